@@ -1,0 +1,116 @@
+"""The disclosure as everything in yusuan sees it: read, checked, stored and written alike."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(slots=True, frozen=True)
+class Source:
+    """Where a value came from, so that a finding can point at the very place."""
+
+    file: str | None = None
+    page: int | None = None
+    line: int | None = None
+    bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in PDF points
+
+
+@dataclass(slots=True)
+class Amount:
+    """A published figure: its exact value, the text printed and where it stands."""
+
+    value: Decimal
+    text: str
+    source: Source
+    uncertain: bool = False  # the text alone could not settle which column it sits in
+
+    @property
+    def decimals(self) -> int:
+        exponent = self.value.as_tuple().exponent
+        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+@dataclass(slots=True)
+class Row:
+    """One row of a table: a classification code line, a project, a ledger line or a total."""
+
+    kind: str  # 'total' | 'unit' | 'class' | 'item' | 'project' | 'line'
+    name: str | None
+    values: dict[str, Amount] = field(default_factory=dict)
+    code: str | None = None  # the code's digits concatenated: 2101501
+    project: str | None = None  # T7/T11: the project's own name
+    side: str | None = None  # T1/T4: 'income' | 'expense'
+    unit: str | None = None  # department documents: the subordinate unit the row belongs to
+    source: Source = field(default_factory=Source)
+
+    def value(self, column: str) -> Decimal:
+        amount = self.values.get(column)
+        return amount.value if amount is not None else Decimal(0)
+
+
+@dataclass(slots=True)
+class Table:
+    id: str  # 'T1' … 'T11'
+    present: bool = False
+    title: str | None = None  # as printed
+    note: str | None = None  # the explanation an empty table carries
+    money_unit: str = "万元"
+    rows: list[Row] = field(default_factory=list)
+    source: Source | None = None
+
+    def total(self, side: str | None = None) -> Row | None:
+        for row in self.rows:
+            if row.kind == "total" and (side is None or row.side == side):
+                return row
+        return None
+
+
+@dataclass(slots=True)
+class Count:
+    """A staffing figure with its change over last year as the document states it."""
+
+    value: int
+    change: int | None = None
+
+
+@dataclass(slots=True)
+class Staffing:
+    authorized: int | None = None  # 编制数
+    actual: int | None = None  # 实有人数
+    active: Count | None = None  # 在职
+    retired: Count | None = None  # 退休
+    veteran_retired: Count | None = None  # 离休
+    source: Source | None = None
+
+
+@dataclass(slots=True)
+class Overview:
+    """Part 1 概况."""
+
+    functions: str | None = None  # 主要职能
+    subordinate_units: str | None = None  # as stated: 无下属预算单位, or the list
+    offices: list[str] = field(default_factory=list)  # internal offices (科室/处室)
+    offices_stated: int | None = None  # 下设 N 个科室
+    staffing: Staffing = field(default_factory=Staffing)
+
+
+@dataclass(slots=True)
+class Problem:
+    """Something the reader could not read; the rest of the document is still returned."""
+
+    message: str  # in Chinese, for the user
+    source: Source | None = None
+    table: str | None = None
+
+
+@dataclass(slots=True)
+class Disclosure:
+    unit: str | None = None
+    year: int | None = None
+    kind: str | None = None  # '单位预算' | '部门预算'
+    level: str | None = None  # 省级 / 地市级 / 县级, where the document states it
+    overview: Overview = field(default_factory=Overview)
+    tables: dict[str, Table] = field(default_factory=dict)
+    source: Source | None = None
+    problems: list[Problem] = field(default_factory=list)

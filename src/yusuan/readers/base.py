@@ -1,0 +1,34 @@
+"""What every reader hands to the recovery: lines of words, each word with its source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Problem, Source
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    source: Source
+
+
+@dataclass(slots=True)
+class TextLine:
+    words: list[Word]
+    source: Source
+
+    @property
+    def text(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+
+@dataclass(slots=True)
+class Extracted:
+    """A document as a reader extracted it, before any recovery."""
+
+    file: str
+    format: str  # 'text' | 'pdf' | 'docx' | 'xlsx' | 'html'
+    lines: list[TextLine]
+    pages: int = 1
+    problems: list[Problem] = field(default_factory=list)

@@ -1,0 +1,197 @@
+"""From extracted lines (any format) to the disclosure: one recovery for every reader."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..classification import name_of
+from ..errors import UnreadableError
+from ..model import Disclosure, Problem, Source, Table
+from ..readers.base import Extracted, TextLine
+from ..template import TABLE_BY_ID, TABLES, TableSpec
+from ..text import fold, is_amount, join_fragments
+from . import constraints as identities
+from .overview import government_level, read_overview, unit_name, year_and_kind
+from .placement import Slot, candidates, solve, to_quanta
+from .rows import Parsed, Pending, parse_carryover, parse_coded, parse_ledger, parse_lines
+from .segment import Region, body_lines, find_tables, is_end_marker
+from .tokens import precision, tokenize
+
+_MONEY_UNIT = re.compile(r"单位[:：]\s*(万元|千元|亿元|元)")
+_FINAL_ACCOUNTS = re.compile(r"(?:19|20)\d{2}年度?(?:部门|单位)决算")
+
+
+def recover(extracted: Extracted) -> Disclosure:
+    lines = extracted.lines
+    head = " ".join(fold(line.text) for line in lines[:80])
+    if _FINAL_ACCOUNTS.search(head) and "预算" not in head.split("决算")[0][-20:]:
+        raise UnreadableError("这是决算公开文件，yusuan 目前只支持预算公开文件", file=extracted.file)
+    regions = find_tables(lines)
+    year, kind = year_and_kind(lines)
+    if not regions and year is None:
+        raise UnreadableError(
+            "未识别为预算公开文件：没有找到任何预算公开表（如“收支总体情况表”），也没有找到预算年度",
+            file=extracted.file,
+        )
+    unit = unit_name(lines)
+    disclosure = Disclosure(
+        unit=unit, year=year, kind=kind, level=government_level(unit),
+        overview=read_overview(lines), source=Source(file=extracted.file),
+        problems=list(extracted.problems),
+    )
+    found = {region.spec.id: region for region in regions}
+    read: dict[str, _Read] = {}
+    for spec in TABLES:
+        region = found.get(spec.id)
+        if region is None:
+            disclosure.tables[spec.id] = Table(spec.id, present=False)
+            continue
+        read[spec.id] = _read_table(lines, region, extracted.file)
+        disclosure.tables[spec.id] = read[spec.id].table
+        disclosure.problems.extend(read[spec.id].parsed.problems)
+    if "T7" in read:
+        _split_projects(disclosure, read["T7"].parsed.rows)
+    _place_all(read)
+    disclosure.problems.extend(_completeness(lines, regions, extracted.file))
+    return disclosure
+
+
+@dataclass(slots=True)
+class _Read:
+    """A table as read, its amounts not yet placed."""
+
+    table: Table
+    parsed: Parsed
+    places: int  # the decimals its amounts are printed with
+    header: str  # its header, folded: which columns it prints
+
+
+def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
+    spec = region.spec
+    window = lines[region.start : region.end]
+    header, body = body_lines(lines, region)
+    places = precision(body)
+    tokens = tokenize(body, places)
+    if spec.rows == "ledger":
+        parsed = parse_ledger(tokens, spec)
+    elif spec.rows == "lines":
+        parsed = parse_lines(tokens, spec)
+    elif spec.rows == "carryover":
+        parsed = parse_carryover(tokens)
+    else:
+        parsed = parse_coded(tokens)
+    for pending in parsed.rows:
+        pending.row.source = Source(file, pending.row.source.page, pending.row.source.line)
+        if spec.rows != "project" and pending.row.kind in {"class", "item"}:
+            pending.row.name = join_fragments(pending.words + pending.tail) or None
+    money = next((m.group(1) for line in window if (m := _MONEY_UNIT.search(line.text))), "万元")
+    table = Table(
+        spec.id, present=True, title=join_fragments([lines[region.title_line].text]),
+        note=join_fragments(parsed.notes) or None, money_unit=money,
+        rows=[pending.row for pending in parsed.rows],
+        source=lines[region.title_line].source,
+    )
+    if not parsed.rows and not parsed.notes:
+        parsed.problems.append(Problem(f"{spec.id}（{spec.title}）没有读到任何数据行", table.source,
+                                       spec.id))
+    return _Read(table, parsed, places, header)
+
+
+def _split_projects(disclosure: Disclosure, rows: list[Pending]) -> None:
+    """T7 prints the function name and the project name side by side; the wrapped pieces of
+    the two cells interleave. The function name is known from the other tables (or the
+    classification), so the pieces that spell it are the name and the rest the project."""
+    known: dict[str, str] = {}
+    for table in disclosure.tables.values():
+        for row in table.rows:
+            if row.code and row.name and row.kind != "project":
+                known.setdefault(row.code, row.name)
+    for pending in rows:
+        row = pending.row
+        words = pending.words + pending.tail
+        if not row.code or (len(row.code) < 7 and not _has_project(row.code, words, known)):
+            row.name = join_fragments(words) or None
+            continue
+        name = known.get(row.code) or name_of(row.code, disclosure.year)
+        row.kind = "project"
+        if name is None:  # stated rule: the first piece is the function name
+            row.name, row.project = (words[0] if words else None), join_fragments(words[1:])
+            disclosure.problems.append(Problem(
+                f"T7 科目 {row.code} 的名称未知，按第一段文字作为科目名称、其余作为项目名称",
+                row.source, "T7"))
+            continue
+        row.name, row.project = name, _without(fold(name), words) or None
+
+
+def _has_project(code: str, words: list[str], known: dict[str, str]) -> bool:
+    name = known.get(code)
+    return name is not None and fold(join_fragments(words)) != fold(name) and bool(
+        _without(fold(name), words))
+
+
+def _without(name: str, words: list[str]) -> str:
+    """The words left when those that spell `name` (in order, possibly interleaved) are taken."""
+    position, rest = 0, []
+    for word in words:
+        piece = fold(word)
+        remaining = name[position:]
+        if remaining and remaining.startswith(piece):
+            position += len(piece)
+        elif remaining and piece.startswith(remaining):
+            position = len(name)
+            rest.append(word[len(remaining):] if word.startswith(remaining) else piece[len(remaining):])
+        else:
+            rest.append(word)
+    return join_fragments(rest)
+
+
+def _slots(spec: TableSpec, rows: list[Pending], places: int, header: str) -> list[Slot]:
+    slots = []
+    present = [c for c in spec.columns if any(fold(a) in header for a in (c.label, *c.aliases))]
+    readable = len(present) * 2 >= len(spec.columns)
+    for pending in rows:
+        income = pending.row.side == "income"
+        columns = spec.income_columns if income else spec.columns
+        amounts = [t for t in pending.amounts if is_amount(t.text)]
+        if len(amounts) > len(columns):
+            amounts = amounts[: len(columns)]
+        pending.amounts = amounts
+        prior = {c.label: c.prior + (0 if not readable or c in present else 30) for c in columns}
+        for prefix, label in spec.code_priors:
+            if pending.row.code and pending.row.code.startswith(prefix):
+                prior[label] -= 20
+        slot = Slot(pending, columns, [to_quanta(t.text, places) for t in amounts], prior=prior)
+        slot.domain = candidates(slot, () if income else spec.row_sums)
+        slots.append(slot)
+    return slots
+
+
+def _place_all(read: dict[str, _Read]) -> None:
+    """Place every table's amounts, in template order so that each can lean on those before
+    it; then once more, for tables left uncertain, leaning on all the others."""
+    placed: dict[str, Table] = {}
+    for second in (False, True):
+        for table_id, item in read.items():
+            table = item.table
+            if second and not any(a.uncertain for row in table.rows for a in row.values.values()):
+                continue
+            for row in table.rows:
+                row.values.clear()
+            spec = TABLE_BY_ID[table_id]
+            slots = _slots(spec, item.parsed.rows, item.places, item.header)
+            constraints = identities.all_constraints(spec, table, slots, placed, item.places)
+            solve(slots, constraints)
+            placed[table_id] = table
+
+
+def _completeness(lines: list[TextLine], regions: list[Region], file: str) -> list[Problem]:
+    problems = []
+    if regions and regions[-1].end == len(lines) and not any(
+        is_end_marker(line) for line in lines[regions[-1].start :]
+    ):
+        last = regions[-1]
+        problems.append(Problem(
+            f"文件在{last.spec.id}（{last.spec.title}）之后就结束了，没有情况说明等后续内容，"
+            "文件可能不完整（被截断）", lines[-1].source, last.spec.id))
+    return problems

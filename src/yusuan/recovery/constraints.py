@@ -1,0 +1,153 @@
+"""The template's identities as constraints on where a table's amounts may sit."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..model import Row, Table
+from ..template import LINKS, Line, Ref, TableSpec
+from ..template.select import amount, in_unit, select
+from .placement import Constraint, Slot
+
+_FLIP = {"=": "=", "<=": ">=", ">=": "<="}
+
+
+def parents(rows: list[Row]) -> dict[int, int]:
+    """For each row (by position) the position of the row it adds up into."""
+    out: dict[int, int] = {}
+    total = next((i for i, row in enumerate(rows) if row.kind == "total"), None)
+    unit: int | None = None
+    seen: dict[tuple[str, str], int] = {}  # (code, kind group) → position, within a unit block
+    for index, row in enumerate(rows):
+        if row.kind == "total":
+            continue
+        if row.kind == "unit":
+            unit, seen = index, {}
+            if total is not None:
+                out[index] = total
+            continue
+        top = unit if unit is not None else total
+        code = row.code
+        parent: int | None = None
+        if code and row.kind == "project":
+            parent = seen.get((code, "sub"))
+        if code and parent is None:
+            for cut in (5, 3):
+                if len(code) > cut and (code[:cut], "sub") in seen:
+                    parent = seen[(code[:cut], "sub")]
+                    break
+        if parent is None:
+            parent = top
+        if parent is not None:
+            out[index] = parent
+        if code and row.kind != "project":
+            seen[(code, "sub")] = index
+    return out
+
+
+def tree(slots: list[Slot], labels: list[str]) -> list[Constraint]:
+    """parent = Σ children, column by column."""
+    rows = [slot.pending.row for slot in slots]
+    children: dict[int, list[int]] = {}
+    for child, parent in parents(rows).items():
+        children.setdefault(parent, []).append(child)
+    return [
+        Constraint([(parent, label, 1)] + [(child, label, -1) for child in kids])
+        for parent, kids in children.items()
+        for label in labels
+    ]
+
+
+def line_tree(slots: list[Slot], lines: tuple[Line, ...], labels: list[str]) -> list[Constraint]:
+    """For tables of fixed lines (T10): each line = Σ its sub-lines."""
+    position = {slot.pending.row.name: index for index, slot in enumerate(slots)}
+    out: list[Constraint] = []
+
+    def walk(line: Line) -> None:
+        kids = [position[child.name] for child in line.children if child.name in position]
+        if line.name in position and kids:
+            for label in labels:
+                terms = [(position[line.name], label, 1)] + [(kid, label, -1) for kid in kids]
+                out.append(Constraint(terms))
+        for child in line.children:
+            walk(child)
+
+    for line in lines:
+        walk(line)
+    return out
+
+
+def links(
+    table: Table, slots: list[Slot], tables: dict[str, Table], places: int
+) -> list[Constraint]:
+    """Identities with other tables already read, as constants; within the table, as terms."""
+    slot_of = {id(slot.pending.row): index for index, slot in enumerate(slots)}
+    out: list[Constraint] = []
+    for link in LINKS:
+        for here, there, relation in (
+            (link.left, link.right, link.relation),
+            (link.right, link.left, _FLIP[link.relation]),
+        ):
+            if here.table != table.id:
+                continue
+            if there.table == table.id:
+                if here is link.left:
+                    out.extend(_inner(table, here, there, slot_of, relation))
+                continue
+            other = tables.get(there.table)
+            if other is None or not other.present:
+                continue
+            out.extend(_outer(table, here, other, there, slot_of, relation, places))
+    return out
+
+
+def _terms(rows: list[Row], ref: Ref, slot_of: dict[int, int], sign: int) -> list:
+    return [(slot_of[id(row)], column, sign) for row in rows if id(row) in slot_of
+            for column in ref.columns]
+
+
+def _inner(table: Table, left: Ref, right: Ref, slot_of: dict[int, int], relation: str) -> list:
+    a, b = select(table, left), select(table, right)
+    out = []
+    for key in a.keys() & b.keys():
+        terms = _terms(a[key], left, slot_of, 1) + _terms(b[key], right, slot_of, -1)
+        if terms:
+            out.append(Constraint(terms, 0, relation))
+    return out
+
+
+def _outer(
+    table: Table, here: Ref, other: Table, there: Ref, slot_of: dict[int, int],
+    relation: str, places: int,
+) -> list[Constraint]:
+    mine, theirs = select(table, here), select(other, there)
+    out = []
+    for key, rows in mine.items():
+        terms = _terms(rows, here, slot_of, 1)
+        if not terms:
+            continue
+        value = in_unit(amount(theirs.get(key, []), there.columns), other.money_unit,
+                        table.money_unit)
+        constant = -int((value * Decimal(10) ** places).to_integral_value())
+        out.append(Constraint(terms, constant, relation))
+    return out
+
+
+def all_constraints(
+    spec: TableSpec, table: Table, slots: list[Slot], tables: dict[str, Table], places: int
+) -> list[Constraint]:
+    labels = [column.label for column in spec.columns]
+    constraints: list[Constraint] = []
+    if spec.tree:
+        constraints += tree(slots, labels)
+    if spec.lines:
+        constraints += line_tree(slots, spec.lines, labels)
+    if spec.rows == "ledger":
+        expense = [i for i, slot in enumerate(slots) if slot.pending.row.side == "expense"]
+        total = [i for i in expense if slots[i].pending.row.kind == "total"]
+        classes = [i for i in expense if slots[i].pending.row.kind == "class"]
+        if total and classes:
+            for label in labels:
+                terms = [(total[0], label, 1)] + [(i, label, -1) for i in classes]
+                constraints.append(Constraint(terms))
+    return constraints + links(table, slots, tables, places)

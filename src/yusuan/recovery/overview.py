@@ -1,0 +1,146 @@
+"""Who published the disclosure, for which year, and Part 1 概况 (functions, offices, staff)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Count, Overview, Staffing
+from ..readers.base import TextLine
+from ..text import fold, join_fragments
+
+_YEAR_KIND = re.compile(r"((?:19|20)\d{2})年度?(单位|部门)(?:综合)?预算")
+_PREPARER = re.compile(r"编制(单位|部门)[:：]\s*(.+?)\s*(?:金额)?单位[:：]")
+_PREPARER_ALONE = re.compile(r"编制(单位|部门)[:：]\s*(\S.+?)\s*$")
+_COVER = re.compile(r"^(.+?)(?:19|20)\d{2}年度?(?:单位|部门)(?:综合)?预算")
+_STATED_UNIT = re.compile(r"^(.{2,40}?)(?:无下属|下属|编制数|下设)")
+_NUMERAL = "零一二三四五六七八九"
+_PARAGRAPH = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[一二三四五六七八九十]+、)")
+
+
+def chinese_number(text: str) -> int | None:
+    """'29' or '六' or '十一' as an integer."""
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_NUMERAL.index(tens) if tens else 1) * 10 + (_NUMERAL.index(ones) if ones else 0)
+    return _NUMERAL.index(text) if len(text) == 1 and text in _NUMERAL else None
+
+
+def year_and_kind(lines: list[TextLine]) -> tuple[int | None, str | None]:
+    for line in lines:
+        match = _YEAR_KIND.search(fold(line.text))
+        if match:
+            return int(match.group(1)), f"{match.group(2)}预算"
+    return None, None
+
+
+def unit_name(lines: list[TextLine]) -> str | None:
+    for line in lines:
+        text = line.text
+        match = _PREPARER.search(text) or _PREPARER_ALONE.search(text)
+        if match:
+            return fold(match.group(2))
+    for line in lines[:60]:
+        match = _COVER.match(fold(line.text))
+        if match and not match.group(1).startswith("第"):
+            return match.group(1)
+    for line in lines:
+        match = _STATED_UNIT.match(fold(line.text))
+        if match:
+            return match.group(1)
+    return None
+
+
+_ADMIN = re.compile(r"^([^局委办厅院会所站队中]{2,9}?)(自治区|省|自治州|地区|盟|自治县|县|旗|市|区)")
+_LEVELS = {"自治区": "省级", "省": "省级", "自治州": "地市级", "地区": "地市级", "盟": "地市级",
+           "自治县": "县级", "县": "县级", "旗": "县级"}
+_MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+
+
+def government_level(unit: str | None) -> str | None:
+    """The level the unit's own name states, reading its places from the largest down; None
+    where the name does not settle it (a 市 may be 地级 or 县级)."""
+    level, rest = None, unit or ""
+    while match := _ADMIN.match(rest):
+        place, suffix = match.groups()
+        if suffix == "市":
+            level = "省级" if place in _MUNICIPALITIES else None
+        elif suffix == "区":
+            level = "县级" if level != "省级" or place not in _MUNICIPALITIES else level
+        else:
+            level = _LEVELS[suffix]
+        rest = rest[match.end():]
+    return level
+
+
+def _section(lines: list[TextLine], start: str, stop: tuple[str, ...]) -> list[TextLine]:
+    """The lines after the last heading containing `start` that precedes body text."""
+    begin = None
+    for index, line in enumerate(lines):
+        folded = fold(line.text)
+        if start in folded and len(folded) <= 20:
+            begin = index + 1
+            following = fold(lines[index + 1].text) if index + 1 < len(lines) else ""
+            if not any(word in following for word in stop):
+                break  # the body heading, not the table of contents
+    if begin is None:
+        return []
+    out: list[TextLine] = []
+    for line in lines[begin:]:
+        folded = fold(line.text)
+        if any(word in folded for word in stop) and len(folded) <= 40:
+            break
+        out.append(line)
+    return out
+
+
+def _paragraphs(lines: list[TextLine]) -> str:
+    paragraphs: list[list[str]] = []
+    for line in lines:
+        if not paragraphs or _PARAGRAPH.match(fold(line.text)):
+            paragraphs.append([])
+        paragraphs[-1].append(line.text)
+    return "\n".join(join_fragments(paragraph) for paragraph in paragraphs)
+
+
+def _count(text: str, label: str) -> Count | None:
+    match = re.search(label + r"(\d+)人?(?:[,，]?(增加|减少)(\d+)人?)?", text)
+    if not match:
+        return None
+    change = None
+    if match.group(2):
+        change = int(match.group(3)) * (1 if match.group(2) == "增加" else -1)
+    return Count(int(match.group(1)), change)
+
+
+def read_overview(lines: list[TextLine]) -> Overview:
+    overview = Overview()
+    functions = _section(lines, "主要职能", ("机构设置", "第二部分"))
+    if functions:
+        overview.functions = _paragraphs(functions)
+    setup = _section(lines, "机构设置", ("第二部分", "收支总体情况表", "预算公开表"))
+    text = fold(" ".join(line.text for line in setup))
+    match = re.search(r"(无下属预算单位|下属(?:预算)?单位[^。；]*)", text)
+    if match:
+        overview.subordinate_units = match.group(1)
+    match = re.search(r"下设([\d一二三四五六七八九十]+)个[^,，:：]*[,，]?分别(?:是|为)[:：]([^。]+)", text)
+    if match:
+        overview.offices_stated = chinese_number(match.group(1))
+        overview.offices = [name for name in re.split(r"[、,，]", match.group(2)) if name]
+    staffing = Staffing(source=setup[0].source if setup else None)
+    match = re.search(r"编制数(?:为)?(\d+)", text)
+    staffing.authorized = int(match.group(1)) if match else None
+    match = re.search(r"实有人数(?:为)?(\d+)", text)
+    staffing.actual = int(match.group(1)) if match else None
+    staffing.active = _count(text, "在职")
+    staffing.retired = _count(text, "(?<!离)退休")
+    staffing.veteran_retired = _count(text, "离休")
+    for line in setup:
+        if "编制数" in fold(line.text) or "实有人数" in fold(line.text):
+            staffing.source = line.source
+            break
+    overview.staffing = staffing
+    return overview

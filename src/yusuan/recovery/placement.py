@@ -1,0 +1,167 @@
+"""Which column each amount of a row sits in, when the text has lost it.
+
+Each row's amounts keep their printed order, so a row's possible placements are the increasing
+maps of its k amounts into the n columns. The template's identities narrow them: the row's own
+sums, parent = Σ children column by column, and the identities with tables already read. A
+placement survives while it is supported by as many identities as any other; where several
+survive every identity, the template's column priors choose (the stated rule) and the amounts
+are marked uncertain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import combinations, product
+
+from ..model import Amount
+from ..template import Column, RowSum
+from ..text import parse_amount
+from .rows import Pending
+
+Placement = tuple[int, ...]  # for each amount, the index of its column
+_REACH_LIMIT = 4096
+
+
+@dataclass(slots=True)
+class Slot:
+    pending: Pending
+    columns: tuple[Column, ...]
+    values: list[int]  # the amounts in quanta of the table's precision
+    domain: list[Placement] = field(default_factory=list)
+    prior: dict[str, int] = field(default_factory=dict)  # per column label, lower preferred
+
+    def value(self, placement: Placement, label: str) -> int:
+        for amount, column in zip(self.values, placement, strict=True):
+            if self.columns[column].label == label:
+                return amount
+        return 0
+
+
+@dataclass(slots=True)
+class Constraint:
+    """Σ coef × slot[column] + constant, related to 0 by '=', '<=' or '>='."""
+
+    terms: list[tuple[int, str, int]]  # (slot index, column label, coefficient)
+    constant: int = 0
+    relation: str = "="
+
+    @property
+    def tolerance(self) -> int:
+        # each printed figure is off by at most half a quantum
+        return (len(self.terms) + (1 if self.constant else 0)) // 2
+
+    def holds(self, total: int) -> bool:
+        tol = self.tolerance
+        if self.relation == "=":
+            return -tol <= total <= tol
+        if self.relation == "<=":
+            return total <= tol
+        return total >= -tol
+
+
+def to_quanta(text: str, places: int) -> int:
+    return int(parse_amount(text).scaleb(places).to_integral_value())
+
+
+def sums_hold(slot: Slot, placement: Placement, sums: tuple[RowSum, ...]) -> int:
+    held = 0
+    for row_sum in sums:
+        labels = {column.label for column in slot.columns}
+        if row_sum.target not in labels:
+            continue
+        parts = [slot.value(placement, part) for part in row_sum.parts if part in labels]
+        terms = [slot.value(placement, row_sum.target), *parts]
+        tol = sum(1 for term in terms if term) // 2
+        if abs(terms[0] - sum(parts)) <= tol:
+            held += 1
+    return held
+
+
+def candidates(slot: Slot, sums: tuple[RowSum, ...]) -> list[Placement]:
+    """The placements of a row that satisfy as many of its own sums as any placement can."""
+    count, width = len(slot.values), len(slot.columns)
+    if count > width:
+        return []
+    every = list(combinations(range(width), count))
+    if len(every) <= 1 or not sums:
+        return every
+    scored = [(sums_hold(slot, placement, sums), placement) for placement in every]
+    best = max(score for score, _ in scored)
+    return [placement for score, placement in scored if score == best]
+
+
+def _contribution(slot: Slot, placement: Placement, terms: list[tuple[str, int]]) -> int:
+    return sum(coef * slot.value(placement, label) for label, coef in terms)
+
+
+def supported(slots: list[Slot], constraint: Constraint, target: int, placement: Placement) -> bool:
+    """Whether some choice of the other rows' placements satisfies `constraint`."""
+    by_slot: dict[int, list[tuple[str, int]]] = {}
+    for index, label, coef in constraint.terms:
+        by_slot.setdefault(index, []).append((label, coef))
+    reach = {constraint.constant + _contribution(slots[target], placement, by_slot[target])}
+    for index, terms in by_slot.items():
+        if index == target:
+            continue
+        options = {_contribution(slots[index], other, terms) for other in slots[index].domain}
+        reach = {a + b for a, b in product(reach, options)}
+        if len(reach) > _REACH_LIMIT:
+            return True  # too many combinations to tell: do not rule anything out
+    return any(constraint.holds(total) for total in reach)
+
+
+def solve(slots: list[Slot], constraints: list[Constraint]) -> None:
+    """Narrow every slot's domain by the constraints, then choose by priors; mark the rest."""
+    involved: dict[int, list[Constraint]] = {}
+    for constraint in constraints:
+        for index in {term[0] for term in constraint.terms}:
+            involved.setdefault(index, []).append(constraint)
+    _propagate(slots, involved)
+    initial = [list(slot.domain) for slot in slots]
+    while True:
+        open_slots = [index for index, slot in enumerate(slots) if len(slot.domain) > 1]
+        if not open_slots:
+            break
+        index = min(open_slots, key=lambda i: (len(slots[i].domain), i))
+        slot = slots[index]
+        slot.domain = [min(slot.domain, key=lambda placement: _prior(slot, placement))]
+        _propagate(slots, involved)
+    for slot, before in zip(slots, initial, strict=True):
+        _write(slot, before)
+
+
+def _propagate(slots: list[Slot], involved: dict[int, list[Constraint]]) -> None:
+    changed = True
+    while changed:
+        changed = False
+        for index, slot in enumerate(slots):
+            if len(slot.domain) <= 1 or index not in involved:
+                continue
+            scores = [
+                sum(supported(slots, constraint, index, placement) for constraint in involved[index])
+                for placement in slot.domain
+            ]
+            best = max(scores)
+            kept = [p for p, score in zip(slot.domain, scores, strict=True) if score == best]
+            if len(kept) < len(slot.domain):
+                slot.domain = kept
+                changed = True
+
+
+def _prior(slot: Slot, placement: Placement) -> tuple[int, Placement]:
+    return sum(slot.prior.get(slot.columns[c].label, 50) for c in placement), placement
+
+
+def _write(slot: Slot, before: list[Placement]) -> None:
+    if not slot.domain:
+        return
+    placement = slot.domain[0]
+    for position, (token, column) in enumerate(zip(slot.pending.amounts, placement, strict=True)):
+        uncertain = len({option[position] for option in before}) > 1
+        slot.pending.row.values[slot.columns[column].label] = Amount(
+            value=Decimal(token.text.replace(",", "").replace("−", "-")),
+            text=token.text,
+            source=token.source,
+            uncertain=uncertain,
+        )

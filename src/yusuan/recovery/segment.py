@@ -1,0 +1,157 @@
+"""Where each table of Part 2 stands in the text, and which of its lines are header, not data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..readers.base import TextLine
+from ..template import TABLES, TableSpec
+from ..text import fold, is_amount
+
+PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+_TITLE_PREFIX = re.compile(r"^(?:-|附?表\d+[:：.]?|表[一二三四五六七八九十]+|[一二三四五六七八九十]+[、.]|\d+[、.])")
+_SENTENCE = re.compile(r"[，。,;；：:]")
+_FURNITURE = re.compile(r"^(?:编制(?:单位|部门)[:：]|(?:金额)?单位[:：]\s*(?:万元|元)|第\d+页|-\d+-$)")
+_TABLE_NUMBER = re.compile(r"^附?表\s*(?:\d+|[一二三四五六七八九十]+)[:：]?$")
+_PERFORMANCE = re.compile(r"(?:整体|项目支出|项目)绩效目标(?:申报)?表")
+_COLUMN_NUMBERS = re.compile(r"^[※\s\d]+$")
+
+_HEADER_WORDS = (
+    "科目编码功能分类科目编码功能分类科目名称经济分类科目编码经济分类科目名称科目名称项目名称"
+    "项目类款项科目资金来源“三公”经费支出内容预算数收入支出功能分类支出功能分类财政拨款收入"
+    "财政拨款支出支出预算财政拨款(补助)非财政拨款小计合计总计编码名称"
+)
+
+
+@dataclass(slots=True)
+class Region:
+    spec: TableSpec
+    title: str  # as printed
+    title_line: int
+    start: int  # first line after the title
+    end: int  # one past the last line
+
+
+def _titles() -> list[tuple[str, TableSpec]]:
+    pairs = [(fold(title), spec) for spec in TABLES for title in spec.all_titles]
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+_TITLES = _titles()
+
+
+def match_title(text: str) -> TableSpec | None:
+    folded = _TITLE_PREFIX.sub("", fold(text))
+    for title, spec in _TITLES:
+        if folded.endswith(title):
+            prefix = folded[: -len(title)]
+            if len(prefix) <= 40 and not _SENTENCE.search(prefix):
+                return spec
+    return None
+
+
+def is_furniture(line: TextLine) -> bool:
+    """Page furniture inside a table: 编制单位 … 单位：万元, 表 N, page numbers."""
+    folded = fold(line.text)
+    return bool(_FURNITURE.match(folded) or _TABLE_NUMBER.match(folded))
+
+
+def is_end_marker(line: TextLine) -> bool:
+    folded = fold(line.text)
+    if PART.match(folded) or folded.endswith("名词解释"):
+        return True
+    return len(folded) <= 40 and _PERFORMANCE.search(folded) is not None
+
+
+def find_tables(lines: list[TextLine]) -> list[Region]:
+    """The tables in reading order; a table of contents is not a table."""
+    starts: list[tuple[int, TableSpec]] = []
+    for index, line in enumerate(lines):
+        spec = match_title(line.text)
+        if spec is None:
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is not None and (
+            match_title(following.text) or PART.match(fold(following.text))
+            or following.text.startswith("- ")
+        ):
+            continue  # a line of the table of contents
+        starts.append((index, spec))
+    regions: list[Region] = []
+    for position, (index, spec) in enumerate(starts):
+        end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
+        for probe in range(index + 1, end):
+            if is_end_marker(lines[probe]):
+                end = probe
+                break
+        if regions and regions[-1].spec is spec:  # the title repeated on a continuation page
+            regions[-1].end = end
+            continue
+        regions.append(Region(spec, lines[index].text, index, index + 1, end))
+    return regions
+
+
+@cache
+def lexicon(spec: TableSpec) -> str:
+    """Every word a header of this table may be cut from."""
+    words = [_HEADER_WORDS, *spec.all_titles]
+    for column in (*spec.columns, *spec.income_columns):
+        words += [column.label, *column.aliases, *column.label.split("/")]
+    return fold("".join(words))
+
+
+def is_total_label(text: str) -> bool:
+    return fold(text) in {"合计", "总计"}
+
+
+def is_header_like(line: TextLine, spec: TableSpec) -> bool:
+    if _COLUMN_NUMBERS.match(line.text) and "※" in line.text:
+        return True
+    words = lexicon(spec)
+    return all(fold(word.text) in words for word in line.words)
+
+
+def _starts_with_amount(line: TextLine) -> bool:
+    return is_amount(line.words[0].text)
+
+
+def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLine]]:
+    """The table's header (folded) and its data lines: page furniture and repeated headers
+    removed."""
+    window = lines[region.start : region.end]
+    out: list[TextLine] = []
+    header_text: list[str] = []
+    in_header = True
+    run: list[TextLine] = []
+
+    def flush() -> None:
+        # a long run of header words is a header repeated after a page break; a short one is
+        # a wrapped name that happens to be made of header words ('支出')
+        if sum(len(fold(line.text)) for line in run) < 10:
+            out.extend(run)
+        run.clear()
+
+    for index, line in enumerate(window):
+        if is_furniture(line) or match_title(line.text) is region.spec:
+            if not in_header:
+                run.append(line)
+            continue
+        following = window[index + 1] if index + 1 < len(window) else None
+        header = is_header_like(line, region.spec) and not (
+            is_total_label(line.text) and (following is None or _starts_with_amount(following))
+        )
+        if in_header:
+            if header:
+                header_text.append(fold(line.text))
+                continue
+            in_header = False
+        if header:
+            run.append(line)
+            continue
+        if run and not any(is_furniture(item) for item in run):
+            flush()
+        run.clear()
+        out.append(line)
+    return "".join(header_text), out

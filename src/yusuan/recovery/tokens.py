@@ -1,0 +1,96 @@
+"""A table body as a stream of tokens: amounts, bare integers and text, each with its source.
+
+Line breaks in extracted text are unreliable (cells wrap, numbers split, headers repeat), so the
+row grammar reads tokens; the line a token stood on is kept only as a hint.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Source
+from ..readers.base import TextLine
+from ..text import AMOUNT, INTEGER, decimals
+
+AMOUNT_KIND, INT_KIND, TEXT_KIND = "amount", "int", "text"
+# a code printed against its name: 201一般公共服务支出, [2010301]行政运行, 2010801-行政运行
+_CODE_PREFIX = re.compile(r"^\[?([235]\d{2}(?:\d{2}){0,2})\]?[-－—]?(?=[^\d\s\]])(.+)$")
+_INCOMPLETE_GROUP = re.compile(r"^\d{1,3}(?:,\d{3})*,\d{0,2}$")
+_NUMBER_PIECE = re.compile(r"^[-−]?\d[\d,]*\.?\d*$")  # 110. or 1,0: a number cut by a wrap
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    kind: str
+    source: Source
+    line: int  # index of the body line it came from
+
+    @property
+    def is_text(self) -> bool:
+        return self.kind == TEXT_KIND
+
+
+def classify(text: str) -> str:
+    if INTEGER.match(text):
+        return INT_KIND
+    if AMOUNT.match(text) or _NUMBER_PIECE.match(text):
+        return AMOUNT_KIND
+    return TEXT_KIND
+
+
+def precision(lines: list[TextLine]) -> int:
+    """The decimals most amounts of a table are printed with."""
+    counts = Counter(
+        decimals(word.text) for line in lines for word in line.words if "." in word.text
+        and AMOUNT.match(word.text)
+    )
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def tokenize(lines: list[TextLine], places: int) -> list[Token]:
+    tokens: list[Token] = []
+    for index, line in enumerate(lines):
+        for word in line.words:
+            match = _CODE_PREFIX.match(word.text)
+            if match:
+                tokens.append(Token(match.group(1), INT_KIND, word.source, index))
+                tokens.append(Token(match.group(2), TEXT_KIND, word.source, index))
+            else:
+                tokens.append(Token(word.text, classify(word.text), word.source, index))
+    return join_split_numbers(tokens, places)
+
+
+def _completes(head: str, tail: str, places: int) -> bool:
+    """Whether `tail` is the rest of a number that a narrow cell wrapped after `head`."""
+    if not AMOUNT.match(head + tail):
+        return False
+    if tail.startswith("."):  # 25180591 .33: decimals on another baseline
+        return "." not in head
+    if head.endswith("."):
+        return len(tail) == places
+    if _INCOMPLETE_GROUP.match(head):
+        return True
+    if "." in head and tail.isdigit():
+        missing = places - decimals(head)
+        return missing > 0 and len(tail) == missing
+    return False
+
+
+def join_split_numbers(tokens: list[Token], places: int) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        head = out[-1] if out else None
+        if (
+            head is not None
+            and head.kind != TEXT_KIND
+            and (token.kind != TEXT_KIND or token.text.startswith("."))
+            and _completes(head.text, token.text, places)
+        ):
+            joined = head.text + token.text
+            out[-1] = Token(joined, classify(joined), head.source, head.line)
+            continue
+        out.append(token)
+    return out

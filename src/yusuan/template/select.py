@@ -1,0 +1,54 @@
+"""Which rows a side of a cross-table identity names, and what they add up to."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..model import Row, Table
+from .spec import Ref
+
+MONEY_UNITS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(10**8)}
+
+
+def select(table: Table, ref: Ref) -> dict[str, list[Row]]:
+    """The rows `ref` names, keyed by code for per-code selectors ('' otherwise)."""
+    rows = [row for row in table.rows if ref.side is None or row.side == ref.side]
+    selector = ref.row
+    if selector == "total":
+        return {"": [row for row in rows if row.kind == "total"][:1]}
+    if selector.startswith("line:"):
+        names = selector[5:].split("|")
+        return {"": [row for row in rows if row.name in names]}
+    if selector == "classes":
+        return {"": [row for row in rows if row.kind == "class"]}
+    if selector.startswith("code:"):
+        return {"": by_code(rows).get(selector[5:], [])}
+    if selector == "class":
+        return {code: group for code, group in by_code(rows).items() if len(code) == 3}
+    if selector == "code":
+        return by_code(rows)
+    raise ValueError(f"unknown row selector {selector!r}")
+
+
+def by_code(rows: list[Row]) -> dict[str, list[Row]]:
+    """Rows by code; where a code has a subtotal row its projects are not counted again."""
+    groups: dict[str, list[Row]] = {}
+    for row in rows:
+        if row.code and row.kind != "total":
+            groups.setdefault(row.code, []).append(row)
+    for code, group in groups.items():
+        subtotals = [row for row in group if row.kind != "project"]
+        if subtotals and len(subtotals) < len(group):
+            groups[code] = subtotals
+    return groups
+
+
+def amount(rows: list[Row], columns: tuple[str, ...]) -> Decimal:
+    return sum((row.value(column) for row in rows for column in columns), Decimal(0))
+
+
+def in_unit(value: Decimal, source_unit: str, target_unit: str) -> Decimal:
+    """Convert exactly between money units (元, 万元 …)."""
+    if source_unit == target_unit:
+        return value
+    return value * MONEY_UNITS.get(source_unit, Decimal(1)) / MONEY_UNITS.get(target_unit, Decimal(1))

@@ -1,0 +1,82 @@
+"""The vocabulary in which the template is declared (see canonical.py for the declaration)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    label: str  # the JSON key, the template's own words without spaces
+    aliases: tuple[str, ...] = ()  # header spellings (normalised) besides the label
+    prior: int = 50  # when identities leave a choice, lower ranks are preferred
+
+
+@dataclass(frozen=True, slots=True)
+class RowSum:
+    """Within one row: target = Σ parts."""
+
+    target: str
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A fixed line of a ledger (T1/T4 income) or of T10; children sum to it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    children: tuple[Line, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    id: str
+    title: str  # canonical title, without the 单位/部门 prefix
+    rows: str  # 'ledger' | 'function' | 'economic' | 'project' | 'lines' | 'carryover'
+    columns: tuple[Column, ...]
+    titles: tuple[str, ...] = ()  # other printed titles (normalised)
+    row_sums: tuple[RowSum, ...] = ()
+    tree: bool = False  # parent code = Σ children, total = Σ top-level rows
+    # ledger tables (T1, T4): the income side's lines and columns; `columns` is the expense side
+    income: tuple[Line, ...] = ()
+    income_columns: tuple[Column, ...] = ()
+    lines: tuple[Line, ...] = ()  # 'lines' tables (T10)
+    # which column a row's single amount most likely belongs to, by code prefix (T6)
+    code_priors: tuple[tuple[str, str], ...] = ()
+
+    def column(self, label: str) -> Column:
+        for column in (*self.columns, *self.income_columns):
+            if column.label == label:
+                return column
+        raise KeyError(label)
+
+    @property
+    def all_titles(self) -> tuple[str, ...]:
+        return (self.title, *self.titles)
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """One side of a cross-table identity: Σ columns of the rows a selector picks in a table.
+
+    Selectors: 'total' (the table's total row; with side for ledgers), 'line:<path>' (a ledger
+    or T10 line), 'code' (each code, matched with the other side's row of the same code),
+    'class' (each 类 row, 3-digit codes).
+    """
+
+    table: str
+    row: str
+    columns: tuple[str, ...]
+    side: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An identity across tables: left relation right (relation '=', '<=' or '>=')."""
+
+    id: str
+    left: Ref
+    right: Ref
+    description: str
+    relation: str = "="

@@ -1,0 +1,40 @@
+"""Small pure functions on printed text: folding for matching, joining wrapped fragments."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+_SPACE = re.compile(r"\s+")
+_SPACE_NEAR_WIDE = re.compile(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〔": "[", "〕": "]"})
+# 1,048.38 / 59.62 / 50 / -3.00: an amount as printed (thousands separators optional)
+AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+INTEGER = re.compile(r"^\d+$")
+
+
+def fold(text: str) -> str:
+    """The form in which labels are compared: NFKC, plain quotes, no white space."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))
+
+
+def join_fragments(fragments: list[str]) -> str:
+    """Join the pieces of a wrapped cell: no space next to a CJK character, one between words."""
+    text = " ".join(fragment.strip() for fragment in fragments if fragment.strip())
+    return _SPACE.sub(" ", _SPACE_NEAR_WIDE.sub("", text)).strip()
+
+
+def is_amount(text: str) -> bool:
+    return AMOUNT.match(text) is not None
+
+
+def parse_amount(text: str) -> Decimal:
+    """The exact value of a printed amount; raises ValueError on anything else."""
+    if not is_amount(text):
+        raise ValueError(text)
+    return Decimal(text.replace(",", "").replace("−", "-"))
+
+
+def decimals(text: str) -> int:
+    return len(text) - text.index(".") - 1 if "." in text else 0
