@@ -14,7 +14,15 @@ from ..text import fold, is_amount, join_fragments
 from . import constraints as identities
 from .overview import government_level, read_overview, unit_name, year_and_kind
 from .placement import Slot, candidates, solve, to_quanta
-from .rows import Parsed, Pending, parse_carryover, parse_coded, parse_ledger, parse_lines
+from .rows import (
+    Parsed,
+    Pending,
+    numbers_in_text,
+    parse_carryover,
+    parse_coded,
+    parse_ledger,
+    parse_lines,
+)
 from .segment import Region, body_lines, find_tables, is_end_marker
 from .tokens import precision, tokenize
 
@@ -72,7 +80,7 @@ def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
     window = lines[region.start : region.end]
     header, body = body_lines(lines, region)
     places = precision(body)
-    tokens = tokenize(body, places)
+    tokens = numbers_in_text(tokenize(body, places))
     if spec.rows == "ledger":
         parsed = parse_ledger(tokens, spec)
     elif spec.rows == "lines":
@@ -80,10 +88,10 @@ def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
     elif spec.rows == "carryover":
         parsed = parse_carryover(tokens)
     else:
-        parsed = parse_coded(tokens)
+        parsed = parse_coded(tokens, len(spec.columns))
     for pending in parsed.rows:
         pending.row.source = Source(file, pending.row.source.page, pending.row.source.line)
-        if spec.rows != "project" and pending.row.kind in {"class", "item"}:
+        if spec.rows in ("function", "economic") and pending.row.kind in {"class", "item"}:
             pending.row.name = join_fragments(pending.words + pending.tail) or None
     money = next((m.group(1) for line in window if (m := _MONEY_UNIT.search(line.text))), "万元")
     table = Table(
@@ -158,11 +166,13 @@ def _slots(spec: TableSpec, rows: list[Pending], places: int, header: str) -> li
             amounts = amounts[: len(columns)]
         pending.amounts = amounts
         prior = {c.label: c.prior + (0 if not readable or c in present else 30) for c in columns}
-        for prefix, label in spec.code_priors:
-            if pending.row.code and pending.row.code.startswith(prefix):
-                prior[label] -= 20
         slot = Slot(pending, columns, [to_quanta(t.text, places) for t in amounts], prior=prior)
         slot.domain = candidates(slot, () if income else spec.row_sums)
+        # a class row whose column the template defines (T6: 302 商品和服务支出 is 公用经费)
+        defined = dict(spec.code_priors).get(pending.row.code or "")
+        if defined is not None:
+            index = next(i for i, c in enumerate(columns) if c.label == defined)
+            slot.domain = [p for p in slot.domain if index in p] or slot.domain
         slots.append(slot)
     return slots
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import combinations, product
+from itertools import combinations
 
 from ..model import Amount
 from ..template import Column, RowSum
@@ -21,6 +21,7 @@ from .rows import Pending
 
 Placement = tuple[int, ...]  # for each amount, the index of its column
 _REACH_LIMIT = 4096
+_DEPTH = {"total": 0, "unit": 1, "class": 2}
 
 
 @dataclass(slots=True)
@@ -46,13 +47,7 @@ class Constraint:
     constant: int = 0
     relation: str = "="
 
-    @property
-    def tolerance(self) -> int:
-        # each printed figure is off by at most half a quantum
-        return (len(self.terms) + (1 if self.constant else 0)) // 2
-
-    def holds(self, total: int) -> bool:
-        tol = self.tolerance
+    def holds(self, total: int, tol: int) -> bool:
         if self.relation == "=":
             return -tol <= total <= tol
         if self.relation == "<=":
@@ -96,19 +91,45 @@ def _contribution(slot: Slot, placement: Placement, terms: list[tuple[str, int]]
 
 
 def supported(slots: list[Slot], constraint: Constraint, target: int, placement: Placement) -> bool:
-    """Whether some choice of the other rows' placements satisfies `constraint`."""
+    """Whether some choice of the other rows' placements satisfies `constraint`.
+
+    A subset-sum over the other rows' options, pruned by what the rows still to come can add
+    at most and at least. Sums carry the count of their non-zero terms: the tolerance is half
+    a quantum per printed figure, so empty cells widen nothing."""
     by_slot: dict[int, list[tuple[str, int]]] = {}
     for index, label, coef in constraint.terms:
         by_slot.setdefault(index, []).append((label, coef))
-    reach = {constraint.constant + _contribution(slots[target], placement, by_slot[target])}
-    for index, terms in by_slot.items():
-        if index == target:
-            continue
-        options = {_contribution(slots[index], other, terms) for other in slots[index].domain}
-        reach = {a + b for a, b in product(reach, options)}
+    own = _contribution(slots[target], placement, by_slot[target])
+    options = [
+        {_contribution(slots[index], other, terms) for other in slots[index].domain}
+        for index, terms in by_slot.items() if index != target
+    ]
+    low = [0] * (len(options) + 1)
+    high = [0] * (len(options) + 1)
+    for position in range(len(options) - 1, -1, -1):
+        low[position] = low[position + 1] + min(options[position])
+        high[position] = high[position + 1] + max(options[position])
+    slack = len(constraint.terms) // 2 + 1
+    reach = {(constraint.constant + own, (own != 0) + (constraint.constant != 0))}
+    for position, choices in enumerate(options):
+        reach = {
+            (total + option, count + (option != 0))
+            for total, count in reach
+            for option in choices
+            if _may_hold(constraint.relation, total + option + low[position + 1],
+                         total + option + high[position + 1], slack)
+        }
         if len(reach) > _REACH_LIMIT:
             return True  # too many combinations to tell: do not rule anything out
-    return any(constraint.holds(total) for total in reach)
+    return any(constraint.holds(total, count // 2) for total, count in reach)
+
+
+def _may_hold(relation: str, least: int, most: int, slack: int) -> bool:
+    if relation == "=":
+        return least <= slack and most >= -slack
+    if relation == "<=":
+        return least <= slack
+    return most >= -slack
 
 
 def solve(slots: list[Slot], constraints: list[Constraint]) -> None:
@@ -123,7 +144,11 @@ def solve(slots: list[Slot], constraints: list[Constraint]) -> None:
         open_slots = [index for index, slot in enumerate(slots) if len(slot.domain) > 1]
         if not open_slots:
             break
-        index = min(open_slots, key=lambda i: (len(slots[i].domain), i))
+        # guess where the priors speak most clearly first (a 302 row in T6 is 公用经费), then
+        # from the top of the table down: a total's columns settle its rows' columns
+        index = min(open_slots, key=lambda i: (-_prior_gap(slots[i]),
+                                               _DEPTH.get(slots[i].pending.row.kind, 3),
+                                               len(slots[i].domain), i))
         slot = slots[index]
         slot.domain = [min(slot.domain, key=lambda placement: _prior(slot, placement))]
         _propagate(slots, involved)
@@ -147,6 +172,11 @@ def _propagate(slots: list[Slot], involved: dict[int, list[Constraint]]) -> None
             if len(kept) < len(slot.domain):
                 slot.domain = kept
                 changed = True
+
+
+def _prior_gap(slot: Slot) -> int:
+    ranks = sorted(_prior(slot, placement)[0] for placement in slot.domain)
+    return ranks[1] - ranks[0] if len(ranks) > 1 else 0
 
 
 def _prior(slot: Slot, placement: Placement) -> tuple[int, Placement]:

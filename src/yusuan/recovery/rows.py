@@ -77,6 +77,26 @@ def _code_at(tokens: list[Token], start: int) -> tuple[list[Token], str, int] | 
     return run[:split], "".join(token.text for token in run[split:]), end
 
 
+def _amounts_on_line(tokens: list[Token], start: int) -> int:
+    end = start
+    while end < len(tokens) and not tokens[end].is_text and tokens[end].line == tokens[start].line:
+        end += 1
+    return end - start
+
+
+def numbers_in_text(tokens: list[Token]) -> list[Token]:
+    """An integer run into the text after it on its line (2024 年没有…) is text, not a code
+    or an amount."""
+    out = list(tokens)
+    for index, token in enumerate(out):
+        follows = out[index + 1] if index + 1 < len(out) else None
+        if (token.kind == INT_KIND and follows is not None and follows.is_text
+                and follows.line == token.line and _code_at(out, index) is None
+                and (index == 0 or out[index - 1].kind != INT_KIND)):
+            out[index] = Token(token.text, TEXT_KIND, token.source, token.line)
+    return out
+
+
 def _amounts_ahead(tokens: list[Token], start: int) -> bool:
     """Whether amounts follow before the next coded row: then the text at `start` is a row."""
     index = start
@@ -96,8 +116,11 @@ def _new(rows: list[Pending], token: Token, **fields: object) -> Pending:
     return pending
 
 
-def parse_coded(tokens: list[Token]) -> Parsed:
-    """Tables whose rows carry a classification code (T2, T3, T5–T9), with total and unit rows."""
+def parse_coded(tokens: list[Token], width: int) -> Parsed:
+    """Tables whose rows carry a classification code (T2, T3, T5–T9), with total and unit rows.
+
+    `width` is the number of columns: amounts beyond it that begin a new line are a row of
+    their own whose label the document left out (a total printed without 合计)."""
     out = Parsed()
     current: Pending | None = None
     in_note = False
@@ -121,6 +144,11 @@ def parse_coded(tokens: list[Token]) -> Parsed:
                 index += 1
                 continue
         if token.kind != TEXT_KIND:
+            if current is not None and current.amounts and token.line != current.amounts[-1].line and (
+                len(current.amounts) + _amounts_on_line(tokens, index) > width
+            ):
+                has_total = any(pending.row.kind == "total" for pending in out.rows)
+                current = _new(out.rows, token, kind="line" if has_total else "total", name=None)
             _attach(out, current, [token])
             in_note = False
             index += 1

@@ -21,7 +21,7 @@ _COLUMN_NUMBERS = re.compile(r"^[※\s\d]+$")
 _HEADER_WORDS = (
     "科目编码功能分类科目编码功能分类科目名称经济分类科目编码经济分类科目名称科目名称项目名称"
     "项目类款项科目资金来源“三公”经费支出内容预算数收入支出功能分类支出功能分类财政拨款收入"
-    "财政拨款支出支出预算财政拨款(补助)非财政拨款小计合计总计编码名称"
+    "财政拨款支出支出预算财政拨款(补助)非财政拨款小计合计总计编码名称基本支出人员经费公用经费"
 )
 
 
@@ -107,10 +107,31 @@ def is_total_label(text: str) -> bool:
 
 
 def is_header_like(line: TextLine, spec: TableSpec) -> bool:
-    if _COLUMN_NUMBERS.match(line.text) and "※" in line.text:
-        return True
+    """Whether every word of the line could be a piece of this table's header (or its row of
+    column numbers: ※ ※ 1 2 3)."""
     words = lexicon(spec)
-    return all(fold(word.text) in words for word in line.words)
+    numbered = "※" in line.text or any(word.text in ("类", "款", "项") for word in line.words)
+    return all(
+        _made_of(fold(word.text), words) or (numbered and _COLUMN_NUMBERS.match(word.text))
+        for word in line.words
+    )
+
+
+def _made_of(word: str, lexicon_text: str) -> bool:
+    """Whether `word` is a piece of the header words, or at most three pieces run together
+    (merged header cells print as 项目支出人员; garbled ones drop a character: 政府基)."""
+    if word in lexicon_text:
+        return True
+    if len(word) <= 2:
+        return all(char in lexicon_text for char in word)
+    pieces, singles, rest = 0, 0, word
+    while rest:
+        size = next((n for n in range(len(rest), 0, -1) if rest[:n] in lexicon_text), 0)
+        singles += size == 1
+        if size == 0 or pieces == 3 or singles > 1:
+            return False
+        pieces, rest = pieces + 1, rest[size:]
+    return True
 
 
 def _starts_with_amount(line: TextLine) -> bool:

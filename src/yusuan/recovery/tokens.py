@@ -16,7 +16,7 @@ from ..text import AMOUNT, INTEGER, decimals
 
 AMOUNT_KIND, INT_KIND, TEXT_KIND = "amount", "int", "text"
 # a code printed against its name: 201一般公共服务支出, [2010301]行政运行, 2010801-行政运行
-_CODE_PREFIX = re.compile(r"^\[?([235]\d{2}(?:\d{2}){0,2})\]?[-－—]?(?=[^\d\s\]])(.+)$")
+_CODE_PREFIX = re.compile(r"^\[?([235]\d{2}(?:\d{2}){0,2})\]?[-－—]?(?=[^\x00-\x7f])(.+)$")
 _INCOMPLETE_GROUP = re.compile(r"^\d{1,3}(?:,\d{3})*,\d{0,2}$")
 _NUMBER_PIECE = re.compile(r"^[-−]?\d[\d,]*\.?\d*$")  # 110. or 1,0: a number cut by a wrap
 

@@ -42,7 +42,7 @@ class TableSpec:
     income: tuple[Line, ...] = ()
     income_columns: tuple[Column, ...] = ()
     lines: tuple[Line, ...] = ()  # 'lines' tables (T10)
-    # which column a row's single amount most likely belongs to, by code prefix (T6)
+    # the column a class row's amount belongs to by definition (T6: 302 → 公用经费)
     code_priors: tuple[tuple[str, str], ...] = ()
 
     def column(self, label: str) -> Column:
