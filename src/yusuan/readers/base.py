@@ -11,6 +11,9 @@ from ..model import Problem, Source
 class Word:
     text: str
     source: Source
+    # where the extractor kept the table's grid (tab-separated cells): the index of the cell
+    # the word stands in, empty cells counted; a hint to the column, never trusted alone
+    cell: int | None = None
 
 
 @dataclass(slots=True)

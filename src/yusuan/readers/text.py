@@ -42,8 +42,12 @@ def extract_lines(text: str, file: str, problems: list[Problem] | None = None) -
     for number, raw in enumerate(text.splitlines(), start=1):
         page += raw.count("\f")
         source = Source(file=file, page=page, line=number)
-        # a tab separates cells: keep a cell's words together, one Word per whitespace word
-        words = [Word(part, source) for part in raw.replace("\f", " ").split()]
+        raw = raw.replace("\f", " ")
+        if "\t" in raw:  # a tab separates cells: keep each word's cell index
+            words = [Word(part, source, cell) for cell, text in enumerate(raw.split("\t"))
+                     for part in text.split()]
+        else:
+            words = [Word(part, source) for part in raw.split()]
         if words:
             lines.append(TextLine(words, source))
     return Extracted(file=file, format="text", lines=lines, pages=page, problems=problems or [])

@@ -60,6 +60,8 @@ def recover(extracted: Extracted) -> Disclosure:
         disclosure.problems.extend(read[spec.id].parsed.problems)
     if "T7" in read:
         _split_projects(disclosure, read["T7"].parsed.rows)
+    if "T11" in read:
+        _unit_rows(disclosure, read["T11"].parsed.rows)
     _place_all(read)
     disclosure.problems.extend(_completeness(lines, regions, extracted.file))
     return disclosure
@@ -118,7 +120,9 @@ def _split_projects(disclosure: Disclosure, rows: list[Pending]) -> None:
     for pending in rows:
         row = pending.row
         words = pending.words + pending.tail
-        if not row.code or (len(row.code) < 7 and not _has_project(row.code, words, known)):
+        if not row.code:
+            continue
+        if len(row.code) < 7 and not _has_project(row.code, words, known):
             row.name = join_fragments(words) or None
             continue
         name = known.get(row.code) or name_of(row.code, disclosure.year)
@@ -130,6 +134,15 @@ def _split_projects(disclosure: Disclosure, rows: list[Pending]) -> None:
                 row.source, "T7"))
             continue
         row.name, row.project = name, _without(fold(name), words) or None
+
+
+def _unit_rows(disclosure: Disclosure, rows: list[Pending]) -> None:
+    """A carryover row named after the unit itself is the unit's subtotal, not a project."""
+    unit = fold(disclosure.unit or "")
+    for pending in rows:
+        row = pending.row
+        if row.kind == "project" and unit and fold(row.project or "") in {unit, unit + "本级"}:
+            row.kind, row.unit, row.project = "unit", row.name, None
 
 
 def _has_project(code: str, words: list[str], known: dict[str, str]) -> bool:
@@ -166,7 +179,9 @@ def _slots(spec: TableSpec, rows: list[Pending], places: int, header: str) -> li
             amounts = amounts[: len(columns)]
         pending.amounts = amounts
         prior = {c.label: c.prior + (0 if not readable or c in present else 30) for c in columns}
-        slot = Slot(pending, columns, [to_quanta(t.text, places) for t in amounts], prior=prior)
+        cells = [t.cell for t in amounts]
+        slot = Slot(pending, columns, [to_quanta(t.text, places) for t in amounts], prior=prior,
+                    cells=cells if amounts and None not in cells else None)  # type: ignore[arg-type]
         slot.domain = candidates(slot, () if income else spec.row_sums)
         # a class row whose column the template defines (T6: 302 商品和服务支出 is 公用经费)
         defined = dict(spec.code_priors).get(pending.row.code or "")

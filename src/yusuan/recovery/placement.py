@@ -22,6 +22,7 @@ from .rows import Pending
 Placement = tuple[int, ...]  # for each amount, the index of its column
 _REACH_LIMIT = 4096
 _DEPTH = {"total": 0, "unit": 1, "class": 2}
+_GRID_WEIGHT = 100  # the grid's evidence outweighs the template's priors
 
 
 @dataclass(slots=True)
@@ -31,6 +32,7 @@ class Slot:
     values: list[int]  # the amounts in quanta of the table's precision
     domain: list[Placement] = field(default_factory=list)
     prior: dict[str, int] = field(default_factory=dict)  # per column label, lower preferred
+    cells: list[int] | None = None  # grid cells of the amounts, where the text kept them
 
     def value(self, placement: Placement, label: str) -> int:
         for amount, column in zip(self.values, placement, strict=True):
@@ -180,15 +182,27 @@ def _prior_gap(slot: Slot) -> int:
 
 
 def _prior(slot: Slot, placement: Placement) -> tuple[int, Placement]:
-    return sum(slot.prior.get(slot.columns[c].label, 50) for c in placement), placement
+    rank = sum(slot.prior.get(slot.columns[c].label, 50) for c in placement)
+    return rank + _GRID_WEIGHT * _grid_distance(slot, placement), placement
+
+
+def _grid_distance(slot: Slot, placement: Placement) -> int:
+    """How far a placement is from the spacing of the amounts in the extractor's grid."""
+    if not slot.cells or not placement:
+        return 0
+    return sum(abs((column - placement[0]) - (cell - slot.cells[0]))
+               for column, cell in zip(placement, slot.cells, strict=True))
 
 
 def _write(slot: Slot, before: list[Placement]) -> None:
     if not slot.domain:
         return
     placement = slot.domain[0]
+    # the grid settled it where exactly one possible placement has the grid's spacing
+    gridded = slot.cells is not None and [_grid_distance(slot, p) for p in before].count(0) == 1 \
+        and _grid_distance(slot, placement) == 0
     for position, (token, column) in enumerate(zip(slot.pending.amounts, placement, strict=True)):
-        uncertain = len({option[position] for option in before}) > 1
+        uncertain = not gridded and len({option[position] for option in before}) > 1
         slot.pending.row.values[slot.columns[column].label] = Amount(
             value=Decimal(token.text.replace(",", "").replace("−", "-")),
             text=token.text,

@@ -93,7 +93,7 @@ def numbers_in_text(tokens: list[Token]) -> list[Token]:
         if (token.kind == INT_KIND and follows is not None and follows.is_text
                 and follows.line == token.line and _code_at(out, index) is None
                 and (index == 0 or out[index - 1].kind != INT_KIND)):
-            out[index] = Token(token.text, TEXT_KIND, token.source, token.line)
+            out[index] = Token(token.text, TEXT_KIND, token.source, token.line, token.cell)
     return out
 
 

@@ -27,6 +27,7 @@ class Token:
     kind: str
     source: Source
     line: int  # index of the body line it came from
+    cell: int | None = None  # the grid cell it stood in, where the extractor kept the grid
 
     @property
     def is_text(self) -> bool:
@@ -56,10 +57,10 @@ def tokenize(lines: list[TextLine], places: int) -> list[Token]:
         for word in line.words:
             match = _CODE_PREFIX.match(word.text)
             if match:
-                tokens.append(Token(match.group(1), INT_KIND, word.source, index))
-                tokens.append(Token(match.group(2), TEXT_KIND, word.source, index))
+                tokens.append(Token(match.group(1), INT_KIND, word.source, index, word.cell))
+                tokens.append(Token(match.group(2), TEXT_KIND, word.source, index, word.cell))
             else:
-                tokens.append(Token(word.text, classify(word.text), word.source, index))
+                tokens.append(Token(word.text, classify(word.text), word.source, index, word.cell))
     return join_split_numbers(tokens, places)
 
 
@@ -90,7 +91,7 @@ def join_split_numbers(tokens: list[Token], places: int) -> list[Token]:
             and _completes(head.text, token.text, places)
         ):
             joined = head.text + token.text
-            out[-1] = Token(joined, classify(joined), head.source, head.line)
+            out[-1] = Token(joined, classify(joined), head.source, head.line, head.cell)
             continue
         out.append(token)
     return out
