@@ -22,6 +22,7 @@ from .rows import (
     parse_coded,
     parse_ledger,
     parse_lines,
+    split_overflow,
 )
 from .segment import Region, body_lines, find_tables, is_end_marker
 from .tokens import precision, tokenize
@@ -90,7 +91,8 @@ def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
     elif spec.rows == "carryover":
         parsed = parse_carryover(tokens)
     else:
-        parsed = parse_coded(tokens, len(spec.columns))
+        parsed = parse_coded(tokens)
+        parsed.rows = split_overflow(parsed.rows, spec)
     for pending in parsed.rows:
         pending.row.source = Source(file, pending.row.source.page, pending.row.source.line)
         if spec.rows in ("function", "economic") and pending.row.kind in {"class", "item"}:

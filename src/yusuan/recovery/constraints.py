@@ -6,43 +6,10 @@ from decimal import Decimal
 
 from ..model import Row, Table
 from ..template import LINKS, Line, Ref, TableSpec
-from ..template.select import amount, in_unit, select
+from ..template.select import amount, in_unit, parents, select
 from .placement import Constraint, Slot
 
 _FLIP = {"=": "=", "<=": ">=", ">=": "<="}
-
-
-def parents(rows: list[Row]) -> dict[int, int]:
-    """For each row (by position) the position of the row it adds up into."""
-    out: dict[int, int] = {}
-    total = next((i for i, row in enumerate(rows) if row.kind == "total"), None)
-    unit: int | None = None
-    seen: dict[tuple[str, str], int] = {}  # (code, kind group) → position, within a unit block
-    for index, row in enumerate(rows):
-        if row.kind == "total":
-            continue
-        if row.kind == "unit":
-            unit, seen = index, {}
-            if total is not None:
-                out[index] = total
-            continue
-        top = unit if unit is not None else total
-        code = row.code
-        parent: int | None = None
-        if code and row.kind == "project":
-            parent = seen.get((code, "sub"))
-        if code and parent is None:
-            for cut in (5, 3):
-                if len(code) > cut and (code[:cut], "sub") in seen:
-                    parent = seen[(code[:cut], "sub")]
-                    break
-        if parent is None:
-            parent = top
-        if parent is not None:
-            out[index] = parent
-        if code and row.kind != "project":
-            seen[(code, "sub")] = index
-    return out
 
 
 def tree(slots: list[Slot], labels: list[str]) -> list[Constraint]:

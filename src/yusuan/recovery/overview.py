@@ -122,7 +122,7 @@ def read_overview(lines: list[TextLine]) -> Overview:
     if functions:
         overview.functions = _paragraphs(functions)
     setup = _section(lines, "机构设置", ("第二部分", "收支总体情况表", "预算公开表"))
-    text = fold(" ".join(line.text for line in setup))
+    text = join_fragments([line.text for line in setup])  # as printed, only the wraps undone
     match = re.search(r"(无下属预算单位|下属(?:预算)?单位[^。；]*)", text)
     if match:
         overview.subordinate_units = match.group(1)

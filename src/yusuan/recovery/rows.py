@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import Problem, Row
 from ..template import TableSpec, line_paths
-from ..text import fold, join_fragments
+from ..text import fold, is_amount, join_fragments
 from .segment import is_total_label
 from .tokens import AMOUNT_KIND, INT_KIND, TEXT_KIND, Token
 
@@ -68,20 +68,13 @@ def _code_at(tokens: list[Token], start: int) -> tuple[list[Token], str, int] | 
         return None
     follows = tokens[end]
     # a code is followed by its name, or (where the name column is not printed) by amounts
-    if not (follows.is_text or follows.kind == AMOUNT_KIND and "." in follows.text):
+    if not (follows.is_text or (follows.kind == AMOUNT_KIND and "." in follows.text)):
         return None
     split = _code_split(tokens[start:end])
     if split is None:
         return None
     run = tokens[start:end]
     return run[:split], "".join(token.text for token in run[split:]), end
-
-
-def _amounts_on_line(tokens: list[Token], start: int) -> int:
-    end = start
-    while end < len(tokens) and not tokens[end].is_text and tokens[end].line == tokens[start].line:
-        end += 1
-    return end - start
 
 
 def numbers_in_text(tokens: list[Token]) -> list[Token]:
@@ -116,11 +109,8 @@ def _new(rows: list[Pending], token: Token, **fields: object) -> Pending:
     return pending
 
 
-def parse_coded(tokens: list[Token], width: int) -> Parsed:
-    """Tables whose rows carry a classification code (T2, T3, T5–T9), with total and unit rows.
-
-    `width` is the number of columns: amounts beyond it that begin a new line are a row of
-    their own whose label the document left out (a total printed without 合计)."""
+def parse_coded(tokens: list[Token]) -> Parsed:
+    """Tables whose rows carry a classification code (T2, T3, T5–T9), with total and unit rows."""
     out = Parsed()
     current: Pending | None = None
     in_note = False
@@ -144,11 +134,6 @@ def parse_coded(tokens: list[Token], width: int) -> Parsed:
                 index += 1
                 continue
         if token.kind != TEXT_KIND:
-            if current is not None and current.amounts and token.line != current.amounts[-1].line and (
-                len(current.amounts) + _amounts_on_line(tokens, index) > width
-            ):
-                has_total = any(pending.row.kind == "total" for pending in out.rows)
-                current = _new(out.rows, token, kind="line" if has_total else "total", name=None)
             _attach(out, current, [token])
             in_note = False
             index += 1
@@ -320,4 +305,34 @@ def parse_lines(tokens: list[Token], spec: TableSpec) -> Parsed:
             continue
         name = lines[found][0]
         current = _new(out.rows, token, kind="total" if found == 0 else "line", name=name)
+    return out
+
+
+def split_overflow(rows: list[Pending], spec: TableSpec) -> list[Pending]:
+    """A row with more amounts than the table has columns holds the amounts of a row whose
+    label the document left out (a total printed without 合计). Split where both parts can
+    satisfy the row's own sums, preferring a line break; the new row is the total if the table
+    has none."""
+    from .placement import Slot, candidates, sums_hold, to_quanta
+
+    width = len(spec.columns)
+    out: list[Pending] = []
+    for pending in rows:
+        out.append(pending)
+        amounts = pending.amounts
+        if len(amounts) <= width:
+            continue
+
+        def fit(part: list[Token]) -> int:
+            slot = Slot(pending, spec.columns, [to_quanta(t.text, 2) for t in part if is_amount(t.text)])
+            return max((sums_hold(slot, p, spec.row_sums) for p in candidates(slot, ())), default=-1)
+
+        splits = range(max(1, len(amounts) - width), width + 1)
+        best = max(splits, key=lambda k: (fit(amounts[:k]) + fit(amounts[k:]),
+                                          amounts[k].line != amounts[k - 1].line, -k))
+        has_total = any(item.row.kind == "total" for item in rows)
+        tail = Pending(Row(kind="line" if has_total else "total", name=None,
+                           source=amounts[best].source), amounts[best:])
+        pending.amounts = amounts[:best]
+        out.append(tail)
     return out

@@ -154,15 +154,19 @@ def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLin
             out.extend(run)
         run.clear()
 
+    numbering = False  # inside a row of column numbers (※ ※ 1 2 3), one cell per line or not
     for index, line in enumerate(window):
         if is_furniture(line) or match_title(line.text) is region.spec:
             if not in_header:
                 run.append(line)
             continue
         following = window[index + 1] if index + 1 < len(window) else None
-        header = is_header_like(line, region.spec) and not (
+        lone_number = numbering and len(line.words) == 1 and re.match(r"^(?:※|\d{1,2})$", line.text)
+        header = lone_number or is_header_like(line, region.spec) and not (
             is_total_label(line.text) and (following is None or _starts_with_amount(following))
         )
+        numbering = header and ("※" in line.text or bool(lone_number)
+                                or any(word.text in ("类", "款", "项") for word in line.words))
         if in_header:
             if header:
                 header_text.append(fold(line.text))

@@ -15,7 +15,12 @@ def select(table: Table, ref: Ref) -> dict[str, list[Row]]:
     rows = [row for row in table.rows if ref.side is None or row.side == ref.side]
     selector = ref.row
     if selector == "total":
-        return {"": [row for row in rows if row.kind == "total"][:1]}
+        totals = [row for row in rows if row.kind == "total"][:1]
+        if totals or ref.side is not None:
+            return {"": totals}
+        # a table printed without its total row: its top-level rows stand for it
+        above = parents(rows)
+        return {"": [row for index, row in enumerate(rows) if index not in above]}
     if selector.startswith("line:"):
         names = selector[5:].split("|")
         return {"": [row for row in rows if row.name in names]}
@@ -52,3 +57,36 @@ def in_unit(value: Decimal, source_unit: str, target_unit: str) -> Decimal:
     if source_unit == target_unit:
         return value
     return value * MONEY_UNITS.get(source_unit, Decimal(1)) / MONEY_UNITS.get(target_unit, Decimal(1))
+
+
+def parents(rows: list[Row]) -> dict[int, int]:
+    """For each row (by position) the position of the row it adds up into."""
+    out: dict[int, int] = {}
+    total = next((i for i, row in enumerate(rows) if row.kind == "total"), None)
+    unit: int | None = None
+    seen: dict[tuple[str, str], int] = {}  # (code, kind group) → position, within a unit block
+    for index, row in enumerate(rows):
+        if row.kind == "total":
+            continue
+        if row.kind == "unit":
+            unit, seen = index, {}
+            if total is not None:
+                out[index] = total
+            continue
+        top = unit if unit is not None else total
+        code = row.code
+        parent: int | None = None
+        if code and row.kind == "project":
+            parent = seen.get((code, "sub"))
+        if code and parent is None:
+            for cut in (5, 3):
+                if len(code) > cut and (code[:cut], "sub") in seen:
+                    parent = seen[(code[:cut], "sub")]
+                    break
+        if parent is None:
+            parent = top
+        if parent is not None:
+            out[index] = parent
+        if code and row.kind != "project":
+            seen[(code, "sub")] = index
+    return out

@@ -1,0 +1,123 @@
+"""The template's identities evaluated on a disclosure: what holds and what does not.
+
+The recovery leans on the same identities to place numbers; the rules report these results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import Disclosure, Row, Table
+from .canonical import TABLE_BY_ID
+from .links import LINKS
+from .select import amount, in_unit, parents, select
+from .spec import Line, Link
+
+
+@dataclass(frozen=True, slots=True)
+class Breach:
+    """An identity that does not hold: where, what is stated, what the terms add up to."""
+
+    identity: str  # 'row-sum' | 'tree' | a link id
+    table: str
+    row: Row | None
+    column: str
+    stated: Decimal
+    expected: Decimal
+    terms: tuple[Decimal, ...]  # the figures the expected value is computed from
+
+
+def tolerance(values: list[Decimal], places: int) -> Decimal:
+    """Half a unit of the last printed place for every non-zero figure compared."""
+    return Decimal(sum(1 for value in values if value)) * Decimal(5).scaleb(-places - 1)
+
+
+def places_of(table: Table) -> int:
+    return max((amount.decimals for row in table.rows for amount in row.values.values()), default=2)
+
+
+def row_sums(table: Table) -> list[Breach]:
+    spec = TABLE_BY_ID[table.id]
+    places = places_of(table)
+    out = []
+    for row in table.rows:
+        labels = spec.income_columns if row.side == "income" else spec.columns
+        present = {column.label for column in labels}
+        for row_sum in spec.row_sums if row.side != "income" else ():
+            if row_sum.target not in present or not row.values:
+                continue
+            parts = tuple(row.value(part) for part in row_sum.parts if part in present)
+            stated = row.value(row_sum.target)
+            if abs(stated - sum(parts)) > tolerance([stated, *parts], places):
+                out.append(Breach("row-sum", table.id, row, row_sum.target, stated, sum(parts), parts))
+    return out
+
+
+def trees(table: Table) -> list[Breach]:
+    """parent = Σ children, column by column (codes, units, totals; T10 lines)."""
+    spec = TABLE_BY_ID[table.id]
+    places = places_of(table)
+    groups: dict[int, list[int]] = {}
+    if spec.tree:
+        for child, parent in parents(table.rows).items():
+            groups.setdefault(parent, []).append(child)
+    elif spec.lines:
+        position = {row.name: index for index, row in enumerate(table.rows)}
+
+        def walk(line: Line) -> None:
+            kids = [position[c.name] for c in line.children if c.name in position]
+            if line.name in position and kids:
+                groups[position[line.name]] = kids
+            for child in line.children:
+                walk(child)
+
+        for line in spec.lines:
+            walk(line)
+    out = []
+    for parent, kids in groups.items():
+        for column in spec.columns:
+            stated = table.rows[parent].value(column.label)
+            terms = tuple(table.rows[kid].value(column.label) for kid in kids)
+            if abs(stated - sum(terms)) > tolerance([stated, *terms], places):
+                out.append(Breach("tree", table.id, table.rows[parent], column.label, stated,
+                                  sum(terms), terms))
+    return out
+
+
+def link(disclosure: Disclosure, identity: Link) -> list[Breach]:
+    left_table = disclosure.tables.get(identity.left.table)
+    right_table = disclosure.tables.get(identity.right.table)
+    if left_table is None or right_table is None or not (left_table.present and right_table.present):
+        return []
+    left, right = select(left_table, identity.left), select(right_table, identity.right)
+    places = min(places_of(left_table), places_of(right_table))
+    out = []
+    for key in sorted(left.keys() | right.keys()):
+        rows = left.get(key, [])
+        stated = amount(rows, identity.left.columns)
+        other = right.get(key, [])
+        expected = in_unit(amount(other, identity.right.columns), right_table.money_unit,
+                           left_table.money_unit)
+        terms = tuple(row.value(c) for row in rows + other for c in identity.left.columns)
+        slack = tolerance([stated, expected, *terms], places)
+        holds = {
+            "=": abs(stated - expected) <= slack,
+            "<=": stated <= expected + slack,
+            ">=": stated >= expected - slack,
+        }[identity.relation]
+        if not holds and (rows or other):
+            out.append(Breach(identity.id, identity.left.table, rows[0] if rows else None,
+                              identity.left.columns[0], stated, expected, (expected,)))
+    return out
+
+
+def breaches(disclosure: Disclosure) -> list[Breach]:
+    """Every identity of the template that the disclosure breaks."""
+    out: list[Breach] = []
+    for table in disclosure.tables.values():
+        if table.present:
+            out += row_sums(table) + trees(table)
+    for identity in LINKS:
+        out += link(disclosure, identity)
+    return out

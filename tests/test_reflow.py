@@ -1,0 +1,75 @@
+"""Layout must not matter: the same document in other layouts gives the same disclosure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from yusuan.jsonout import to_dict
+from yusuan.readers.text import extract_lines
+from yusuan.recovery import recover
+
+from . import reflow
+from .conftest import SEEDS, parsed
+
+TRANSFORMS = {
+    "rewrap-40": lambda text: reflow.rewrap(text, 40),
+    "rewrap-25": lambda text: reflow.rewrap(text, 25),
+    "wrap-names": reflow.wrap_names,
+    "split-numbers": reflow.split_numbers,
+    "repeat-headers": reflow.repeat_headers,
+    "all-at-once": lambda text: reflow.split_numbers(reflow.repeat_headers(reflow.wrap_names(
+        reflow.rewrap(text, 30)))),
+}
+
+
+def _content(data: dict) -> dict:
+    """The disclosure without where things stood (lines move when the layout changes)."""
+    data = dict(data)
+    data.pop("source")
+    data["problems"] = [problem["message"] for problem in data["problems"]]
+    for table in data["tables"].values():
+        table["rows"] = [{k: v for k, v in row.items() if k != "source"} for row in table["rows"]]
+    return data
+
+
+def _reparse(seed: Path, text: str) -> dict:
+    return to_dict(recover(extract_lines(text, seed.name)))
+
+
+@pytest.mark.parametrize("transform", TRANSFORMS, ids=list(TRANSFORMS))
+@pytest.mark.parametrize("seed", SEEDS, ids=[seed.name[:3] for seed in SEEDS])
+def test_same_disclosure_in_another_layout(seed: Path, transform: str) -> None:
+    text = seed.read_text(encoding="utf-8")
+    changed = TRANSFORMS[transform](text)
+    if "\t" not in text:  # a grid's rows keep their cells: the one-cell-per-line test below
+        assert changed != text
+    assert _content(_reparse(seed, changed)) == _content(to_dict(parsed(seed)))
+
+
+TABBED = [seed for seed in SEEDS if "\t" in seed.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("seed", TABBED, ids=[seed.name[:3] for seed in TABBED])
+def test_grid_lost_one_cell_per_line(seed: Path) -> None:
+    """Tab-separated rows turned into one cell per line. Where the tabs alone told which
+    column an amount sits in, the re-flowed text may not: there the cell must be marked
+    uncertain, hold the same amounts in its row, and everything else must be the same."""
+    text = seed.read_text(encoding="utf-8")
+    flowed = _content(_reparse(seed, reflow.one_cell_per_line(text)))
+    original = _content(to_dict(parsed(seed)))
+    assert flowed.keys() == original.keys()
+    for key in original:
+        if key != "tables":
+            assert flowed[key] == original[key], key
+    for table_id, table in original["tables"].items():
+        other = flowed["tables"][table_id]
+        assert len(other["rows"]) == len(table["rows"]), table_id
+        for mine, theirs in zip(table["rows"], other["rows"], strict=True):
+            assert (mine["code"], mine["name"], mine.get("project")) == (
+                theirs["code"], theirs["name"], theirs.get("project"))
+            if theirs.get("uncertain"):
+                assert sorted(mine["values"].values()) == sorted(theirs["values"].values())
+                continue
+            assert theirs["values"] == mine["values"], (table_id, mine["code"], mine["name"])
