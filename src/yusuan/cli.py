@@ -43,6 +43,12 @@ def parse_command(files: tuple[Path, ...], as_json: bool) -> None:
             Console(stderr=True).print(f"[red]无法读取[/red] {file}：{error.strerror}", highlight=False)
             failed = True
             continue
+        except Exception as error:  # a defect of ours: say so plainly, keep going
+            Console(stderr=True).print(
+                f"[red]内部错误[/red] 读取 {file} 时出错（{type(error).__name__}），请将该文件报告给开发者",
+                highlight=False)
+            failed = True
+            continue
         if as_json:
             sys.stdout.write(dumps(disclosure) + "\n")
         else:
@@ -83,3 +89,7 @@ def _summary(console: Console, disclosure: Disclosure) -> None:
             figures += f"  [yellow]（{uncertain} 个数字所在列不确定）[/yellow]"
         grid.add_row(table_id, spec.title, str(len(table.rows)), figures)
     console.print(grid)
+
+
+if __name__ == "__main__":
+    main()

@@ -9,11 +9,11 @@ from ..classification import name_of
 from ..errors import UnreadableError
 from ..model import Disclosure, Problem, Source, Table
 from ..readers.base import Extracted, TextLine
-from ..template import TABLE_BY_ID, TABLES, TableSpec
+from ..template import LINKS, TABLE_BY_ID, TABLES, TableSpec
 from ..text import fold, is_amount, join_fragments
 from . import constraints as identities
 from .overview import government_level, read_overview, unit_name, year_and_kind
-from .placement import Slot, candidates, solve, to_quanta
+from .placement import Slot, candidates, grid_distance, solve, split_overflow, to_quanta
 from .rows import (
     Parsed,
     Pending,
@@ -22,12 +22,12 @@ from .rows import (
     parse_coded,
     parse_ledger,
     parse_lines,
-    split_overflow,
 )
 from .segment import Region, body_lines, find_tables, is_end_marker
 from .tokens import precision, tokenize
 
 _MONEY_UNIT = re.compile(r"单位[:：]\s*(万元|千元|亿元|元)")
+_GRID_SLACK = 2  # an extractor's grid may be a cell off (a merged cell it did not split)
 _FINAL_ACCOUNTS = re.compile(r"(?:19|20)\d{2}年度?(?:部门|单位)决算")
 
 
@@ -185,6 +185,9 @@ def _slots(spec: TableSpec, rows: list[Pending], places: int, header: str) -> li
         slot = Slot(pending, columns, [to_quanta(t.text, places) for t in amounts], prior=prior,
                     cells=cells if amounts and None not in cells else None)  # type: ignore[arg-type]
         slot.domain = candidates(slot, () if income else spec.row_sums)
+        if slot.cells is not None:  # the grid's spacing, give or take a cell here and there
+            near = [p for p in slot.domain if grid_distance(slot, p) <= _GRID_SLACK]
+            slot.domain = near or slot.domain
         # a class row whose column the template defines (T6: 302 商品和服务支出 is 公用经费)
         defined = dict(spec.code_priors).get(pending.row.code or "")
         if defined is not None:
@@ -198,10 +201,14 @@ def _place_all(read: dict[str, _Read]) -> None:
     """Place every table's amounts, in template order so that each can lean on those before
     it; then once more, for tables left uncertain, leaning on all the others."""
     placed: dict[str, Table] = {}
+    order = list(read)
     for second in (False, True):
         for table_id, item in read.items():
             table = item.table
-            if second and not any(a.uncertain for row in table.rows for a in row.values.values()):
+            if second and not (
+                any(a.uncertain for row in table.rows for a in row.values.values())
+                and _leans_on_later(table_id, order)
+            ):
                 continue
             for row in table.rows:
                 row.values.clear()
@@ -210,6 +217,15 @@ def _place_all(read: dict[str, _Read]) -> None:
             constraints = identities.all_constraints(spec, table, slots, placed, item.places)
             solve(slots, constraints)
             placed[table_id] = table
+
+
+def _leans_on_later(table_id: str, order: list[str]) -> bool:
+    """Whether an identity ties the table to one read after it (worth a second placement)."""
+    later = set(order[order.index(table_id) + 1 :])
+    return any(
+        {link.left.table, link.right.table} & later and table_id in {link.left.table, link.right.table}
+        for link in LINKS
+    )
 
 
 def _completeness(lines: list[TextLine], regions: list[Region], file: str) -> list[Problem]:

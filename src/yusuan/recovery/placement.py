@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
-from ..model import Amount
-from ..template import Column, RowSum
-from ..text import parse_amount
+from ..model import Amount, Row
+from ..template import Column, RowSum, TableSpec
+from ..text import is_amount, parse_amount
 from .rows import Pending
+from .tokens import Token
 
 Placement = tuple[int, ...]  # for each amount, the index of its column
 _REACH_LIMIT = 4096
@@ -33,12 +34,14 @@ class Slot:
     domain: list[Placement] = field(default_factory=list)
     prior: dict[str, int] = field(default_factory=dict)  # per column label, lower preferred
     cells: list[int] | None = None  # grid cells of the amounts, where the text kept them
+    _maps: dict[Placement, dict[str, int]] = field(default_factory=dict)
 
     def value(self, placement: Placement, label: str) -> int:
-        for amount, column in zip(self.values, placement, strict=True):
-            if self.columns[column].label == label:
-                return amount
-        return 0
+        mapping = self._maps.get(placement)
+        if mapping is None:
+            mapping = {self.columns[c].label: v for v, c in zip(self.values, placement, strict=True)}
+            self._maps[placement] = mapping
+        return mapping.get(label, 0)
 
 
 @dataclass(slots=True)
@@ -92,8 +95,9 @@ def _contribution(slot: Slot, placement: Placement, terms: list[tuple[str, int]]
     return sum(coef * slot.value(placement, label) for label, coef in terms)
 
 
-def supported(slots: list[Slot], constraint: Constraint, target: int, placement: Placement) -> bool:
-    """Whether some choice of the other rows' placements satisfies `constraint`.
+def supported(slots: list[Slot], constraint: Constraint, target: int) -> list[bool]:
+    """For each placement of the target row, whether some choice of the other rows'
+    placements satisfies `constraint`.
 
     A subset-sum over the other rows' options, pruned by what the rows still to come can add
     at most and at least. Sums carry the count of their non-zero terms: the tolerance is half
@@ -101,18 +105,21 @@ def supported(slots: list[Slot], constraint: Constraint, target: int, placement:
     by_slot: dict[int, list[tuple[str, int]]] = {}
     for index, label, coef in constraint.terms:
         by_slot.setdefault(index, []).append((label, coef))
-    own = _contribution(slots[target], placement, by_slot[target])
+    owns = [_contribution(slots[target], placement, by_slot[target])
+            for placement in slots[target].domain]
+    if len(set(owns)) == 1:
+        return [True] * len(owns)  # the constraint cannot tell this row's placements apart
     options = [
         {_contribution(slots[index], other, terms) for other in slots[index].domain}
         for index, terms in by_slot.items() if index != target
     ]
-    low = [0] * (len(options) + 1)
-    high = [0] * (len(options) + 1)
+    low = [min(owns)] * (len(options) + 1)
+    high = [max(owns)] * (len(options) + 1)
     for position in range(len(options) - 1, -1, -1):
         low[position] = low[position + 1] + min(options[position])
         high[position] = high[position + 1] + max(options[position])
     slack = len(constraint.terms) // 2 + 1
-    reach = {(constraint.constant + own, (own != 0) + (constraint.constant != 0))}
+    reach = {(constraint.constant, int(constraint.constant != 0))}
     for position, choices in enumerate(options):
         reach = {
             (total + option, count + (option != 0))
@@ -122,8 +129,24 @@ def supported(slots: list[Slot], constraint: Constraint, target: int, placement:
                          total + option + high[position + 1], slack)
         }
         if len(reach) > _REACH_LIMIT:
-            return True  # too many combinations to tell: do not rule anything out
-    return any(constraint.holds(total, count // 2) for total, count in reach)
+            return [True] * len(owns)  # too many combinations to tell: rule nothing out
+    if constraint.relation != "=":
+        return [
+            any(constraint.holds(total + own, (count + (own != 0)) // 2) for total, count in reach)
+            for own in owns
+        ]
+    fewest: dict[int, int] = {}  # each reachable sum with its fewest non-zero terms
+    for total, count in reach:
+        if count < fewest.get(total, count + 1):
+            fewest[total] = count
+    return [
+        any(
+            (count := fewest.get(deviation - own)) is not None
+            and abs(deviation) <= (count + (own != 0)) // 2
+            for deviation in range(-slack, slack + 1)
+        )
+        for own in owns
+    ]
 
 
 def _may_hold(relation: str, least: int, most: int, slack: int) -> bool:
@@ -140,6 +163,9 @@ def solve(slots: list[Slot], constraints: list[Constraint]) -> None:
     for constraint in constraints:
         for index in {term[0] for term in constraint.terms}:
             involved.setdefault(index, []).append(constraint)
+    totals = [i for i, slot in enumerate(slots) if slot.pending.row.kind == "total"]
+    _propagate(slots, involved, totals, spread=False)  # the totals first, by their links
+    _within_totals(slots)
     _propagate(slots, involved)
     initial = [list(slot.domain) for slot in slots]
     while True:
@@ -153,27 +179,59 @@ def solve(slots: list[Slot], constraints: list[Constraint]) -> None:
                                                len(slots[i].domain), i))
         slot = slots[index]
         slot.domain = [min(slot.domain, key=lambda placement: _prior(slot, placement))]
+        if slot.pending.row.kind == "total":
+            _within_totals(slots)
         _propagate(slots, involved)
     for slot, before in zip(slots, initial, strict=True):
         _write(slot, before)
 
 
-def _propagate(slots: list[Slot], involved: dict[int, list[Constraint]]) -> None:
-    changed = True
-    while changed:
-        changed = False
-        for index, slot in enumerate(slots):
-            if len(slot.domain) <= 1 or index not in involved:
+def _within_totals(slots: list[Slot]) -> None:
+    """Amounts are not negative, so a row has nothing in a column its total leaves empty."""
+    for total in slots:
+        if total.pending.row.kind != "total" or len(total.domain) != 1 or min(total.values, default=0) < 0:
+            continue
+        active = {total.columns[c].label for c in total.domain[0]}
+        for slot in slots:
+            if slot is total or slot.pending.row.side != total.pending.row.side or len(slot.domain) <= 1:
                 continue
-            scores = [
-                sum(supported(slots, constraint, index, placement) for constraint in involved[index])
-                for placement in slot.domain
-            ]
-            best = max(scores)
-            kept = [p for p, score in zip(slot.domain, scores, strict=True) if score == best]
-            if len(kept) < len(slot.domain):
-                slot.domain = kept
-                changed = True
+            if min(slot.values, default=0) < 0:
+                continue
+            inside = [p for p in slot.domain if all(slot.columns[c].label in active for c in p)]
+            slot.domain = inside or slot.domain
+
+
+def _propagate(slots: list[Slot], involved: dict[int, list[Constraint]],
+               start: list[int] | None = None, spread: bool = True) -> None:
+    """Keep each row's best-supported placements until nothing changes (a worklist: a row is
+    looked at again only when a row it shares an identity with has changed)."""
+    if start is None:
+        start = [index for index, slot in enumerate(slots) if len(slot.domain) > 1]
+    pending = [index for index in start if index in involved and len(slots[index].domain) > 1]
+    pending.reverse()  # look at rows in table order
+    queued = set(pending)
+    while pending:
+        index = pending.pop()
+        queued.discard(index)
+        slot = slots[index]
+        if len(slot.domain) <= 1:
+            continue
+        scores = [0] * len(slot.domain)
+        for constraint in involved[index]:
+            for position, held in enumerate(supported(slots, constraint, index)):
+                scores[position] += held
+        best = max(scores)
+        kept = [p for p, score in zip(slot.domain, scores, strict=True) if score == best]
+        if len(kept) < len(slot.domain):
+            slot.domain = kept
+            for other in _neighbours(involved, index) if spread else ():
+                if other != index and other not in queued and len(slots[other].domain) > 1:
+                    pending.append(other)
+                    queued.add(other)
+
+
+def _neighbours(involved: dict[int, list[Constraint]], index: int) -> list[int]:
+    return sorted({term[0] for constraint in involved.get(index, ()) for term in constraint.terms})
 
 
 def _prior_gap(slot: Slot) -> int:
@@ -183,10 +241,10 @@ def _prior_gap(slot: Slot) -> int:
 
 def _prior(slot: Slot, placement: Placement) -> tuple[int, Placement]:
     rank = sum(slot.prior.get(slot.columns[c].label, 50) for c in placement)
-    return rank + _GRID_WEIGHT * _grid_distance(slot, placement), placement
+    return rank + _GRID_WEIGHT * grid_distance(slot, placement), placement
 
 
-def _grid_distance(slot: Slot, placement: Placement) -> int:
+def grid_distance(slot: Slot, placement: Placement) -> int:
     """How far a placement is from the spacing of the amounts in the extractor's grid."""
     if not slot.cells or not placement:
         return 0
@@ -199,8 +257,8 @@ def _write(slot: Slot, before: list[Placement]) -> None:
         return
     placement = slot.domain[0]
     # the grid settled it where exactly one possible placement has the grid's spacing
-    gridded = slot.cells is not None and [_grid_distance(slot, p) for p in before].count(0) == 1 \
-        and _grid_distance(slot, placement) == 0
+    gridded = slot.cells is not None and [grid_distance(slot, p) for p in before].count(0) == 1 \
+        and grid_distance(slot, placement) == 0
     for position, (token, column) in enumerate(zip(slot.pending.amounts, placement, strict=True)):
         uncertain = not gridded and len({option[position] for option in before}) > 1
         slot.pending.row.values[slot.columns[column].label] = Amount(
@@ -209,3 +267,33 @@ def _write(slot: Slot, before: list[Placement]) -> None:
             source=token.source,
             uncertain=uncertain,
         )
+
+
+def split_overflow(rows: list[Pending], spec: TableSpec) -> list[Pending]:
+    """A row with more amounts than the table has columns holds the amounts of a row whose
+    label the document left out (a total printed without 合计). Split where both parts can
+    satisfy the row's own sums, preferring a line break; the new row is the total if the table
+    has none."""
+    width = len(spec.columns)
+    out: list[Pending] = []
+    for pending in rows:
+        out.append(pending)
+        amounts = pending.amounts
+        if len(amounts) <= width:
+            continue
+
+        splits = range(max(1, len(amounts) - width), width + 1)
+        best = max(splits, key=lambda k: (_fit(pending, amounts[:k], spec) + _fit(pending, amounts[k:], spec),
+                                          amounts[k].line != amounts[k - 1].line, -k))
+        has_total = any(item.row.kind == "total" for item in rows)
+        tail = Pending(Row(kind="line" if has_total else "total", name=None,
+                           source=amounts[best].source), amounts[best:])
+        pending.amounts = amounts[:best]
+        out.append(tail)
+    return out
+
+
+def _fit(pending: Pending, amounts: list[Token], spec: TableSpec) -> int:
+    """How many of its own sums a row of these amounts can satisfy at best."""
+    slot = Slot(pending, spec.columns, [to_quanta(t.text, 2) for t in amounts if is_amount(t.text)])
+    return max((sums_hold(slot, p, spec.row_sums) for p in candidates(slot, ())), default=-1)

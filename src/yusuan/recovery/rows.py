@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import Problem, Row
 from ..template import TableSpec, line_paths
-from ..text import fold, is_amount, join_fragments
+from ..text import fold, join_fragments
 from .segment import is_total_label
 from .tokens import AMOUNT_KIND, INT_KIND, TEXT_KIND, Token
 
@@ -305,34 +305,4 @@ def parse_lines(tokens: list[Token], spec: TableSpec) -> Parsed:
             continue
         name = lines[found][0]
         current = _new(out.rows, token, kind="total" if found == 0 else "line", name=name)
-    return out
-
-
-def split_overflow(rows: list[Pending], spec: TableSpec) -> list[Pending]:
-    """A row with more amounts than the table has columns holds the amounts of a row whose
-    label the document left out (a total printed without 合计). Split where both parts can
-    satisfy the row's own sums, preferring a line break; the new row is the total if the table
-    has none."""
-    from .placement import Slot, candidates, sums_hold, to_quanta
-
-    width = len(spec.columns)
-    out: list[Pending] = []
-    for pending in rows:
-        out.append(pending)
-        amounts = pending.amounts
-        if len(amounts) <= width:
-            continue
-
-        def fit(part: list[Token]) -> int:
-            slot = Slot(pending, spec.columns, [to_quanta(t.text, 2) for t in part if is_amount(t.text)])
-            return max((sums_hold(slot, p, spec.row_sums) for p in candidates(slot, ())), default=-1)
-
-        splits = range(max(1, len(amounts) - width), width + 1)
-        best = max(splits, key=lambda k: (fit(amounts[:k]) + fit(amounts[k:]),
-                                          amounts[k].line != amounts[k - 1].line, -k))
-        has_total = any(item.row.kind == "total" for item in rows)
-        tail = Pending(Row(kind="line" if has_total else "total", name=None,
-                           source=amounts[best].source), amounts[best:])
-        pending.amounts = amounts[:best]
-        out.append(tail)
     return out

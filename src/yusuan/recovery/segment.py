@@ -162,9 +162,9 @@ def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLin
             continue
         following = window[index + 1] if index + 1 < len(window) else None
         lone_number = numbering and len(line.words) == 1 and re.match(r"^(?:※|\d{1,2})$", line.text)
-        header = lone_number or is_header_like(line, region.spec) and not (
+        header = lone_number or (is_header_like(line, region.spec) and not (
             is_total_label(line.text) and (following is None or _starts_with_amount(following))
-        )
+        ))
         numbering = header and ("※" in line.text or bool(lone_number)
                                 or any(word.text in ("类", "款", "项") for word in line.words))
         if in_header:
