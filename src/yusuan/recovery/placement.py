@@ -64,29 +64,57 @@ def to_quanta(text: str, places: int) -> int:
     return int(parse_amount(text).scaleb(places).to_integral_value())
 
 
-def sums_hold(slot: Slot, placement: Placement, sums: tuple[RowSum, ...]) -> int:
+def _sum_indices(columns: tuple[Column, ...], sums: tuple[RowSum, ...]) -> list[tuple[int, list[int]]]:
+    index = {column.label: position for position, column in enumerate(columns)}
+    return [(index[row_sum.target], [index[part] for part in row_sum.parts if part in index])
+            for row_sum in sums if row_sum.target in index]
+
+
+def _held(cells: list[int], checks: list[tuple[int, list[int]]]) -> int:
     held = 0
-    for row_sum in sums:
-        labels = {column.label for column in slot.columns}
-        if row_sum.target not in labels:
-            continue
-        parts = [slot.value(placement, part) for part in row_sum.parts if part in labels]
-        terms = [slot.value(placement, row_sum.target), *parts]
-        tol = sum(1 for term in terms if term) // 2
-        if abs(terms[0] - sum(parts)) <= tol:
-            held += 1
+    for target, parts in checks:
+        total = sum(cells[part] for part in parts)
+        tol = (sum(1 for part in parts if cells[part]) + (cells[target] != 0)) // 2
+        held += abs(cells[target] - total) <= tol
     return held
+
+
+def sums_hold(slot: Slot, placement: Placement, sums: tuple[RowSum, ...]) -> int:
+    """How many of the row's own sums hold with the amounts placed so."""
+    cells = [0] * len(slot.columns)
+    for value, column in zip(slot.values, placement, strict=True):
+        cells[column] = value
+    return _held(cells, _sum_indices(slot.columns, sums))
+
+
+_CANDIDATES: dict[tuple[int, tuple[int, ...], int], list[Placement]] = {}
 
 
 def candidates(slot: Slot, sums: tuple[RowSum, ...]) -> list[Placement]:
     """The placements of a row that satisfy as many of its own sums as any placement can."""
-    count, width = len(slot.values), len(slot.columns)
+    key = (id(slot.columns), tuple(slot.values), id(sums))
+    cached = _CANDIDATES.get(key)
+    if cached is None:
+        cached = _CANDIDATES[key] = _candidates(slot.values, slot.columns, sums)
+    return list(cached)
+
+
+def _candidates(values: list[int], columns: tuple[Column, ...], sums: tuple[RowSum, ...]) -> list[Placement]:
+    count, width = len(values), len(columns)
     if count > width:
         return []
     every = list(combinations(range(width), count))
     if len(every) <= 1 or not sums:
         return every
-    scored = [(sums_hold(slot, placement, sums), placement) for placement in every]
+    checks = _sum_indices(columns, sums)
+    scored = []
+    cells = [0] * width
+    for placement in every:
+        for column, value in zip(placement, values, strict=True):
+            cells[column] = value
+        scored.append((_held(cells, checks), placement))
+        for column in placement:
+            cells[column] = 0
     best = max(score for score, _ in scored)
     return [placement for score, placement in scored if score == best]
 
