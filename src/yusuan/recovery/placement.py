@@ -206,10 +206,12 @@ def solve(slots: list[Slot], constraints: list[Constraint]) -> None:
                                                _DEPTH.get(slots[i].pending.row.kind, 3),
                                                len(slots[i].domain), i))
         slot = slots[index]
+        sizes = [len(other.domain) for other in slots]
         slot.domain = [min(slot.domain, key=lambda placement: _prior(slot, placement))]
         if slot.pending.row.kind == "total":
             _within_totals(slots)
-        _propagate(slots, involved)
+        changed = [i for i, other in enumerate(slots) if len(other.domain) != sizes[i]]
+        _propagate(slots, involved, sorted({n for i in changed for n in _neighbours(involved, i)}))
     for slot, before in zip(slots, initial, strict=True):
         _write(slot, before)
 
