@@ -35,6 +35,16 @@ class Slot:
     prior: dict[str, int] = field(default_factory=dict)  # per column label, lower preferred
     cells: list[int] | None = None  # grid cells of the amounts, where the text kept them
     _maps: dict[Placement, dict[str, int]] = field(default_factory=dict)
+    _options: dict[tuple[tuple[str, int], ...], tuple[int, set[int]]] = field(default_factory=dict)
+
+    def options(self, terms: list[tuple[str, int]]) -> set[int]:
+        """What this row can add to a sum of `terms`, over its remaining placements."""
+        key = tuple(terms)
+        cached = self._options.get(key)
+        if cached is None or cached[0] != len(self.domain):  # domains only ever shrink
+            cached = (len(self.domain), {_contribution(self, p, terms) for p in self.domain})
+            self._options[key] = cached
+        return cached[1]
 
     def value(self, placement: Placement, label: str) -> int:
         mapping = self._maps.get(placement)
@@ -137,10 +147,7 @@ def supported(slots: list[Slot], constraint: Constraint, target: int) -> list[bo
             for placement in slots[target].domain]
     if len(set(owns)) == 1:
         return [True] * len(owns)  # the constraint cannot tell this row's placements apart
-    options = [
-        {_contribution(slots[index], other, terms) for other in slots[index].domain}
-        for index, terms in by_slot.items() if index != target
-    ]
+    options = [slots[index].options(terms) for index, terms in by_slot.items() if index != target]
     low = [min(owns)] * (len(options) + 1)
     high = [max(owns)] * (len(options) + 1)
     for position in range(len(options) - 1, -1, -1):

@@ -43,7 +43,10 @@ _TITLES = _titles()
 
 
 def match_title(text: str) -> TableSpec | None:
-    folded = _TITLE_PREFIX.sub("", fold(text))
+    folded = fold(text)
+    if not folded.endswith(("表", ")", "）")):
+        return None
+    folded = _TITLE_PREFIX.sub("", folded)
     for title, spec in _TITLES:
         if folded.endswith(title):
             prefix = folded[: -len(title)]
