@@ -35,16 +35,7 @@ class Slot:
     prior: dict[str, int] = field(default_factory=dict)  # per column label, lower preferred
     cells: list[int] | None = None  # grid cells of the amounts, where the text kept them
     _maps: dict[Placement, dict[str, int]] = field(default_factory=dict)
-    _options: dict[tuple[tuple[str, int], ...], tuple[int, set[int]]] = field(default_factory=dict)
-
-    def options(self, terms: list[tuple[str, int]]) -> set[int]:
-        """What this row can add to a sum of `terms`, over its remaining placements."""
-        key = tuple(terms)
-        cached = self._options.get(key)
-        if cached is None or cached[0] != len(self.domain):  # domains only ever shrink
-            cached = (len(self.domain), {_contribution(self, p, terms) for p in self.domain})
-            self._options[key] = cached
-        return cached[1]
+    _options: dict[tuple[tuple[str, int], ...], list[int]] = field(default_factory=dict)
 
     def value(self, placement: Placement, label: str) -> int:
         mapping = self._maps.get(placement)
@@ -52,6 +43,15 @@ class Slot:
             mapping = {self.columns[c].label: v for v, c in zip(self.values, placement, strict=True)}
             self._maps[placement] = mapping
         return mapping.get(label, 0)
+
+    def contributions(self, terms: list[tuple[str, int]]) -> list[int]:
+        """What each remaining placement of this row adds to a sum of `terms`."""
+        key = tuple(terms)
+        cached = self._options.get(key)
+        if cached is None or len(cached) != len(self.domain):  # domains only ever shrink
+            cached = [_contribution(self, p, terms) for p in self.domain]
+            self._options[key] = cached
+        return cached
 
 
 @dataclass(slots=True)
@@ -143,11 +143,10 @@ def supported(slots: list[Slot], constraint: Constraint, target: int) -> list[bo
     by_slot: dict[int, list[tuple[str, int]]] = {}
     for index, label, coef in constraint.terms:
         by_slot.setdefault(index, []).append((label, coef))
-    owns = [_contribution(slots[target], placement, by_slot[target])
-            for placement in slots[target].domain]
+    owns = slots[target].contributions(by_slot[target])
     if len(set(owns)) == 1:
         return [True] * len(owns)  # the constraint cannot tell this row's placements apart
-    options = [slots[index].options(terms) for index, terms in by_slot.items() if index != target]
+    options = [set(slots[index].contributions(terms)) for index, terms in by_slot.items() if index != target]
     low = [min(owns)] * (len(options) + 1)
     high = [max(owns)] * (len(options) + 1)
     for position in range(len(options) - 1, -1, -1):
