@@ -5,43 +5,20 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..model import Row, Table
-from ..template import LINKS, Line, Ref, TableSpec
-from ..template.select import amount, in_unit, parents, select
+from ..template import LINKS, Ref, TableSpec
+from ..template.select import amount, children, in_unit, line_children, select
 from .placement import Constraint, Slot
 
 _FLIP = {"=": "=", "<=": ">=", ">=": "<="}
 
 
-def tree(slots: list[Slot], labels: list[str]) -> list[Constraint]:
+def tree(slots: list[Slot], groups: dict[int, list[int]], labels: list[str]) -> list[Constraint]:
     """parent = Σ children, column by column."""
-    rows = [slot.pending.row for slot in slots]
-    children: dict[int, list[int]] = {}
-    for child, parent in parents(rows).items():
-        children.setdefault(parent, []).append(child)
     return [
         Constraint([(parent, label, 1)] + [(child, label, -1) for child in kids])
-        for parent, kids in children.items()
+        for parent, kids in groups.items()
         for label in labels
     ]
-
-
-def line_tree(slots: list[Slot], lines: tuple[Line, ...], labels: list[str]) -> list[Constraint]:
-    """For tables of fixed lines (T10): each line = Σ its sub-lines."""
-    position = {slot.pending.row.name: index for index, slot in enumerate(slots)}
-    out: list[Constraint] = []
-
-    def walk(line: Line) -> None:
-        kids = [position[child.name] for child in line.children if child.name in position]
-        if line.name in position and kids:
-            for label in labels:
-                terms = [(position[line.name], label, 1)] + [(kid, label, -1) for kid in kids]
-                out.append(Constraint(terms))
-        for child in line.children:
-            walk(child)
-
-    for line in lines:
-        walk(line)
-    return out
 
 
 def links(
@@ -105,10 +82,11 @@ def all_constraints(
 ) -> list[Constraint]:
     labels = [column.label for column in spec.columns]
     constraints: list[Constraint] = []
+    rows = [slot.pending.row for slot in slots]
     if spec.tree:
-        constraints += tree(slots, labels)
+        constraints += tree(slots, children(rows), labels)
     if spec.lines:
-        constraints += line_tree(slots, spec.lines, labels)
+        constraints += tree(slots, line_children(rows, spec.lines), labels)
     if spec.rows == "ledger":
         expense = [i for i, slot in enumerate(slots) if slot.pending.row.side == "expense"]
         total = [i for i in expense if slots[i].pending.row.kind == "total"]

@@ -11,8 +11,8 @@ from decimal import Decimal
 from ..model import Disclosure, Row, Table
 from .canonical import TABLE_BY_ID
 from .links import LINKS
-from .select import amount, in_unit, parents, select
-from .spec import Line, Link
+from .select import amount, children, in_unit, line_children, select
+from .spec import Link
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,20 +60,9 @@ def trees(table: Table) -> list[Breach]:
     places = places_of(table)
     groups: dict[int, list[int]] = {}
     if spec.tree:
-        for child, parent in parents(table.rows).items():
-            groups.setdefault(parent, []).append(child)
+        groups = children(table.rows)
     elif spec.lines:
-        position = {row.name: index for index, row in enumerate(table.rows)}
-
-        def walk(line: Line) -> None:
-            kids = [position[c.name] for c in line.children if c.name in position]
-            if line.name in position and kids:
-                groups[position[line.name]] = kids
-            for child in line.children:
-                walk(child)
-
-        for line in spec.lines:
-            walk(line)
+        groups = line_children(table.rows, spec.lines)
     out = []
     for parent, kids in groups.items():
         for column in spec.columns:

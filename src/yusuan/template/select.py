@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..model import Row, Table
-from .spec import Ref
+from .spec import Line, Ref
 
 MONEY_UNITS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(10**8)}
 
@@ -89,4 +89,29 @@ def parents(rows: list[Row]) -> dict[int, int]:
             out[index] = parent
         if code and row.kind != "project":
             seen[(code, "sub")] = index
+    return out
+
+
+def line_children(rows: list[Row], lines: tuple[Line, ...]) -> dict[int, list[int]]:
+    """For tables of fixed lines (T10): each printed line's position → its sub-lines' positions."""
+    position = {row.name: index for index, row in enumerate(rows)}
+    out: dict[int, list[int]] = {}
+
+    def walk(line: Line) -> None:
+        kids = [position[child.name] for child in line.children if child.name in position]
+        if line.name in position and kids:
+            out[position[line.name]] = kids
+        for child in line.children:
+            walk(child)
+
+    for line in lines:
+        walk(line)
+    return out
+
+
+def children(rows: list[Row]) -> dict[int, list[int]]:
+    """For coded tables: each row's position → the positions of the rows that add up into it."""
+    out: dict[int, list[int]] = {}
+    for child, parent in parents(rows).items():
+        out.setdefault(parent, []).append(child)
     return out
