@@ -61,6 +61,12 @@ class Constraint:
     terms: list[tuple[int, str, int]]  # (slot index, column label, coefficient)
     constant: int = 0
     relation: str = "="
+    by_slot: dict[int, list[tuple[str, int]]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.by_slot = {}
+        for index, label, coef in self.terms:
+            self.by_slot.setdefault(index, []).append((label, coef))
 
     def holds(self, total: int, tol: int) -> bool:
         if self.relation == "=":
@@ -140,9 +146,7 @@ def supported(slots: list[Slot], constraint: Constraint, target: int) -> list[bo
     A subset-sum over the other rows' options, pruned by what the rows still to come can add
     at most and at least. Sums carry the count of their non-zero terms: the tolerance is half
     a quantum per printed figure, so empty cells widen nothing."""
-    by_slot: dict[int, list[tuple[str, int]]] = {}
-    for index, label, coef in constraint.terms:
-        by_slot.setdefault(index, []).append((label, coef))
+    by_slot = constraint.by_slot
     owns = slots[target].contributions(by_slot[target])
     if len(set(owns)) == 1:
         return [True] * len(owns)  # the constraint cannot tell this row's placements apart
@@ -153,29 +157,31 @@ def supported(slots: list[Slot], constraint: Constraint, target: int) -> list[bo
         low[position] = low[position + 1] + min(options[position])
         high[position] = high[position + 1] + max(options[position])
     slack = len(constraint.terms) // 2 + 1
-    reach = {(constraint.constant, int(constraint.constant != 0))}
+    # each reachable sum with the most non-zero terms any combination reaching it has: more
+    # printed figures, more rounding allowed
+    reach = {constraint.constant: int(constraint.constant != 0)}
     for position, choices in enumerate(options):
-        reach = {
-            (total + option, count + (option != 0))
-            for total, count in reach
-            for option in choices
-            if _may_hold(constraint.relation, total + option + low[position + 1],
-                         total + option + high[position + 1], slack)
-        }
+        grown: dict[int, int] = {}
+        for total, count in reach.items():
+            for option in choices:
+                value = total + option
+                if not _may_hold(constraint.relation, value + low[position + 1],
+                                 value + high[position + 1], slack):
+                    continue
+                terms = count + (option != 0)
+                if terms > grown.get(value, -1):
+                    grown[value] = terms
+        reach = grown
         if len(reach) > _REACH_LIMIT:
             return [True] * len(owns)  # too many combinations to tell: rule nothing out
     if constraint.relation != "=":
         return [
-            any(constraint.holds(total + own, (count + (own != 0)) // 2) for total, count in reach)
+            any(constraint.holds(total + own, (count + (own != 0)) // 2) for total, count in reach.items())
             for own in owns
         ]
-    fewest: dict[int, int] = {}  # each reachable sum with its fewest non-zero terms
-    for total, count in reach:
-        if count < fewest.get(total, count + 1):
-            fewest[total] = count
     return [
         any(
-            (count := fewest.get(deviation - own)) is not None
+            (count := reach.get(deviation - own)) is not None
             and abs(deviation) <= (count + (own != 0)) // 2
             for deviation in range(-slack, slack + 1)
         )
@@ -244,7 +250,7 @@ def _propagate(slots: list[Slot], involved: dict[int, list[Constraint]],
     if start is None:
         start = [index for index, slot in enumerate(slots) if len(slot.domain) > 1]
     pending = [index for index in start if index in involved and len(slots[index].domain) > 1]
-    pending.reverse()  # look at rows in table order
+    pending.sort(key=lambda i: -len(slots[i].domain))  # the narrowest rows first: cheapest, surest
     queued = set(pending)
     while pending:
         index = pending.pop()
