@@ -269,11 +269,16 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
                 continue
             current = _new(out.rows, token, kind="line", name=label, side="income")
             current.words.append(label)
-            out.problems.append(Problem(f"收入项目“{label}”不是模板中的收入项目", token.source))
             continue
         cursor = found + 1
         current = _new(out.rows, token, kind="line", name=paths[found][0], side="income")
         current.words.append(label)
+    known = {path for path, _ in paths}
+    out.problems += [
+        Problem(f"收入项目“{pending.row.name}”不是模板中的收入项目", pending.row.source)
+        for pending in out.rows
+        if pending.row.kind == "line" and pending.row.name not in known
+    ]
     return out
 
 
