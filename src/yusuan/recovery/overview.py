@@ -9,8 +9,11 @@ from ..readers.base import TextLine
 from ..text import fold, join_fragments
 
 _YEAR_KIND = re.compile(r"((?:19|20)\d{2})年度?(单位|部门)(?:综合)?预算")
-_PREPARER = re.compile(r"编制(单位|部门)[:：]\s*(.+?)\s*(?:金额)?单位[:：]")
-_PREPARER_ALONE = re.compile(r"编制(单位|部门)[:：]\s*(\S.+?)\s*$")
+# the line above a table naming who prepared it: 编制单位：X 单位：万元 (or 单位名称 / 部门名称 / 预算单位)
+_PREPARER = re.compile(
+    r"(?:编制|预算)(单位|部门)[:：]\s*(.+?)\s*(?:金额)?单位[:：]|(单位|部门)名称[:：]\s*(.+?)\s*(?:金额)?单位[:：]"
+)
+_PREPARER_ALONE = re.compile(r"(?:编制|预算)(单位|部门)[:：]\s*(\S.+?)\s*$|(单位|部门)名称[:：]\s*(\S.+?)\s*$")
 _COVER = re.compile(r"^(.+?)(?:19|20)\d{2}年度?(?:单位|部门)(?:综合)?预算")
 _STATED_UNIT = re.compile(r"^(.{2,40}?)(?:无下属|下属|编制数|下设)")
 _NUMERAL = "零一二三四五六七八九"
@@ -42,7 +45,7 @@ def unit_name(lines: list[TextLine]) -> str | None:
         text = line.text
         match = _PREPARER.search(text) or _PREPARER_ALONE.search(text)
         if match:
-            return fold(match.group(2))
+            return fold(match.group(2) or match.group(4))
     for line in lines[:60]:
         match = _COVER.match(fold(line.text))
         if match and not match.group(1).startswith("第"):

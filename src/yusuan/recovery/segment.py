@@ -13,7 +13,9 @@ from ..text import fold, is_amount
 PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _TITLE_PREFIX = re.compile(r"^(?:-|附?表\d+[:：.]?|表[一二三四五六七八九十]+|[一二三四五六七八九十]+[、.]|\d+[、.])")
 _SENTENCE = re.compile(r"[，。,;；：:]")
-_FURNITURE = re.compile(r"^(?:编制(?:单位|部门)[:：]|(?:金额)?单位[:：]\s*(?:万元|元)|第\d+页|-\d+-$)")
+_FURNITURE = re.compile(
+    r"^(?:(?:编制|预算)(?:单位|部门)[:：]|(?:单位|部门)名称[:：]|(?:金额)?单位[:：]\s*(?:万元|元)|第\d+页|-\d+-$)"
+)
 _TABLE_NUMBER = re.compile(r"^附?表\s*(?:\d+|[一二三四五六七八九十]+)[:：]?$")
 _PERFORMANCE = re.compile(r"(?:整体|项目支出|项目)绩效目标(?:申报)?表")
 _COLUMN_NUMBERS = re.compile(r"^[※\s\d]+$")
