@@ -62,8 +62,11 @@ class Constraint:
     constant: int = 0
     relation: str = "="
     by_slot: dict[int, list[tuple[str, int]]] = field(init=False, repr=False)
+    # per target row: the answer for the domains it was computed with (domains only shrink)
+    answers: dict[int, tuple[tuple[int, ...], list[bool]]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self.answers = {}
         self.by_slot = {}
         for index, label, coef in self.terms:
             self.by_slot.setdefault(index, []).append((label, coef))
@@ -150,6 +153,17 @@ def supported(slots: list[Slot], constraint: Constraint, target: int) -> list[bo
     owns = slots[target].contributions(by_slot[target])
     if len(set(owns)) == 1:
         return [True] * len(owns)  # the constraint cannot tell this row's placements apart
+    state = tuple(len(slots[index].domain) for index in by_slot)
+    known = constraint.answers.get(target)
+    if known is not None and known[0] == state:
+        return known[1]
+    answer = _supported(slots, constraint, target, owns)
+    constraint.answers[target] = (state, answer)
+    return answer
+
+
+def _supported(slots: list[Slot], constraint: Constraint, target: int, owns: list[int]) -> list[bool]:
+    by_slot = constraint.by_slot
     options = [set(slots[index].contributions(terms)) for index, terms in by_slot.items() if index != target]
     low = [min(owns)] * (len(options) + 1)
     high = [max(owns)] * (len(options) + 1)
@@ -175,18 +189,18 @@ def supported(slots: list[Slot], constraint: Constraint, target: int) -> list[bo
         if len(reach) > _REACH_LIMIT:
             return [True] * len(owns)  # too many combinations to tell: rule nothing out
     if constraint.relation != "=":
-        return [
-            any(constraint.holds(total + own, (count + (own != 0)) // 2) for total, count in reach.items())
-            for own in owns
-        ]
-    return [
-        any(
-            (count := reach.get(deviation - own)) is not None
-            and abs(deviation) <= (count + (own != 0)) // 2
-            for deviation in range(-slack, slack + 1)
-        )
-        for own in owns
-    ]
+        held = {own: any(constraint.holds(total + own, (count + (own != 0)) // 2)
+                         for total, count in reach.items()) for own in set(owns)}
+    else:
+        held = {
+            own: any(
+                (count := reach.get(deviation - own)) is not None
+                and abs(deviation) <= (count + (own != 0)) // 2
+                for deviation in range(-slack, slack + 1)
+            )
+            for own in set(owns)
+        }
+    return [held[own] for own in owns]
 
 
 def _may_hold(relation: str, least: int, most: int, slack: int) -> bool:
