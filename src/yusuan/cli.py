@@ -14,6 +14,8 @@ from .api import parse
 from .errors import YusuanError
 from .jsonout import dumps
 from .model import Disclosure
+from .report import as_html, as_json, as_markdown, where
+from .rules import ERROR, SEVERITIES, Finding, catalogue, check
 from .template import TABLE_BY_ID
 
 _COLUMNS_SHOWN = 4
@@ -58,6 +60,60 @@ def parse_command(files: tuple[Path, ...], as_json: bool) -> None:
             Console(stderr=True).print(f"[yellow]未能完全读取[/yellow] {file.name}：{where}{problem.message}",
                                        highlight=False)
     sys.exit(2 if failed else 0)
+
+
+@main.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "form", type=click.Choice(["text", "json", "markdown", "html"]), default="text",
+              help="输出格式：text（终端）、json、markdown、html。")
+def check_command(files: tuple[Path, ...], form: str) -> None:
+    """审核预算公开文件。退出状态：0 无错误，1 有“错误”级问题，2 有文件无法读取。"""
+    results: list[tuple[str, list[Finding] | str]] = []
+    for file in files:
+        try:
+            results.append((file.name, check(parse(file))))
+        except YusuanError as error:
+            results.append((file.name, error.message))
+        except OSError as error:
+            results.append((file.name, error.strerror or "无法打开文件"))
+    if form == "json":
+        sys.stdout.write(as_json(results) + "\n")
+    elif form == "markdown":
+        sys.stdout.write(as_markdown(results) + "\n")
+    elif form == "html":
+        sys.stdout.write(as_html(results) + "\n")
+    else:
+        _report(Console(), results)
+    unreadable = any(isinstance(found, str) for _, found in results)
+    errors = any(f.severity == ERROR for _, found in results if not isinstance(found, str) for f in found)
+    sys.exit(2 if unreadable else 1 if errors else 0)
+
+
+def _report(console: Console, results: list[tuple[str, list[Finding] | str]]) -> None:
+    colours = {"错误": "red", "警告": "yellow", "提示": "cyan"}
+    for file, found in results:
+        if isinstance(found, str):
+            console.print(f"[bold]{file}[/bold]  [red]无法读取[/red]：{found}", highlight=False)
+            continue
+        console.print(f"[bold]{file}[/bold]  {'[green]无问题[/green]' if not found else ''}", highlight=False)
+        for severity in SEVERITIES:
+            group = [f for f in found if f.severity == severity]
+            if group:
+                console.print(f"  [{colours[severity]}]{severity} {len(group)} 项[/{colours[severity]}]")
+            for f in group:
+                console.print(f"    {f.rule}  {where(f)}\n      {f.message}", highlight=False)
+
+
+@main.command("rules")
+def rules_command() -> None:
+    """列出全部审核规则：编号、级别、检查什么、为什么重要、示例。"""
+    console = Console()
+    for rule in catalogue():
+        console.print(f"[bold]{rule.id}[/bold]  [{rule.severity}]  {rule.family}  {rule.title}", highlight=False)
+        if rule.why:
+            console.print(f"    为什么：{rule.why}", highlight=False)
+        if rule.example:
+            console.print(f"    示例：{rule.example}", highlight=False)
 
 
 def _summary(console: Console, disclosure: Disclosure) -> None:

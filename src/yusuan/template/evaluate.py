@@ -59,13 +59,17 @@ def trees(table: Table) -> list[Breach]:
     spec = TABLE_BY_ID[table.id]
     places = places_of(table)
     groups: dict[int, list[int]] = {}
+    columns = spec.columns
     if spec.tree:
         groups = children(table.rows)
     elif spec.lines:
         groups = line_children(table.rows, spec.lines)
+    elif spec.income:  # T1/T4: 本年收入 = Σ its sources, each source = Σ its 其中 lines
+        groups = line_children(table.rows, spec.income, by_path=True)
+        columns = spec.income_columns
     out = []
     for parent, kids in groups.items():
-        for column in spec.columns:
+        for column in columns:
             stated = table.rows[parent].value(column.label)
             terms = tuple(table.rows[kid].value(column.label) for kid in kids)
             if abs(stated - sum(terms)) > tolerance([stated, *terms], places):

@@ -92,20 +92,23 @@ def parents(rows: list[Row]) -> dict[int, int]:
     return out
 
 
-def line_children(rows: list[Row], lines: tuple[Line, ...]) -> dict[int, list[int]]:
-    """For tables of fixed lines (T10): each printed line's position → its sub-lines' positions."""
+def line_children(rows: list[Row], lines: tuple[Line, ...], by_path: bool = False) -> dict[int, list[int]]:
+    """For tables of fixed lines: each printed line's position → its sub-lines' positions. Lines
+    are matched by name (T10) or, `by_path`, by their path (T1/T4 income: 本年收入/单位资金)."""
     position = {row.name: index for index, row in enumerate(rows)}
     out: dict[int, list[int]] = {}
 
-    def walk(line: Line) -> None:
-        kids = [position[child.name] for child in line.children if child.name in position]
-        if line.name in position and kids:
-            out[position[line.name]] = kids
+    def walk(line: Line, path: str) -> None:
+        key = path if by_path else line.name
+        kids = [position[k] for k in (f"{path}/{c.name}" if by_path else c.name for c in line.children)
+                if k in position]
+        if key in position and kids:
+            out[position[key]] = kids
         for child in line.children:
-            walk(child)
+            walk(child, f"{path}/{child.name}")
 
     for line in lines:
-        walk(line)
+        walk(line, line.name)
     return out
 
 

@@ -1,0 +1,21 @@
+"""The rulebook: every check as a small named rule; `check` runs them all."""
+
+from __future__ import annotations
+
+from ..model import Disclosure
+from .base import ERROR, NOTICE, SEVERITIES, WARNING, Finding, Rule
+from .completeness import MissingTable, UnexplainedEmptyTable
+from .staffing import ActualStaff
+from .tables import table_rules
+
+__all__ = ["ERROR", "NOTICE", "SEVERITIES", "WARNING", "Finding", "Rule", "catalogue", "check"]
+
+
+def catalogue() -> list[Rule]:
+    return [*table_rules(), MissingTable(), UnexplainedEmptyTable(), ActualStaff()]
+
+
+def check(disclosure: Disclosure, rules: list[Rule] | None = None) -> list[Finding]:
+    """Every finding of every rule, most severe first, in document order within a severity."""
+    findings = [finding for rule in rules or catalogue() for finding in rule.check(disclosure)]
+    return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))

@@ -1,0 +1,44 @@
+"""What a rule is and what it finds: each rule a small class with a stable id, a severity, a
+one-line title and the page `yusuan rules` prints (what it checks, why, an example)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import ClassVar
+
+from ..model import Disclosure, Source
+
+ERROR, WARNING, NOTICE = "错误", "警告", "提示"
+SEVERITIES = (ERROR, WARNING, NOTICE)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: str
+    message: str  # in Chinese: what is wrong, with the computation that shows it
+    table: str | None = None
+    code: str | None = None
+    column: str | None = None
+    section: str | None = None
+    quote: str | None = None
+    stated: Decimal | None = None
+    expected: Decimal | None = None
+    source: Source | None = None
+
+
+class Rule:
+    id: ClassVar[str]
+    severity: ClassVar[str]
+    family: ClassVar[str]  # 表内 / 表间 / 完整性 / 人员 …
+    title: ClassVar[str]  # one line, Chinese
+    why: ClassVar[str] = ""  # why it matters
+    example: ClassVar[str] = ""
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finding(self, message: str, **where: object) -> Finding:
+        return Finding(self.id, self.severity, message, **where)  # type: ignore[arg-type]

@@ -1,0 +1,42 @@
+"""Completeness against the template: every table there, every empty table explained."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Disclosure
+from ..template import TABLE_BY_ID
+from .base import ERROR, WARNING, Finding, Rule
+
+
+class MissingTable(Rule):
+    id = "C.missing-table"
+    severity = ERROR
+    family = "完整性"
+    title = "模板规定的预算公开表缺失"
+    why = "预算公开须公开全部规定表格；没有相关资金的表也应保留并说明为空表。"
+    example = "文件中找不到“国有资本经营预算支出情况表”"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        for table_id, table in disclosure.tables.items():
+            if not table.present:
+                title = TABLE_BY_ID[table_id].title
+                yield self.finding(f"文件中没有{table_id}《{title}》；即使没有相关资金，也应公开空表并说明原因",
+                                   table=table_id)
+
+
+class UnexplainedEmptyTable(Rule):
+    id = "C.empty-note"
+    severity = WARNING
+    family = "完整性"
+    title = "空表没有说明为何为空"
+    why = "空表须注明原因（如“本单位无政府性基金预算拨款安排的支出”），否则读者无法区分漏填与无此项资金。"
+    example = "政府性基金预算支出情况表只有表头，没有“此表为空”之类的说明"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        for table_id, table in disclosure.tables.items():
+            empty = not any(row.values for row in table.rows)
+            if table.present and empty and not table.note:
+                title = TABLE_BY_ID[table_id].title
+                yield self.finding(f"{table_id}《{title}》没有任何数字，也没有说明为何为空", table=table_id,
+                                   source=table.source)
