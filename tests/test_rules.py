@@ -1,0 +1,135 @@
+"""Each rule finds the error injected into an otherwise consistent real document, at its place,
+with what the document states and what it should be; the consistent document gives nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from yusuan.readers.text import extract_lines
+from yusuan.recovery import recover
+from yusuan.rules import Finding, catalogue, check
+
+from .conftest import SEEDS, parsed
+
+CONSISTENT = SEEDS[0]  # 000: its tables satisfy every identity of the template
+
+
+def _table_span(text: str, number: int) -> tuple[int, int]:
+    start = re.search(rf"^ *表 *{number}$", text, re.M)
+    end = re.search(rf"^ *表 *{number + 1}$|^ *第三部分", text[start.end():], re.M)  # type: ignore[union-attr]
+    assert start and end
+    return start.start(), start.end() + end.start()
+
+
+def in_table(number: int, old: str, new: str) -> list[Finding]:
+    """The consistent document with `old` changed to `new` inside table `number` only."""
+    text = CONSISTENT.read_text(encoding="utf-8")
+    begin, end = _table_span(text, number)
+    assert text.count(old, begin, end) == 1, old
+    changed = text[:begin] + text[begin:end].replace(old, new) + text[end:]
+    return check(recover(extract_lines(changed, CONSISTENT.name)))
+
+
+def only(findings: list[Finding], rule: str) -> list[Finding]:
+    return [finding for finding in findings if finding.rule == rule]
+
+
+def test_the_consistent_document_gives_no_finding() -> None:
+    assert check(parsed(CONSISTENT)) == []
+
+
+def test_row_total() -> None:
+    found = only(in_table(3, "210 15 01 行政运行 239.08 239.08", "210 15 01 行政运行 239.08 239.80"), "T3.row-total")
+    assert [(f.table, f.code, f.column, f.stated, f.expected) for f in found] == [
+        ("T3", "2101501", "合计", Decimal("239.08"), Decimal("239.80"))]
+    assert "239.08" in found[0].message and "239.80" in found[0].message
+    assert found[0].source is not None and found[0].source.line
+
+
+def test_subtotal() -> None:
+    found = only(in_table(6, "302 01 办公费 3.70 3.70", "302 01 办公费 3.90 3.90"), "T6.subtotal")
+    assert {(f.code, f.column, f.stated, f.expected) for f in found} == {
+        ("302", "合计", Decimal("19.29"), Decimal("19.49")),
+        ("302", "公用经费", Decimal("19.29"), Decimal("19.49")),
+    }
+
+
+def test_income_lines_add_up_in_the_ledger() -> None:
+    found = only(in_table(1, "其中：一般财力 784.04", "其中：一般财力 784.40"), "T1.subtotal")
+    assert [(f.stated, f.expected) for f in found] == [(Decimal("933.28"), Decimal("933.64"))]
+
+
+def test_cross_table_income() -> None:
+    found = only(in_table(1, "其中：一般财力 784.04", "其中：一般财力 784.40"), "T2-T1.一般公共预算")
+    assert [(f.table, f.column, f.stated, f.expected) for f in found] == [
+        ("T2", "一般公共预算", Decimal("784.04"), Decimal("784.40"))]
+
+
+def test_projects_by_code() -> None:
+    findings = in_table(7, "离休人员医疗费项目 300.00 300.00", "离休人员医疗费项目 310.00 310.00")
+    found = only(findings, "T7-T5.project-by-code")
+    assert [(f.code, f.stated, f.expected) for f in found] == [("2101599", Decimal("354.40"), Decimal("344.40"))]
+
+
+def test_missing_table() -> None:
+    text = CONSISTENT.read_text(encoding="utf-8")
+    begin, end = _table_span(text, 9)
+    findings = check(recover(extract_lines(text[:begin] + text[end:], CONSISTENT.name)))
+    assert [(f.rule, f.table) for f in findings] == [("C.missing-table", "T9")]
+
+
+def test_empty_table_without_its_note() -> None:
+    text = CONSISTENT.read_text(encoding="utf-8")
+    begin, end = _table_span(text, 8)
+    body = re.sub(r"备注：[\s\S]*?为空表。", "", text[begin:end])
+    findings = check(recover(extract_lines(text[:begin] + body + text[end:], CONSISTENT.name)))
+    assert [(f.rule, f.table) for f in findings] == [("C.empty-note", "T8")]
+
+
+def test_staff_add_up() -> None:
+    text = CONSISTENT.read_text(encoding="utf-8").replace("退休 8 人", "退休 7 人", 1)
+    found = only(check(recover(extract_lines(text, CONSISTENT.name))), "S.actual")
+    assert [(f.stated, f.expected) for f in found] == [(Decimal(30), Decimal(29))]
+
+
+def test_every_rule_is_documented() -> None:
+    ids = [rule.id for rule in catalogue()]
+    assert len(ids) == len(set(ids))
+    for rule in catalogue():
+        assert rule.title and rule.why and rule.severity in ("错误", "警告", "提示")
+
+
+@pytest.mark.parametrize(("seed", "status"), [(SEEDS[0], 0), (SEEDS[2], 1)], ids=["000", "002"])
+def test_check_command_exit_status_and_json(seed: Path, status: int) -> None:
+    result = subprocess.run([sys.executable, "-m", "yusuan.cli", "check", str(seed), "--format", "json"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == status, result.stderr
+    report = json.loads(result.stdout)
+    assert report[0]["file"] == seed.name
+    for finding in report[0]["findings"]:
+        assert set(finding) >= {"rule", "severity", "table", "code", "column", "section", "quote", "stated",
+                                "expected", "message"}
+
+
+def test_check_command_unreadable(tmp_path: Path) -> None:
+    empty = tmp_path / "空.txt"
+    empty.write_bytes(b"")
+    result = subprocess.run([sys.executable, "-m", "yusuan.cli", "check", str(empty)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "文件为空" in result.stdout
+
+
+def test_html_report_escapes_document_text(tmp_path: Path) -> None:
+    from yusuan.report import as_html
+
+    finding = Finding("T3.row-total", "错误", "<script>alert(1)</script>")
+    page = as_html([("a.txt", [finding])])
+    assert "<script>" not in page and "&lt;script&gt;" in page
