@@ -76,6 +76,7 @@ def to_dict(disclosure: Disclosure) -> dict[str, Any]:
                 "veteran_retired": _count(staffing.veteran_retired),
             },
         },
+        "contents": disclosure.contents,
         "tables": {table_id: table_dict(table) for table_id, table in disclosure.tables.items()},
         "problems": [
             {"message": problem.message, "table": problem.table, "source": _source(problem.source)}

@@ -112,5 +112,6 @@ class Disclosure:
     level: str | None = None  # 省级 / 地市级 / 县级, where the document states it
     overview: Overview = field(default_factory=Overview)
     tables: dict[str, Table] = field(default_factory=dict)
+    contents: list[str] | None = None  # the tables its table of contents lists, if it has one
     source: Source | None = None
     problems: list[Problem] = field(default_factory=list)

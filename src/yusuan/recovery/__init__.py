@@ -23,7 +23,7 @@ from .rows import (
     parse_ledger,
     parse_lines,
 )
-from .segment import Region, body_lines, find_tables, is_end_marker
+from .segment import Region, body_lines, find_tables, is_end_marker, listed_tables
 from .tokens import precision, tokenize
 
 _MONEY_UNIT = re.compile(r"单位[:：]\s*(万元|千元|亿元|元)")
@@ -47,6 +47,7 @@ def recover(extracted: Extracted) -> Disclosure:
     disclosure = Disclosure(
         unit=unit, year=year, kind=kind, level=government_level(unit),
         overview=read_overview(lines), source=Source(file=extracted.file),
+        contents=listed_tables(lines) or None,
         problems=list(extracted.problems),
     )
     found = {region.spec.id: region for region in regions}

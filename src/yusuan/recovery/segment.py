@@ -70,6 +70,23 @@ def is_end_marker(line: TextLine) -> bool:
     return len(folded) <= 40 and _PERFORMANCE.search(folded) is not None
 
 
+def listed_tables(lines: list[TextLine]) -> list[str]:
+    """The tables a table of contents lists (by id), in its order."""
+    listed: list[str] = []
+    for index, line in enumerate(lines):
+        spec = match_title(line.text)
+        if spec is not None and _is_contents_entry(lines, index) and spec.id not in listed:
+            listed.append(spec.id)
+    return listed
+
+
+def _is_contents_entry(lines: list[TextLine], index: int) -> bool:
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return following is not None and bool(
+        match_title(following.text) or PART.match(fold(following.text)) or following.text.startswith("- ")
+    )
+
+
 def find_tables(lines: list[TextLine]) -> list[Region]:
     """The tables in reading order; a table of contents is not a table."""
     starts: list[tuple[int, TableSpec]] = []
@@ -77,11 +94,7 @@ def find_tables(lines: list[TextLine]) -> list[Region]:
         spec = match_title(line.text)
         if spec is None:
             continue
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        if following is not None and (
-            match_title(following.text) or PART.match(fold(following.text))
-            or following.text.startswith("- ")
-        ):
+        if _is_contents_entry(lines, index):
             continue  # a line of the table of contents
         starts.append((index, spec))
     regions: list[Region] = []
