@@ -18,7 +18,18 @@ from yusuan.rules import Finding, catalogue, check
 
 from .conftest import SEEDS, parsed
 
-CONSISTENT = SEEDS[0]  # 000: its tables satisfy every identity of the template
+CONSISTENT = SEEDS[0]  # 000: consistent but for one typo in Part 3, corrected in the copy used here
+TYPO = ("电话通讯服务\n\n费1..75万元", "电话通讯服务\n\n费1.75万元")
+
+
+def consistent_text() -> str:
+    text = CONSISTENT.read_text(encoding="utf-8")
+    assert TYPO[0] in text
+    return text.replace(*TYPO)
+
+
+def findings_of(text: str) -> list[Finding]:
+    return check(recover(extract_lines(text, CONSISTENT.name)))
 
 
 def _table_span(text: str, number: int) -> tuple[int, int]:
@@ -30,11 +41,10 @@ def _table_span(text: str, number: int) -> tuple[int, int]:
 
 def in_table(number: int, old: str, new: str) -> list[Finding]:
     """The consistent document with `old` changed to `new` inside table `number` only."""
-    text = CONSISTENT.read_text(encoding="utf-8")
+    text = consistent_text()
     begin, end = _table_span(text, number)
     assert text.count(old, begin, end) == 1, old
-    changed = text[:begin] + text[begin:end].replace(old, new) + text[end:]
-    return check(recover(extract_lines(changed, CONSISTENT.name)))
+    return findings_of(text[:begin] + text[begin:end].replace(old, new) + text[end:])
 
 
 def only(findings: list[Finding], rule: str) -> list[Finding]:
@@ -42,7 +52,11 @@ def only(findings: list[Finding], rule: str) -> list[Finding]:
 
 
 def test_the_consistent_document_gives_no_finding() -> None:
-    assert check(parsed(CONSISTENT)) == []
+    assert findings_of(consistent_text()) == []
+
+
+def test_the_seed_itself_has_its_typo_found() -> None:
+    assert [(f.rule, f.quote) for f in check(parsed(CONSISTENT))] == [("N.typo", "1..75")]
 
 
 def test_row_total() -> None:
@@ -79,23 +93,22 @@ def test_projects_by_code() -> None:
 
 
 def test_missing_table() -> None:
-    text = CONSISTENT.read_text(encoding="utf-8")
+    text = consistent_text()
     begin, end = _table_span(text, 9)
-    findings = check(recover(extract_lines(text[:begin] + text[end:], CONSISTENT.name)))
+    findings = findings_of(text[:begin] + text[end:])
     assert [(f.rule, f.table) for f in findings] == [("C.missing-table", "T9")]
 
 
 def test_empty_table_without_its_note() -> None:
-    text = CONSISTENT.read_text(encoding="utf-8")
+    text = consistent_text()
     begin, end = _table_span(text, 8)
     body = re.sub(r"备注：[\s\S]*?为空表。", "", text[begin:end])
-    findings = check(recover(extract_lines(text[:begin] + body + text[end:], CONSISTENT.name)))
+    findings = findings_of(text[:begin] + body + text[end:])
     assert [(f.rule, f.table) for f in findings] == [("C.empty-note", "T8")]
 
 
 def test_staff_add_up() -> None:
-    text = CONSISTENT.read_text(encoding="utf-8").replace("退休 8 人", "退休 7 人", 1)
-    found = only(check(recover(extract_lines(text, CONSISTENT.name))), "S.actual")
+    found = only(findings_of(consistent_text().replace("退休 8 人", "退休 7 人", 1)), "S.actual")
     assert [(f.stated, f.expected) for f in found] == [(Decimal(30), Decimal(29))]
 
 
@@ -133,3 +146,30 @@ def test_html_report_escapes_document_text(tmp_path: Path) -> None:
     finding = Finding("T3.row-total", "错误", "<script>alert(1)</script>")
     page = as_html([("a.txt", [finding])])
     assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_share() -> None:
+    text = consistent_text()
+    assert text.count("占 74.79%") == 1
+    found = only(findings_of(text.replace("占 74.79%", "占 75.79%")), "N.share")
+    assert [(f.stated, f.expected, f.quote) for f in found] == [
+        (Decimal("75.79"), Decimal("74.79"), "一般公共预算784.04万元，占75.79%，比上年预算增加347.40万元，增长79.56%")]
+    assert found[0].source is not None and found[0].source.line
+
+
+def test_growth() -> None:
+    text = consistent_text()
+    assert text.count("增长 79.56%") == 1
+    found = only(findings_of(text.replace("增长 79.56%", "增长 97.56%")), "N.growth")
+    assert [(f.stated, f.expected) for f in found] == [(Decimal("97.56"), Decimal("79.56"))]
+
+
+def test_growth_in_the_wrong_direction() -> None:
+    text = consistent_text()
+    found = only(findings_of(text.replace("增长 79.56%", "下降 79.56%")), "N.growth")
+    assert [(f.stated, f.expected) for f in found] == [(Decimal("-79.56"), Decimal("79.56"))]
+
+
+def test_typo() -> None:
+    found = only(check(parsed(CONSISTENT)), "N.typo")
+    assert [(f.quote, f.source.line if f.source else None) for f in found] == [("1..75", 1421)]

@@ -96,6 +96,20 @@ class Overview:
 
 
 @dataclass(slots=True)
+class Statement:
+    """A figure Part 3 states: an amount, its share of a whole, its change on last year."""
+
+    section: str  # the numbered section it stands in, as printed
+    name: str  # what the amount is of, as the sentence names it
+    amount: Decimal
+    share: Decimal | None = None  # 占 S%
+    change: Decimal | None = None  # 比上年预算增加 (+) / 减少 (−) D 万元
+    growth: Decimal | None = None  # 增长 (+) / 下降 (−) G%
+    quote: str = ""
+    source: Source = field(default_factory=Source)
+
+
+@dataclass(slots=True)
 class Problem:
     """Something the reader could not read; the rest of the document is still returned."""
 
@@ -113,5 +127,7 @@ class Disclosure:
     overview: Overview = field(default_factory=Overview)
     tables: dict[str, Table] = field(default_factory=dict)
     contents: list[str] | None = None  # the tables its table of contents lists, if it has one
+    statements: list[Statement] = field(default_factory=list)  # Part 3 情况说明
+    malformed: list[tuple[str, Source]] = field(default_factory=list)  # figures like 1..75
     source: Source | None = None
     problems: list[Problem] = field(default_factory=list)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import Disclosure
 from .base import ERROR, NOTICE, SEVERITIES, WARNING, Finding, Rule
 from .completeness import MissingTable, UnexplainedEmptyTable
+from .narrative import Growth, Share, Typo
 from .staffing import ActualStaff
 from .tables import table_rules
 
@@ -12,7 +13,7 @@ __all__ = ["ERROR", "NOTICE", "SEVERITIES", "WARNING", "Finding", "Rule", "catal
 
 
 def catalogue() -> list[Rule]:
-    return [*table_rules(), MissingTable(), UnexplainedEmptyTable(), ActualStaff()]
+    return [*table_rules(), MissingTable(), UnexplainedEmptyTable(), ActualStaff(), Share(), Growth(), Typo()]
 
 
 def check(disclosure: Disclosure, rules: list[Rule] | None = None) -> list[Finding]:

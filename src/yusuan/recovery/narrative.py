@@ -1,0 +1,102 @@
+"""Part 3 情况说明: the statements that restate the tables in words.
+
+Each statement is an amount with what the text says of it: its share of a whole (占 S%), its
+change on last year's budget (增加/减少 D 万元) and the growth rate (增长/下降 G%).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..model import Source, Statement
+from ..readers.base import TextLine
+from ..text import fold, join_fragments
+
+_PART3 = re.compile(r"^第三部分")
+_PART4 = re.compile(r"^第四部分")
+_SECTION = re.compile(r"^(?:-\s*)?([一二三四五六七八九十]+)、")
+_PERFORMANCE = re.compile(r"绩效目标(?:申报)?表")
+_NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
+_AMOUNT = re.compile(_NUMBER + r"万元")
+_SHARE = re.compile(r"^[，,]?占(?:比)?" + _NUMBER + r"\s*%")
+_CHANGE = re.compile(
+    r"^[，,]?(?:比上年(?:预算(?:数)?)?|较上年(?:预算(?:数)?)?)(增加|减少|增长|下降)" + _NUMBER + r"万元"
+)
+_GROWTH = re.compile(r"^[，,]?(增长|下降|增加|减少)" + _NUMBER + r"\s*%")
+_NAME_END = re.compile(r"[，,。；;：:]")
+_MALFORMED = re.compile(r"\d+\.\.+\d+|\d+\.\d+\.\d+")
+
+
+def part3(lines: list[TextLine]) -> list[TextLine]:
+    """The lines of Part 3, without the table of contents and the performance-target tables."""
+    starts = [i for i, line in enumerate(lines) if _PART3.match(fold(line.text))]
+    if not starts:
+        return []
+    begin = starts[-1] + 1  # the last heading: the first one may be the table of contents'
+    out = []
+    for line in lines[begin:]:
+        folded = fold(line.text)
+        if _PART4.match(folded):
+            break
+        if _PERFORMANCE.search(folded) and len(folded) <= 20:
+            break
+        out.append(line)
+    return out
+
+
+def _sections(lines: list[TextLine]) -> list[tuple[str, list[TextLine]]]:
+    sections: list[tuple[str, list[TextLine]]] = []
+    for line in lines:
+        if _SECTION.match(line.text.strip()) or not sections:
+            sections.append((join_fragments([line.text]), []))
+        sections[-1][1].append(line)
+    return sections
+
+
+def statements(lines: list[TextLine]) -> list[Statement]:
+    out: list[Statement] = []
+    for title, section in _sections(part3(lines)):
+        text, starts = "", []
+        for line in section:
+            starts.append((len(text), line.source))
+            text += join_fragments([line.text])
+        for match in _AMOUNT.finditer(text):
+            before = text[: match.start()]
+            if re.search(r"(?:增加|减少|增长|下降)$", before):
+                continue  # a change, read with the amount it follows
+            name_start = max((m.end() for m in _NAME_END.finditer(before)), default=0)
+            rest = text[match.end():]
+            share = _SHARE.match(rest)
+            rest = rest[share.end():] if share else rest
+            change = _CHANGE.match(rest)
+            rest = rest[change.end():] if change else rest
+            growth = _GROWTH.match(rest) if change else None
+            end = match.end() + (len(text) - match.end() - len(rest)) + (growth.end() if growth else 0)
+            source = next((s for at, s in reversed(starts) if at <= match.start()), None)
+            out.append(Statement(
+                section=title,
+                name=before[name_start:].strip(),
+                amount=_decimal(match.group(1)),
+                share=_decimal(share.group(1)) if share else None,
+                change=_signed(change.group(1), change.group(2)) if change else None,
+                growth=_signed(growth.group(1), growth.group(2)) if growth else None,
+                quote=text[name_start:end],
+                source=source or Source(),
+            ))
+    return out
+
+
+def malformed_numbers(lines: list[TextLine]) -> list[tuple[str, Source]]:
+    """Figures no one could have meant: 1..75, 1.2.3."""
+    return [(match.group(0), line.source) for line in part3(lines)
+            for match in _MALFORMED.finditer(join_fragments([line.text]))]
+
+
+def _decimal(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def _signed(word: str, text: str) -> Decimal:
+    value = _decimal(text)
+    return -value if word in ("减少", "下降") else value

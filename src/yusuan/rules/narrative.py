@@ -1,0 +1,107 @@
+"""Part 3 against itself: shares of the whole, growth rates of the changes, figures that are
+typos. Tolerance: the rounding of the figures compared, and one unit in the last place of a
+printed percentage (documents round or truncate it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..model import Disclosure, Statement
+from .base import ERROR, WARNING, Finding, Rule
+
+_HALF_CENT = Decimal("0.005")  # the rounding of an amount printed in 万元 with two decimals
+
+
+def _unit(value: Decimal) -> Decimal:
+    exponent = value.as_tuple().exponent
+    return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+
+
+def _ratio_range(part: Decimal, whole: Decimal) -> tuple[Decimal, Decimal]:
+    """part ÷ whole × 100 over every value the printed figures may stand for."""
+    values = [(part + a) / (whole + b) * 100 for a in (-_HALF_CENT, _HALF_CENT)
+              for b in (-_HALF_CENT, _HALF_CENT) if whole + b]
+    return min(values), max(values)
+
+
+def _fits(stated: Decimal, low: Decimal, high: Decimal) -> bool:
+    slack = _unit(stated)
+    return low - slack <= stated <= high + slack
+
+
+def _q(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"))
+
+
+class Share(Rule):
+    id = "N.share"
+    severity = ERROR
+    family = "说明内部"
+    title = "说明中的占比应等于该项金额除以所属总额"
+    why = "占比是读者理解预算结构的依据；错误的占比说明数字是手工计算或抄错的。"
+    example = "收入预算 1,048.38 万元，其中一般公共预算 784.04 万元，占 75.79%（应为 74.79%）"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        whole: dict[str, Statement] = {}
+        for statement in disclosure.statements:
+            if statement.share is None:
+                whole.setdefault(statement.section, statement)
+                continue
+            base = whole.get(statement.section)
+            if base is None or base.amount <= 0 or statement.amount > base.amount:
+                continue
+            low, high = _ratio_range(statement.amount, base.amount)
+            if not _fits(statement.share, low, high):
+                expected = _q(statement.amount / base.amount * 100)
+                yield self.finding(
+                    f"“{statement.quote}”：占比应为 {statement.amount} ÷ {base.amount} = {expected}%，"
+                    f"文中为 {statement.share}%",
+                    section=statement.section, quote=statement.quote, stated=statement.share,
+                    expected=expected, source=statement.source)
+
+
+class Growth(Rule):
+    id = "N.growth"
+    severity = ERROR
+    family = "说明内部"
+    title = "增长率应等于增减额除以上年预算数"
+    why = "增长率与增减额不符，读者无法知道哪一个是真的。"
+    example = "比上年预算增加 42.40 万元，增长 11.67%（上年 397.24 万元，应为 10.67%）"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        for statement in disclosure.statements:
+            if statement.change is None or statement.growth is None:
+                continue
+            last = statement.amount - statement.change
+            if abs(last) <= 2 * _HALF_CENT:
+                continue  # nothing last year: no rate to speak of (documents write 100%)
+            if (statement.change > 0) != (statement.growth > 0) and statement.change and statement.growth:
+                yield self.finding(
+                    f"“{statement.quote}”：金额{'增加' if statement.change > 0 else '减少'}，"
+                    f"增长率却写成{'增长' if statement.growth > 0 else '下降'}",
+                    section=statement.section, quote=statement.quote, stated=statement.growth,
+                    expected=-statement.growth, source=statement.source)
+                continue
+            values = [(statement.change + a) / (last + a - b) * 100 for a in (-_HALF_CENT, _HALF_CENT)
+                      for b in (-_HALF_CENT, _HALF_CENT) if last + a - b]
+            if not _fits(statement.growth, min(values), max(values)):
+                expected = _q(statement.change / last * 100)
+                yield self.finding(
+                    f"“{statement.quote}”：上年预算 {statement.amount} − ({statement.change}) = {last} 万元，"
+                    f"增长率应为 {statement.change} ÷ {last} = {expected}%，文中为 {statement.growth}%",
+                    section=statement.section, quote=statement.quote, stated=statement.growth,
+                    expected=expected, source=statement.source)
+
+
+class Typo(Rule):
+    id = "N.typo"
+    severity = WARNING
+    family = "说明内部"
+    title = "数字书写错误（如“1..75”）"
+    why = "写错的数字无法确定原意，公开前必须改正。"
+    example = "电话通讯服务费1..75万元"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        for text, source in disclosure.malformed:
+            yield self.finding(f"第三部分中的数字“{text}”写法有误", section="第三部分", quote=text, source=source)
