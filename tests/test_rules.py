@@ -173,3 +173,28 @@ def test_growth_in_the_wrong_direction() -> None:
 def test_typo() -> None:
     found = only(check(parsed(CONSISTENT)), "N.typo")
     assert [(f.quote, f.source.line if f.source else None) for f in found] == [("1..75", 1421)]
+
+
+def test_narrative_amount_against_the_tables() -> None:
+    text = consistent_text()
+    assert text.count("一般公共预算 784.04 万元") == 1
+    found = only(findings_of(text.replace("一般公共预算 784.04 万元", "一般公共预算 784.40 万元")), "N.amount")
+    assert [(f.table, f.column, f.stated, f.expected) for f in found] == [
+        ("T1", "预算数", Decimal("784.40"), Decimal("784.04"))]
+
+
+def test_narrative_class_amount_against_the_tables() -> None:
+    text = consistent_text()
+    old = "社会保障和就业支出（类）59.62 万元"
+    assert text.count(old) == 1
+    found = only(findings_of(text.replace(old, "社会保障和就业支出（类）69.62 万元")), "N.amount")
+    assert [(f.table, f.code, f.stated, f.expected) for f in found] == [
+        ("T5", "208", Decimal("69.62"), Decimal("59.62"))]
+
+
+def test_narrative_item_that_the_table_does_not_name() -> None:
+    text = consistent_text()
+    old = "医疗保障管理事务（款）行政运\n\n行（项）"
+    assert text.count(old) == 1
+    found = only(findings_of(text.replace(old, "医疗保障管理事务（款）行政运\n\n转（项）")), "N.subject")
+    assert len(found) == 1 and "行政运转（项）" in (found[0].quote or "")

@@ -25,6 +25,8 @@ _CHANGE = re.compile(
 )
 _GROWTH = re.compile(r"^[，,]?(增长|下降|增加|减少)" + _NUMBER + r"\s*%")
 _NAME_END = re.compile(r"[，,。；;：:]")
+_CLAUSE_END = re.compile(r"[，,。；;]")
+_GENERIC = re.compile(r"^(?:(?:19|20)\d{2}年)?(?:预算数|预算)?(?:为|是)?$")
 _MALFORMED = re.compile(r"\d+\.\.+\d+|\d+\.\d+\.\d+")
 
 
@@ -46,12 +48,19 @@ def part3(lines: list[TextLine]) -> list[TextLine]:
 
 
 def _sections(lines: list[TextLine]) -> list[tuple[str, list[TextLine]]]:
-    sections: list[tuple[str, list[TextLine]]] = []
+    """Part 3's numbered sections, each with its heading (wrapped headings joined: a heading
+    ends with 说明)."""
+    sections: list[list[TextLine]] = []
     for line in lines:
         if _SECTION.match(line.text.strip()) or not sections:
-            sections.append((join_fragments([line.text]), []))
-        sections[-1][1].append(line)
-    return sections
+            sections.append([])
+        sections[-1].append(line)
+    out = []
+    for section in sections:
+        head = join_fragments([line.text for line in section[:3]])
+        end = head.find("说明")
+        out.append((head[: end + 2] if 0 <= end <= 80 else join_fragments([section[0].text]), section))
+    return out
 
 
 def statements(lines: list[TextLine]) -> list[Statement]:
@@ -66,6 +75,9 @@ def statements(lines: list[TextLine]) -> list[Statement]:
             if re.search(r"(?:增加|减少|增长|下降)$", before):
                 continue  # a change, read with the amount it follows
             name_start = max((m.end() for m in _NAME_END.finditer(before)), default=0)
+            if _GENERIC.match(before[name_start:]) and before[:name_start].endswith(("：", ":")):
+                # 行政运行（项）：2024 年预算数为 16.40 万元 — the subject stands before the colon
+                name_start = max((m.end() for m in _CLAUSE_END.finditer(before[: name_start - 1])), default=0)
             rest = text[match.end():]
             share = _SHARE.match(rest)
             rest = rest[share.end():] if share else rest

@@ -6,6 +6,7 @@ from ..model import Disclosure
 from .base import ERROR, NOTICE, SEVERITIES, WARNING, Finding, Rule
 from .completeness import MissingTable, UnexplainedEmptyTable
 from .narrative import Growth, Share, Typo
+from .restated import NamedRow, Restated
 from .staffing import ActualStaff
 from .tables import table_rules
 
@@ -13,7 +14,8 @@ __all__ = ["ERROR", "NOTICE", "SEVERITIES", "WARNING", "Finding", "Rule", "catal
 
 
 def catalogue() -> list[Rule]:
-    return [*table_rules(), MissingTable(), UnexplainedEmptyTable(), ActualStaff(), Share(), Growth(), Typo()]
+    return [*table_rules(), MissingTable(), UnexplainedEmptyTable(), ActualStaff(), Share(), Growth(), Typo(),
+            Restated(), NamedRow()]
 
 
 def check(disclosure: Disclosure, rules: list[Rule] | None = None) -> list[Finding]:

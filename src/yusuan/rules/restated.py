@@ -1,0 +1,95 @@
+"""Part 3 against the tables: every amount the narrative restates equals the table's figure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..model import Disclosure, Row, Statement, Table
+from ..template.restatements import RESTATEMENTS, Restatement
+from ..template.select import amount, in_unit, select
+from ..text import fold
+from .base import ERROR, WARNING, Finding, Rule
+
+_CLASS = re.compile(r"([^、.．\d（）()]+)（类）")
+_ITEM = re.compile(r"（款）(.+?)（项）")
+
+
+def _named(table: Table, statement: Statement, level: str) -> list[Row] | None:
+    """The T5 row a statement names: a 类 by its name, a 项 by its name under its 类."""
+    found = _CLASS.findall(statement.name)
+    if not found:
+        return None
+    class_name = fold(found[-1])
+    classes = {row.code: row for row in table.rows if row.kind == "class" and fold(row.name or "") == class_name}
+    if level == "class":
+        return list(classes.values())[:1]
+    item = _ITEM.search(statement.name)
+    if item is None:
+        return None
+    item_name = fold(item.group(1))
+    return [row for row in table.rows if row.code and len(row.code) == 7 and fold(row.name or "") == item_name
+            and (not classes or row.code[:3] in classes)][:1]
+
+
+def _rows(disclosure: Disclosure, restatement: Restatement, statement: Statement) -> list[Row] | None:
+    """The rows holding the figure a statement restates; None where the rule cannot tell."""
+    ref = restatement.figure
+    table = disclosure.tables.get(ref.table)
+    if table is None or not table.present:
+        return None
+    if ref.row.startswith("name:"):
+        return _named(table, statement, ref.row[5:])
+    return select(table, ref).get("", [])
+
+
+def _matches(disclosure: Disclosure) -> Iterator[tuple[Statement, Restatement, list[Row] | None]]:
+    for statement in disclosure.statements:
+        restatement = next((r for r in RESTATEMENTS if r.section.search(statement.section)
+                            and r.name.search(statement.name)), None)
+        if restatement is not None:
+            yield statement, restatement, _rows(disclosure, restatement, statement)
+
+
+class Restated(Rule):
+    id = "N.amount"
+    severity = ERROR
+    family = "说明与表格"
+    title = "说明中重述的金额应与表格一致"
+    why = "情况说明是多数读者唯一会读的部分；与表格不一致的数字会误导读者，也说明说明是手工抄写的。"
+    example = "说明写“一般公共预算 784.40 万元”，收支总体情况表为 784.04 万元"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        for statement, restatement, rows in _matches(disclosure):
+            ref = restatement.figure
+            if not rows and (rows is None or ref.row.startswith("name:")):
+                continue  # not found: NamedRow says so
+            table = disclosure.tables[ref.table]
+            figure = in_unit(amount(rows, ref.columns), table.money_unit, "万元")
+            shown = figure.quantize(Decimal(1).scaleb(statement.amount.as_tuple().exponent), ROUND_HALF_UP)
+            if shown != statement.amount:
+                yield self.finding(
+                    f"“{statement.quote}”：{ref.table}的“{ref.columns[0]}”为 {figure} 万元，"
+                    f"文中为 {statement.amount} 万元",
+                    table=ref.table, code=rows[0].code if rows else None, column=ref.columns[0],
+                    section=statement.section, quote=statement.quote, stated=statement.amount,
+                    expected=figure, source=statement.source)
+
+
+class NamedRow(Rule):
+    id = "N.subject"
+    severity = WARNING
+    family = "说明与表格"
+    title = "说明中列出的科目应在表格中有同名的科目"
+    why = "说明与表格用不同的科目名称，读者无法对应；多半是科目名称写错或用了旧版名称。"
+    example = "说明写“事业单位运行（项）”，一般公共预算支出情况表中为“事业运行”"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        for statement, restatement, rows in _matches(disclosure):
+            # a 项 budgeted at 0 this year is rightly gone from the table (the text explains its fall)
+            if rows == [] and restatement.figure.row.startswith("name:") and statement.amount:
+                yield self.finding(
+                    f"“{statement.quote}”：{restatement.figure.table}中没有这样命名的科目",
+                    table=restatement.figure.table, section=statement.section, quote=statement.quote,
+                    source=statement.source)

@@ -1,0 +1,52 @@
+"""Which table figure a Part 3 statement restates, declared once.
+
+A statement is matched by the section it stands in and the name it gives its amount; the figure
+is named as a side of an identity is (`Ref`). 'name' rows are found by the statement's own name:
+a 类 by its name, a 项 by the name before （项）.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .spec import Ref
+
+
+@dataclass(frozen=True, slots=True)
+class Restatement:
+    section: re.Pattern[str]  # the section heading the statement stands under
+    name: re.Pattern[str]  # what the statement calls its amount
+    figure: Ref
+
+
+def _r(section: str, name: str, table: str, row: str, column: str, side: str | None = None) -> Restatement:
+    return Restatement(re.compile(section), re.compile(name), Ref(table, row, (column,), side))
+
+
+_INCOME, _SPENDING = r"收入预算情况", r"支出预算情况"
+_GENERAL = r"一般公共预算当年拨款"
+_BASIC = r"基本支出情况"
+
+RESTATEMENTS: tuple[Restatement, ...] = (
+    _r(r"(?<!财政拨款)收支预算情况的总体说明", r"(?<!财政拨款)收支总预算$", "T1", "total", "预算数", "income"),
+    _r(_INCOME, r"收入预算$", "T1", "total", "预算数", "income"),
+    _r(_INCOME, r"^上级一般公共预算安排的?转移支付", "T1",
+       "line:本年收入/一般公共预算拨款/上级一般公共预算安排转移支付", "预算数"),
+    _r(_INCOME, r"^一般公共预算(?:拨款)?$", "T1", "line:本年收入/一般公共预算拨款/一般财力", "预算数"),
+    _r(_INCOME, r"^单位资金$", "T1", "line:本年收入/单位资金", "预算数"),
+    _r(_INCOME, r"^财政拨款结转(?:结余)?$", "T1", "line:上年结转结余/财政拨款结转", "预算数"),
+    _r(_SPENDING, r"支出预算$", "T1", "total", "预算数", "expense"),
+    _r(_SPENDING, r"^基本支出$", "T3", "total", "基本支出"),
+    _r(_SPENDING, r"^项目支出$", "T3", "total", "项目支出"),
+    _r(r"财政拨款收支预算情况", r"财政拨款收支总预算$", "T4", "total", "合计", "income"),
+    _r(_GENERAL, r"一般公共预算拨款合计$", "T5", "total", "合计"),
+    _r(_GENERAL, r"^基本支出$", "T5", "total", "基本支出"),
+    _r(_GENERAL, r"^项目支出$", "T5", "total", "项目支出"),
+    _r(_GENERAL, r"（类）$", "T5", "name:class", "合计"),
+    _r(_GENERAL, r"（项）", "T5", "name:item", "合计"),
+    _r(_BASIC, r"基本支出$", "T6", "total", "合计"),
+    _r(_BASIC, r"^人员经费$", "T6", "total", "人员经费"),
+    _r(_BASIC, r"^公用经费$", "T6", "total", "公用经费"),
+    _r(r"三公", r"“?三公”?经费(?:数|预算)?为?$", "T10", "total", "合计"),
+)
