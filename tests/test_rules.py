@@ -198,3 +198,36 @@ def test_narrative_item_that_the_table_does_not_name() -> None:
     assert text.count(old) == 1
     found = only(findings_of(text.replace(old, "医疗保障管理事务（款）行政运\n\n转（项）")), "N.subject")
     assert len(found) == 1 and "行政运转（项）" in (found[0].quote or "")
+
+
+def test_sangong_part_against_table_10() -> None:
+    text = consistent_text()
+    assert text.count("公务接待费 1.50 万元") == 1
+    findings = findings_of(text.replace("公务接待费 1.50 万元", "公务接待费 1.80 万元"))
+    assert [(f.table, f.stated, f.expected) for f in only(findings, "N.amount")] == [
+        ("T10", Decimal("1.80"), Decimal("1.50"))]
+    assert [(f.stated, f.expected) for f in only(findings, "N.parts")] == [(Decimal("9.50"), Decimal("9.80"))]
+
+
+def test_procurement_parts() -> None:
+    text = consistent_text()
+    old = "政府采购服务预算 184.02"
+    assert text.count(old) == 1
+    found = only(findings_of(text.replace(old, "政府采购服务预算 184.20")), "N.parts")
+    assert [(f.stated, f.expected) for f in found] == [(Decimal("205.92"), Decimal("206.10"))]
+
+
+def test_running_costs_against_basic_spending() -> None:
+    text = consistent_text()
+    old = "行经费财政拨款预算 19.29 万元"
+    assert text.count(old) == 1
+    found = only(findings_of(text.replace(old, "行经费财政拨款预算 19.92 万元")), "N.amount")
+    assert [(f.table, f.column, f.stated, f.expected) for f in found] == [
+        ("T6", "公用经费", Decimal("19.92"), Decimal("19.29"))]
+
+
+def test_comparison_with_the_wrong_year() -> None:
+    text = consistent_text()
+    assert "比上年预算增" in text
+    found = only(findings_of(text.replace("比上年预算增", "比2024年预算增", 1)), "N.year")
+    assert [(f.stated, f.expected) for f in found] == [(Decimal(2024), Decimal(2023))]

@@ -128,6 +128,6 @@ class Disclosure:
     tables: dict[str, Table] = field(default_factory=dict)
     contents: list[str] | None = None  # the tables its table of contents lists, if it has one
     statements: list[Statement] = field(default_factory=list)  # Part 3 情况说明
-    malformed: list[tuple[str, Source]] = field(default_factory=list)  # figures like 1..75
+    narrative: list[tuple[str, Source]] = field(default_factory=list)  # Part 3, line by line
     source: Source | None = None
     problems: list[Problem] = field(default_factory=list)

@@ -12,7 +12,7 @@ from ..readers.base import Extracted, TextLine
 from ..template import LINKS, TABLE_BY_ID, TABLES, TableSpec
 from ..text import fold, is_amount, join_fragments
 from . import constraints as identities
-from .narrative import malformed_numbers, statements
+from .narrative import narrative, statements
 from .overview import government_level, read_overview, unit_name, year_and_kind
 from .placement import Slot, candidates, grid_distance, solve, split_overflow, to_quanta
 from .rows import (
@@ -49,7 +49,7 @@ def recover(extracted: Extracted) -> Disclosure:
         unit=unit, year=year, kind=kind, level=government_level(unit),
         overview=read_overview(lines), source=Source(file=extracted.file),
         contents=listed_tables(lines) or None,
-        statements=statements(lines), malformed=malformed_numbers(lines),
+        statements=statements(lines), narrative=narrative(lines),
         problems=list(extracted.problems),
     )
     found = {region.spec.id: region for region in regions}

@@ -27,7 +27,6 @@ _GROWTH = re.compile(r"^[，,]?(增长|下降|增加|减少)" + _NUMBER + r"\s*%
 _NAME_END = re.compile(r"[，,。；;：:]")
 _CLAUSE_END = re.compile(r"[，,。；;]")
 _GENERIC = re.compile(r"^(?:(?:19|20)\d{2}年)?(?:预算数|预算)?(?:为|是)?$")
-_MALFORMED = re.compile(r"\d+\.\.+\d+|\d+\.\d+\.\d+")
 
 
 def part3(lines: list[TextLine]) -> list[TextLine]:
@@ -99,10 +98,9 @@ def statements(lines: list[TextLine]) -> list[Statement]:
     return out
 
 
-def malformed_numbers(lines: list[TextLine]) -> list[tuple[str, Source]]:
-    """Figures no one could have meant: 1..75, 1.2.3."""
-    return [(match.group(0), line.source) for line in part3(lines)
-            for match in _MALFORMED.finditer(join_fragments([line.text]))]
+def narrative(lines: list[TextLine]) -> list[tuple[str, Source]]:
+    """Part 3 line by line, the spaces extractors put beside CJK characters taken out."""
+    return [(join_fragments([line.text]), line.source) for line in part3(lines)]
 
 
 def _decimal(text: str) -> Decimal:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Disclosure
 from .base import ERROR, NOTICE, SEVERITIES, WARNING, Finding, Rule
 from .completeness import MissingTable, UnexplainedEmptyTable
-from .narrative import Growth, Share, Typo
+from .narrative import ComparedYear, Growth, Share, StatedParts, Typo
 from .restated import NamedRow, Restated
 from .staffing import ActualStaff
 from .tables import table_rules
@@ -15,6 +15,7 @@ __all__ = ["ERROR", "NOTICE", "SEVERITIES", "WARNING", "Finding", "Rule", "catal
 
 def catalogue() -> list[Rule]:
     return [*table_rules(), MissingTable(), UnexplainedEmptyTable(), ActualStaff(), Share(), Growth(), Typo(),
+            ComparedYear(), StatedParts(),
             Restated(), NamedRow()]
 
 

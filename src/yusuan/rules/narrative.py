@@ -4,11 +4,16 @@ printed percentage (documents round or truncate it)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from ..model import Disclosure, Statement
+from ..template.restatements import STATED_SUMS
 from .base import ERROR, WARNING, Finding, Rule
+
+_MALFORMED = re.compile(r"\d+\.\.+\d+|\d+\.\d+\.\d+")
+_COMPARED = re.compile(r"比((?:19|20)\d{2})年(?:度)?(?:预算|决算|执行)")
 
 _HALF_CENT = Decimal("0.005")  # the rounding of an amount printed in 万元 with two decimals
 
@@ -103,5 +108,58 @@ class Typo(Rule):
     example = "电话通讯服务费1..75万元"
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
-        for text, source in disclosure.malformed:
-            yield self.finding(f"第三部分中的数字“{text}”写法有误", section="第三部分", quote=text, source=source)
+        for line, source in disclosure.narrative:
+            for match in _MALFORMED.finditer(line):
+                yield self.finding(f"第三部分中的数字“{match.group(0)}”写法有误", section="第三部分",
+                                   quote=match.group(0), source=source)
+
+
+class ComparedYear(Rule):
+    id = "N.year"
+    severity = ERROR
+    family = "说明内部"
+    title = "与上年比较时写错了年份"
+    why = "“比上年”应是比预算年度的前一年；写成本年或更晚的年份，说明文字是从别的年度照抄的。"
+    example = "2026 年预算说明中写“比2026年预算增加”"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        if disclosure.year is None:
+            return
+        for line, source in disclosure.narrative:
+            for match in _COMPARED.finditer(line):
+                year = int(match.group(1))
+                if year >= disclosure.year:
+                    yield self.finding(
+                        f"“{match.group(0)}”：{disclosure.year} 年预算应与 {disclosure.year - 1} 年比较",
+                        section="第三部分", quote=match.group(0), stated=Decimal(year),
+                        expected=Decimal(disclosure.year - 1), source=source)
+
+
+class StatedParts(Rule):
+    id = "N.parts"
+    severity = ERROR
+    family = "说明内部"
+    title = "说明中“其中”所列各项之和应等于总数（政府采购、“三公”经费）"
+    why = "总数与分项对不上，读者无法判断哪个数字有误。"
+    example = "政府采购预算 205.92 万元，其中：货物 21.90 万元、工程 0.00 万元、服务 184.20 万元"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        items = disclosure.statements
+        for index, statement in enumerate(items):
+            rule = next((s for s in STATED_SUMS if s.total.search(statement.name)), None)
+            if rule is None:
+                continue
+            parts = []
+            for following in items[index + 1 : index + 1 + len(rule.parts)]:
+                if following.section != statement.section or not any(p.search(following.name)
+                                                                     for p in rule.parts):
+                    break
+                parts.append(following)
+            if len(parts) < 2:
+                continue
+            total = sum((part.amount for part in parts), Decimal(0))
+            if abs(total - statement.amount) > _HALF_CENT * (len(parts) + 1):
+                yield self.finding(
+                    f"“{statement.quote}”：其中各项之和为 {' + '.join(str(p.amount) for p in parts)} = {total} 万元",
+                    section=statement.section, quote=statement.quote, stated=statement.amount,
+                    expected=total, source=statement.source)

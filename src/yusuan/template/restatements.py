@@ -49,4 +49,25 @@ RESTATEMENTS: tuple[Restatement, ...] = (
     _r(_BASIC, r"^人员经费$", "T6", "total", "人员经费"),
     _r(_BASIC, r"^公用经费$", "T6", "total", "公用经费"),
     _r(r"三公", r"“?三公”?经费(?:数|预算)?为?$", "T10", "total", "合计"),
+    _r(r"三公", r"^因公出国（境）费$", "T10", "line:因公出国（境）费", "合计"),
+    _r(r"三公", r"^公务用车购置费$", "T10", "line:公务用车购置费", "合计"),
+    _r(r"三公", r"^公务用车运行(?:维护)?费$", "T10", "line:公务用车运行费", "合计"),
+    _r(r"三公", r"^公务接待费$", "T10", "line:公务接待费", "合计"),
+    # 机关运行经费 is the 公用经费 of basic spending (DOMAIN.md)
+    _r(r"其他重要事项|运行经费", r"机关运行经费(?:财政拨款)?(?:预算)?(?:数)?为?$", "T6", "total", "公用经费"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StatedSum:
+    """A total Part 3 states with its parts right after it (其中：…): total = Σ parts."""
+
+    total: re.Pattern[str]
+    parts: tuple[re.Pattern[str], ...]
+
+
+STATED_SUMS: tuple[StatedSum, ...] = (
+    StatedSum(re.compile(r"政府采购预算$"), tuple(map(re.compile, (r"货物", r"工程", r"服务")))),
+    StatedSum(re.compile(r"“?三公”?经费(?:数|预算)?为?$"),
+              tuple(map(re.compile, (r"^因公出国", r"^公务用车购置费", r"^公务用车运行", r"^公务接待费")))),
 )
