@@ -18,14 +18,19 @@ from yusuan.rules import Finding, catalogue, check
 
 from .conftest import SEEDS, parsed
 
-CONSISTENT = SEEDS[0]  # 000: consistent but for one typo in Part 3, corrected in the copy used here
-TYPO = ("电话通讯服务\n\n费1..75万元", "电话通讯服务\n\n费1.75万元")
+CONSISTENT = SEEDS[0]  # 000: consistent but for its own two mistakes, corrected in the copy used here
+MISTAKES = (
+    ("电话通讯服务\n\n费1..75万元", "电话通讯服务\n\n费1.75万元"),  # a typo in Part 3
+    ("234 抗疫特别国债还本支出", "234 抗疫特别国债安排的支出"),  # T4 names 类 234 unlike T1
+)
 
 
 def consistent_text() -> str:
     text = CONSISTENT.read_text(encoding="utf-8")
-    assert TYPO[0] in text
-    return text.replace(*TYPO)
+    for wrong, right in MISTAKES:
+        assert text.count(wrong) == 1
+        text = text.replace(wrong, right)
+    return text
 
 
 def findings_of(text: str) -> list[Finding]:
@@ -55,8 +60,9 @@ def test_the_consistent_document_gives_no_finding() -> None:
     assert findings_of(consistent_text()) == []
 
 
-def test_the_seed_itself_has_its_typo_found() -> None:
-    assert [(f.rule, f.quote) for f in check(parsed(CONSISTENT))] == [("N.typo", "1..75")]
+def test_the_seed_itself_has_its_mistakes_found() -> None:
+    assert sorted((f.rule, f.table or "", f.quote or "") for f in check(parsed(CONSISTENT))) == [
+        ("K.consistent", "T4", "抗疫特别国债还本支出"), ("N.typo", "", "1..75")]
 
 
 def test_row_total() -> None:
@@ -119,7 +125,7 @@ def test_every_rule_is_documented() -> None:
         assert rule.title and rule.why and rule.severity in ("错误", "警告", "提示")
 
 
-@pytest.mark.parametrize(("seed", "status"), [(SEEDS[0], 0), (SEEDS[2], 1)], ids=["000", "002"])
+@pytest.mark.parametrize(("seed", "status"), [(SEEDS[3], 0), (SEEDS[2], 1)], ids=["003", "002"])
 def test_check_command_exit_status_and_json(seed: Path, status: int) -> None:
     result = subprocess.run([sys.executable, "-m", "yusuan.cli", "check", str(seed), "--format", "json"],
                             capture_output=True, text=True, timeout=120)
@@ -231,3 +237,21 @@ def test_comparison_with_the_wrong_year() -> None:
     assert "比上年预算增" in text
     found = only(findings_of(text.replace("比上年预算增", "比2024年预算增", 1)), "N.year")
     assert [(f.stated, f.expected) for f in found] == [(Decimal(2024), Decimal(2023))]
+
+
+def test_same_code_two_names() -> None:
+    found = only(in_table(3, "210 15 50 事业运行", "210 15 50 事业单位运行"), "K.consistent")
+    assert [(f.table, f.code, f.quote) for f in found] == [("T3", "2101550", "事业单位运行")]
+
+
+def test_code_name_against_the_classification() -> None:
+    text = consistent_text().replace("210 15 50 事业运行", "210 15 50 事业单位运行")
+    findings = findings_of(text)
+    assert [(f.table, f.code, f.quote) for f in only(findings, "K.name")] == [("T2", "2101550", "事业单位运行")]
+    assert only(findings, "K.consistent") == []
+
+
+def test_unknown_code_is_a_notice() -> None:
+    text = consistent_text().replace("210 15 50 事业运行", "210 15 98 事业运行")
+    found = only(findings_of(text), "K.unknown")
+    assert [(f.severity, f.code) for f in found] == [("提示", "2101598")]

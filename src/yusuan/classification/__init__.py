@@ -14,7 +14,7 @@ from importlib.resources import files
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    edition: int
+    edition: int | None  # None: the source gives no year
     code: str
     name: str
     level: str  # 类 / 款 / 项
@@ -27,15 +27,15 @@ def entries(scheme: str) -> tuple[Entry, ...]:
     """All entries of 'functional' or 'economic'."""
     with files(__package__).joinpath(f"{scheme}.csv").open(encoding="utf-8") as handle:
         return tuple(
-            Entry(int(row["edition"]), row["code"], row["name"], row["level"],
+            Entry(int(row["edition"]) if row["edition"].isdigit() else None, row["code"], row["name"], row["level"],
                   row["parent"] or None, row["source"])
             for row in csv.DictReader(handle)
         )
 
 
 @cache
-def _by_code(scheme: str) -> dict[str, dict[int, str]]:
-    table: dict[str, dict[int, str]] = {}
+def _by_code(scheme: str) -> dict[str, dict[int | None, str]]:
+    table: dict[str, dict[int | None, str]] = {}
     for entry in entries(scheme):
         table.setdefault(entry.code, {})[entry.edition] = entry.name
     return table
@@ -46,7 +46,14 @@ def name_of(code: str, edition: int | None = None, scheme: str = "functional") -
     editions = _by_code(scheme).get(code)
     if not editions:
         return None
+    years = [year for year in editions if year is not None]
+    if not years:
+        return editions[None]
     if edition is None:
-        return editions[max(editions)]
-    nearest = min(editions, key=lambda year: (abs(year - edition), -year))
-    return editions[nearest]
+        return editions[max(years)]
+    return editions[min(years, key=lambda year: (abs(year - edition), -year))]
+
+
+def editions_of(code: str, scheme: str = "functional") -> dict[int | None, str]:
+    """Every edition's name for `code` ({} when the code is unknown to us)."""
+    return dict(_by_code(scheme).get(code, {}))

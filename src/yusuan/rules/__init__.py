@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Disclosure
 from .base import ERROR, NOTICE, SEVERITIES, WARNING, Finding, Rule
+from .classification import CodeName, SameCodeTwoNames, UnknownCode
 from .completeness import MissingTable, UnexplainedEmptyTable
 from .narrative import ComparedYear, Growth, Share, StatedParts, Typo
 from .restated import NamedRow, Restated
@@ -16,7 +17,7 @@ __all__ = ["ERROR", "NOTICE", "SEVERITIES", "WARNING", "Finding", "Rule", "catal
 def catalogue() -> list[Rule]:
     return [*table_rules(), MissingTable(), UnexplainedEmptyTable(), ActualStaff(), Share(), Growth(), Typo(),
             ComparedYear(), StatedParts(),
-            Restated(), NamedRow()]
+            Restated(), NamedRow(), UnknownCode(), CodeName(), SameCodeTwoNames()]
 
 
 def check(disclosure: Disclosure, rules: list[Rule] | None = None) -> list[Finding]:

@@ -1,0 +1,89 @@
+"""Codes and names against the national classification (支出功能分类, 部门预算支出经济分类)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..classification import editions_of, name_of
+from ..model import Disclosure, Row
+from ..template import TABLE_BY_ID
+from ..text import fold
+from .base import ERROR, NOTICE, WARNING, Finding, Rule
+
+
+def _coded(disclosure: Disclosure) -> Iterator[tuple[str, Row, str]]:
+    """Every row printed with both a code and a name, with the classification scheme it uses."""
+    for table_id, table in disclosure.tables.items():
+        scheme = "economic" if TABLE_BY_ID[table_id].rows == "economic" else "functional"
+        for row in table.rows:
+            if row.code and row.name and row.kind != "project" and len(row.code) in (3, 5, 7):
+                yield table_id, row, scheme
+
+
+class UnknownCode(Rule):
+    id = "K.unknown"
+    severity = NOTICE
+    family = "科目"
+    title = "科目编码不在已知的分类科目中"
+    why = "编码可能写错；也可能是我们的分类数据尚未收录（数据取自已公开的预算文件），故只作提示。"
+    example = "2101598 在任何年度的支出功能分类中都找不到"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        seen = set()
+        for table_id, row, scheme in _coded(disclosure):
+            if row.code in seen or editions_of(row.code, scheme):  # type: ignore[arg-type]
+                continue
+            seen.add(row.code)
+            yield self.finding(f"{table_id}“{row.code} {row.name}”：编码不在已知的分类科目中",
+                               table=table_id, code=row.code, quote=row.name, source=row.source)
+
+
+class CodeName(Rule):
+    id = "K.name"
+    severity = WARNING
+    family = "科目"
+    title = "科目名称与分类科目中该编码的名称不符"
+    why = "同一编码只有一个名称；名称不符说明编码或名称有一个写错了，或用了别的年度的科目名称。"
+    example = "“210 医疗卫生与计划生育支出”（2018 年起为“卫生健康支出”）"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        seen = set()
+        printed: dict[str, set[str]] = {}
+        for _, row, _scheme in _coded(disclosure):
+            printed.setdefault(row.code or "", set()).add(fold(row.name or ""))
+        for table_id, row, scheme in _coded(disclosure):
+            editions = editions_of(row.code, scheme)  # type: ignore[arg-type]
+            known = {fold(name) for name in editions.values()}
+            name = fold(row.name or "")
+            if not editions or (row.code, name) in seen or name in known:
+                continue
+            if printed[row.code or ""] & known:
+                continue  # the document names it right elsewhere: K.consistent reports the odd one
+            seen.add((row.code, name))
+            latest = name_of(row.code or "", disclosure.year, scheme)
+            yield self.finding(f"{table_id}“{row.code} {row.name}”：分类科目中该编码名为“{latest}”",
+                               table=table_id, code=row.code, quote=row.name, source=row.source)
+
+
+class SameCodeTwoNames(Rule):
+    id = "K.consistent"
+    severity = ERROR
+    family = "科目"
+    title = "同一编码在文件中有两个名称"
+    why = "各表同一科目的名称必须一致，否则读者无法对应。"
+    example = "收入总体情况表写“2101550 事业运行”，支出总体情况表写“2101550 事业单位运行”"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        first: dict[tuple[str, str], tuple[str, Row]] = {}
+        reported = set()
+        for table_id, row, scheme in _coded(disclosure):
+            key = (scheme, row.code or "")
+            if key not in first:
+                first[key] = (table_id, row)
+                continue
+            other_table, other = first[key]
+            if fold(other.name or "") != fold(row.name or "") and (key, fold(row.name or "")) not in reported:
+                reported.add((key, fold(row.name or "")))
+                yield self.finding(
+                    f"{table_id}“{row.code} {row.name}”与{other_table}“{other.code} {other.name}”编码相同而名称不同",
+                    table=table_id, code=row.code, quote=row.name, source=row.source)
