@@ -94,14 +94,14 @@ def repeat_headers(text: str, unit_line: str = "编制单位：某单位 单位�
         if not _TABLE_NUMBER.match(line):
             continue
         start = index
-        while index < len(lines) and not _DATA_START.match(lines[index]):
+        end = index
+        while end < len(lines) and not _TABLE_NUMBER.match(lines[end]) and "第三部分" not in lines[end]:
+            end += 1
+        while index < end and not _DATA_START.match(lines[index]):
             out.append(lines[index])
             index += 1
         block = [h for h in lines[start:index] if h.strip()]
         header = [h for h in block[1:] if "编制" not in h]  # block[0] is the title
-        end = index
-        while end < len(lines) and not _TABLE_NUMBER.match(lines[end]) and "第三部分" not in lines[end]:
-            end += 1
         middle = (index + end) // 2
         while middle < end and not _DATA_START.match(lines[middle]):
             middle += 1

@@ -29,6 +29,7 @@ def _content(data: dict) -> dict:
     data = dict(data)
     data.pop("source")
     data["problems"] = [problem["message"] for problem in data["problems"]]
+    data["statements"] = [{k: v for k, v in item.items() if k != "source"} for item in data["statements"]]
     for table in data["tables"].values():
         table["rows"] = [{k: v for k, v in row.items() if k != "source"} for row in table["rows"]]
     return data

@@ -77,6 +77,19 @@ def to_dict(disclosure: Disclosure) -> dict[str, Any]:
             },
         },
         "contents": disclosure.contents,
+        "statements": [
+            {
+                "section": statement.section,
+                "name": statement.name,
+                "amount": str(statement.amount),
+                "share": None if statement.share is None else str(statement.share),
+                "change": None if statement.change is None else str(statement.change),
+                "growth": None if statement.growth is None else str(statement.growth),
+                "quote": statement.quote,
+                "source": _source(statement.source),
+            }
+            for statement in disclosure.statements
+        ],
         "tables": {table_id: table_dict(table) for table_id, table in disclosure.tables.items()},
         "problems": [
             {"message": problem.message, "table": problem.table, "source": _source(problem.source)}

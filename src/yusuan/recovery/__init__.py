@@ -12,7 +12,7 @@ from ..readers.base import Extracted, TextLine
 from ..template import LINKS, TABLE_BY_ID, TABLES, TableSpec
 from ..text import fold, is_amount, join_fragments
 from . import constraints as identities
-from .narrative import narrative, statements
+from .narrative import narrative, part3, statements
 from .overview import government_level, read_overview, unit_name, year_and_kind
 from .placement import Slot, candidates, grid_distance, solve, split_overflow, to_quanta
 from .rows import (
@@ -45,11 +45,12 @@ def recover(extracted: Extracted) -> Disclosure:
             file=extracted.file,
         )
     unit = unit_name(lines)
+    part = part3(lines)
     disclosure = Disclosure(
         unit=unit, year=year, kind=kind, level=government_level(unit),
         overview=read_overview(lines), source=Source(file=extracted.file),
         contents=listed_tables(lines) or None,
-        statements=statements(lines), narrative=narrative(lines),
+        statements=statements(part), narrative=narrative(part),
         problems=list(extracted.problems),
     )
     found = {region.spec.id: region for region in regions}

@@ -31,17 +31,17 @@ _GENERIC = re.compile(r"^(?:(?:19|20)\d{2}年)?(?:预算数|预算)?(?:为|是)?
 
 def part3(lines: list[TextLine]) -> list[TextLine]:
     """The lines of Part 3, without the table of contents and the performance-target tables."""
-    starts = [i for i, line in enumerate(lines) if _PART3.match(fold(line.text))]
+    starts = [i for i, line in enumerate(lines) if "第三部分" in line.text.replace(" ", "")
+              and _PART3.match(fold(line.text))]
     if not starts:
         return []
     begin = starts[-1] + 1  # the last heading: the first one may be the table of contents'
     out = []
     for line in lines[begin:]:
-        folded = fold(line.text)
-        if _PART4.match(folded):
-            break
-        if _PERFORMANCE.search(folded) and len(folded) <= 20:
-            break
+        if "部分" in line.text or "绩效目标" in line.text:  # fold only the few candidate lines
+            folded = fold(line.text)
+            if _PART4.match(folded) or (_PERFORMANCE.search(folded) and len(folded) <= 20):
+                break
         out.append(line)
     return out
 
@@ -62,9 +62,10 @@ def _sections(lines: list[TextLine]) -> list[tuple[str, list[TextLine]]]:
     return out
 
 
-def statements(lines: list[TextLine]) -> list[Statement]:
+def statements(part: list[TextLine]) -> list[Statement]:
+    """The statements of Part 3 (its lines, as `part3` gives them)."""
     out: list[Statement] = []
-    for title, section in _sections(part3(lines)):
+    for title, section in _sections(part):
         text, starts = "", []
         for line in section:
             starts.append((len(text), line.source))
@@ -98,9 +99,9 @@ def statements(lines: list[TextLine]) -> list[Statement]:
     return out
 
 
-def narrative(lines: list[TextLine]) -> list[tuple[str, Source]]:
+def narrative(part: list[TextLine]) -> list[tuple[str, Source]]:
     """Part 3 line by line, the spaces extractors put beside CJK characters taken out."""
-    return [(join_fragments([line.text]), line.source) for line in part3(lines)]
+    return [(join_fragments([line.text]), line.source) for line in part]
 
 
 def _decimal(text: str) -> Decimal:
