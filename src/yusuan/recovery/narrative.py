@@ -7,6 +7,7 @@ change on last year's budget (增加/减少 D 万元) and the growth rate (增�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 
 from ..model import Source, Statement
@@ -70,6 +71,7 @@ def statements(part: list[TextLine]) -> list[Statement]:
         for line in section:
             starts.append((len(text), line.source))
             text += join_fragments([line.text])
+        offsets = [at for at, _ in starts]
         for match in _AMOUNT.finditer(text):
             before = text[: match.start()]
             if re.search(r"(?:增加|减少|增长|下降)$", before):
@@ -85,7 +87,7 @@ def statements(part: list[TextLine]) -> list[Statement]:
             rest = rest[change.end():] if change else rest
             growth = _GROWTH.match(rest) if change else None
             end = match.end() + (len(text) - match.end() - len(rest)) + (growth.end() if growth else 0)
-            source = next((s for at, s in reversed(starts) if at <= match.start()), None)
+            source = starts[bisect_right(offsets, match.start()) - 1][1] if starts else None
             out.append(Statement(
                 section=title,
                 name=before[name_start:].strip(),
