@@ -89,3 +89,13 @@ def test_summary_is_chinese_and_names_the_unit() -> None:
     assert result.returncode == 0
     assert "克孜勒苏柯尔克孜自治州医疗保障局" in result.stdout
     assert "收支总体情况表" in result.stdout
+
+
+def test_usage_errors_and_help_are_chinese() -> None:
+    result = run("parse")
+    assert result.returncode == 2
+    assert "缺少参数" in result.stderr and "Traceback" not in result.stderr and "Error" not in result.stderr
+    result = run("check", str(SEEDS[0]), "--format", "pdf")
+    assert result.returncode == 2 and "取值 pdf 无效" in result.stderr
+    help_text = run("check", "-h").stdout
+    assert "用法：" in help_text and "选项" in help_text and "Usage" not in help_text

@@ -11,6 +11,7 @@ from rich.table import Table as RichTable
 
 from . import __version__
 from .api import parse
+from .cli_chinese import Group
 from .errors import YusuanError
 from .jsonout import dumps
 from .model import Disclosure
@@ -21,13 +22,15 @@ from .template import TABLE_BY_ID
 _COLUMNS_SHOWN = 4
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="yusuan")
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="yusuan", help="显示版本并退出。")
+@click.help_option("-h", "--help", help="显示帮助并退出。")
 def main() -> None:
     """yusuan 预算：读取、审核中国部门/单位预算公开文件。"""
 
 
 @main.command("parse")
+@click.help_option("-h", "--help", help="显示帮助并退出。")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出到标准输出。")
 def parse_command(files: tuple[Path, ...], as_json: bool) -> None:
@@ -63,6 +66,7 @@ def parse_command(files: tuple[Path, ...], as_json: bool) -> None:
 
 
 @main.command("check")
+@click.help_option("-h", "--help", help="显示帮助并退出。")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "form", type=click.Choice(["text", "json", "markdown", "html"]), default="text",
               help="输出格式：text（终端）、json、markdown、html。")
@@ -105,6 +109,7 @@ def _report(console: Console, results: list[tuple[str, list[Finding] | str]]) ->
 
 
 @main.command("rules")
+@click.help_option("-h", "--help", help="显示帮助并退出。")
 def rules_command() -> None:
     """列出全部审核规则：编号、级别、检查什么、为什么重要、示例。"""
     console = Console()
