@@ -125,7 +125,7 @@ def test_every_rule_is_documented() -> None:
         assert rule.title and rule.why and rule.severity in ("错误", "警告", "提示")
 
 
-@pytest.mark.parametrize(("seed", "status"), [(SEEDS[3], 0), (SEEDS[2], 1)], ids=["003", "002"])
+@pytest.mark.parametrize(("seed", "status"), [(SEEDS[4], 0), (SEEDS[2], 1)], ids=["004", "002"])
 def test_check_command_exit_status_and_json(seed: Path, status: int) -> None:
     result = subprocess.run([sys.executable, "-m", "yusuan.cli", "check", str(seed), "--format", "json"],
                             capture_output=True, text=True, timeout=120)
@@ -255,3 +255,12 @@ def test_unknown_code_is_a_notice() -> None:
     text = consistent_text().replace("210 15 50 事业运行", "210 15 98 事业运行")
     found = only(findings_of(text), "K.unknown")
     assert [(f.severity, f.code) for f in found] == [("提示", "2101598")]
+
+
+def test_project_funds_against_table_7() -> None:
+    text = consistent_text()
+    start = text.index("项目名称 医保业务经费")
+    at = text.index("财政拨款\n11.00", start)
+    changed = text[:at] + "财政拨款\n12.00" + text[at + len("财政拨款\n11.00"):]
+    found = only(findings_of(changed), "P.funds")
+    assert [(f.quote, f.stated, f.expected) for f in found] == [("医保业务经费", Decimal("12.00"), Decimal("11.00"))]

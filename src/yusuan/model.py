@@ -110,6 +110,18 @@ class Statement:
 
 
 @dataclass(slots=True)
+class PerformanceTarget:
+    """A 绩效目标表: whose targets (a project, or the unit as a whole) and with what funds."""
+
+    kind: str  # 'project' | 'unit'
+    project: str | None = None
+    total: Decimal | None = None  # 年度预算总额
+    fiscal: Decimal | None = None  # 其中：财政拨款
+    other: Decimal | None = None  # 其他资金
+    source: Source = field(default_factory=Source)
+
+
+@dataclass(slots=True)
 class Problem:
     """Something the reader could not read; the rest of the document is still returned."""
 
@@ -129,5 +141,6 @@ class Disclosure:
     contents: list[str] | None = None  # the tables its table of contents lists, if it has one
     statements: list[Statement] = field(default_factory=list)  # Part 3 情况说明
     narrative: list[tuple[str, Source]] = field(default_factory=list)  # Part 3, line by line
+    targets: list[PerformanceTarget] = field(default_factory=list)  # 绩效目标表
     source: Source | None = None
     problems: list[Problem] = field(default_factory=list)

@@ -14,6 +14,7 @@ from ..text import fold, is_amount, join_fragments
 from . import constraints as identities
 from .narrative import narrative, part3, statements
 from .overview import government_level, read_overview, unit_name, year_and_kind
+from .performance import targets
 from .placement import Slot, candidates, grid_distance, solve, split_overflow, to_quanta
 from .rows import (
     Parsed,
@@ -50,7 +51,7 @@ def recover(extracted: Extracted) -> Disclosure:
         unit=unit, year=year, kind=kind, level=government_level(unit),
         overview=read_overview(lines), source=Source(file=extracted.file),
         contents=listed_tables(lines) or None,
-        statements=statements(part), narrative=narrative(part),
+        statements=statements(part), narrative=narrative(part), targets=targets(lines),
         problems=list(extracted.problems),
     )
     found = {region.spec.id: region for region in regions}
