@@ -22,6 +22,7 @@ CONSISTENT = SEEDS[0]  # 000: consistent but for its own two mistakes, corrected
 MISTAKES = (
     ("电话通讯服务\n\n费1..75万元", "电话通讯服务\n\n费1.75万元"),  # a typo in Part 3
     ("234 抗疫特别国债还本支出", "234 抗疫特别国债安排的支出"),  # T4 names 类 234 unlike T1
+    (">=95%%", ">=95%"),  # a doubled per cent sign in a performance target
 )
 
 
@@ -62,7 +63,7 @@ def test_the_consistent_document_gives_no_finding() -> None:
 
 def test_the_seed_itself_has_its_mistakes_found() -> None:
     assert sorted((f.rule, f.table or "", f.quote or "") for f in check(parsed(CONSISTENT))) == [
-        ("K.consistent", "T4", "抗疫特别国债还本支出"), ("N.typo", "", "1..75")]
+        ("K.consistent", "T4", "抗疫特别国债还本支出"), ("N.typo", "", "1..75"), ("P.typo", "", ">=95%%")]
 
 
 def test_row_total() -> None:
@@ -264,3 +265,12 @@ def test_project_funds_against_table_7() -> None:
     changed = text[:at] + "财政拨款\n12.00" + text[at + len("财政拨款\n11.00"):]
     found = only(findings_of(changed), "P.funds")
     assert [(f.quote, f.stated, f.expected) for f in found] == [("医保业务经费", Decimal("12.00"), Decimal("11.00"))]
+
+
+def test_floor_target_written_as_a_ceiling() -> None:
+    text = consistent_text()
+    start = text.index("项目名称 医保业务经费")
+    at = text.index(">=95%", start)
+    found = only(findings_of(text[:at] + "<=95%" + text[at + 5:]), "P.floor")
+    assert len(found) == 1
+    assert found[0].quote == "满意度(%)<=95%" and "≥95%" in found[0].message

@@ -119,6 +119,7 @@ class PerformanceTarget:
     fiscal: Decimal | None = None  # 其中：财政拨款
     other: Decimal | None = None  # 其他资金
     source: Source = field(default_factory=Source)
+    lines: list[tuple[str, Source]] = field(default_factory=list)  # the table as printed, line by line
 
 
 @dataclass(slots=True)

@@ -37,5 +37,5 @@ def targets(lines: list[TextLine]) -> list[PerformanceTarget]:
             kind="project" if kind == "项目支出" else "unit",
             project=project.group(1).strip() if project else None,
             total=_amount(_TOTAL, head), fiscal=_amount(_FISCAL, head), other=_amount(_OTHER, head),
-            source=lines[start].source))
+            source=lines[start].source, lines=[(line.text, line.source) for line in block]))
     return out

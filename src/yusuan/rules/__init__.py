@@ -7,7 +7,7 @@ from .base import ERROR, NOTICE, SEVERITIES, WARNING, Finding, Rule
 from .classification import CodeName, SameCodeTwoNames, UnknownCode
 from .completeness import MissingTable, UnexplainedEmptyTable
 from .narrative import ComparedYear, Growth, Share, StatedParts, Typo
-from .performance import ProjectFunds
+from .performance import FloorTarget, ProjectFunds, TargetTypo
 from .restated import NamedRow, Restated
 from .staffing import ActualStaff
 from .tables import table_rules
@@ -19,7 +19,7 @@ def catalogue() -> list[Rule]:
     return [*table_rules(), MissingTable(), UnexplainedEmptyTable(), ActualStaff(), Share(), Growth(), Typo(),
             ComparedYear(), StatedParts(),
             Restated(), NamedRow(), UnknownCode(), CodeName(), SameCodeTwoNames(),
-            ProjectFunds()]
+            ProjectFunds(), FloorTarget(), TargetTypo()]
 
 
 def check(disclosure: Disclosure, rules: list[Rule] | None = None) -> list[Finding]:

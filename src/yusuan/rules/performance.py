@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..model import Disclosure
+from ..model import Disclosure, PerformanceTarget, Source
 from ..text import fold
-from .base import ERROR, Finding, Rule
+from .base import ERROR, WARNING, Finding, Rule
+
+# rates where more is better: a target for them is a floor (>=), never a ceiling
+_FLOOR = re.compile(r"(满意度|及时率|覆盖率|完成率|参保率|合规率|知晓率|达标率|到位率|覆盖面)"
+                    r"(?:\([^)]*\))?(<=|≤|<|=<)\s*(\d+(?:\.\d+)?%?)")
+_DOUBLED = re.compile(r"[<>≤≥=]*\d+(?:\.\d+)?%%+|[<>]==|>>|<<")
+
+
+def _matches(target: PerformanceTarget, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], Source]]:
+    """Matches in the table's text with the line they start on (cells wrap: the text is joined)."""
+    text, offsets, sources = "", [], []
+    for line, source in target.lines:
+        offsets.append(len(text))
+        sources.append(source)
+        text += fold(line)
+    for match in pattern.finditer(text):
+        yield match, sources[bisect_right(offsets, match.start()) - 1]
 
 
 class ProjectFunds(Rule):
@@ -38,3 +56,35 @@ class ProjectFunds(Rule):
                     f"T7 中该项目为 {budget} 万元",
                     table="T7", code=rows[0].code, column="项目支出合计", section="绩效目标表",
                     quote=target.project, stated=stated, expected=budget, source=target.source)
+
+
+class FloorTarget(Rule):
+    id = "P.floor"
+    severity = ERROR
+    family = "绩效目标"
+    title = "越高越好的比率（满意度、及时率、覆盖率……）的目标应写成“≥”，不应写成“≤”"
+    why = "“满意度≤95%”等于说满意度不能超过 95%，目标方向写反，绩效评价将无从谈起。"
+    example = "服务对象满意度（%）≤95%"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        for target in disclosure.targets:
+            for match, source in _matches(target, _FLOOR):
+                yield self.finding(
+                    f"“{target.project or '整体绩效目标'}”的指标“{match.group(0)}”：{match.group(1)}越高越好，"
+                    f"目标应写成“≥{match.group(3)}”",
+                    section="绩效目标表", quote=match.group(0), source=source)
+
+
+class TargetTypo(Rule):
+    id = "P.typo"
+    severity = WARNING
+    family = "绩效目标"
+    title = "指标值书写错误（如“>=95%%”）"
+    why = "写错的指标值无法确定原意，公开前必须改正。"
+    example = "受益对象满意度（%）>=95%%"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        for target in disclosure.targets:
+            for match, source in _matches(target, _DOUBLED):
+                yield self.finding(f"“{target.project or '整体绩效目标'}”的指标值中有“{match.group(0)}”",
+                                   section="绩效目标表", quote=match.group(0), source=source)
