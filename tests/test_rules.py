@@ -274,3 +274,10 @@ def test_floor_target_written_as_a_ceiling() -> None:
     found = only(findings_of(text[:at] + "<=95%" + text[at + 5:]), "P.floor")
     assert len(found) == 1
     assert found[0].quote == "满意度(%)<=95%" and "≥95%" in found[0].message
+
+
+def test_funds_with_targets_within_the_project_budget() -> None:
+    text = consistent_text()
+    assert text.count("算金额 493.64 万元") == 1
+    found = only(findings_of(text.replace("算金额 493.64 万元", "算金额 1,048.38 万元")), "N.targeted-funds")
+    assert [(f.stated, f.expected) for f in found] == [(Decimal("1048.38"), Decimal("493.64"))]

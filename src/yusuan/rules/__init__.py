@@ -6,7 +6,7 @@ from ..model import Disclosure
 from .base import ERROR, NOTICE, SEVERITIES, WARNING, Finding, Rule
 from .classification import CodeName, SameCodeTwoNames, UnknownCode
 from .completeness import MissingTable, UnexplainedEmptyTable
-from .narrative import ComparedYear, Growth, Share, StatedParts, Typo
+from .narrative import ComparedYear, Growth, Share, StatedParts, TargetedFunds, Typo
 from .performance import FloorTarget, ProjectFunds, TargetTypo
 from .restated import NamedRow, Restated
 from .staffing import ActualStaff
@@ -17,7 +17,7 @@ __all__ = ["ERROR", "NOTICE", "SEVERITIES", "WARNING", "Finding", "Rule", "catal
 
 def catalogue() -> list[Rule]:
     return [*table_rules(), MissingTable(), UnexplainedEmptyTable(), ActualStaff(), Share(), Growth(), Typo(),
-            ComparedYear(), StatedParts(),
+            ComparedYear(), StatedParts(), TargetedFunds(),
             Restated(), NamedRow(), UnknownCode(), CodeName(), SameCodeTwoNames(),
             ProjectFunds(), FloorTarget(), TargetTypo()]
 

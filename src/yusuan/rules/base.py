@@ -3,12 +3,15 @@ one-line title and the page `yusuan rules` prints (what it checks, why, an examp
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
 from ..model import Disclosure, Source
+from ..text import fold
 
 ERROR, WARNING, NOTICE = "错误", "警告", "提示"
 SEVERITIES = (ERROR, WARNING, NOTICE)
@@ -42,3 +45,15 @@ class Rule:
 
     def finding(self, message: str, **where: object) -> Finding:
         return Finding(self.id, self.severity, message, **where)  # type: ignore[arg-type]
+
+
+def search(lines: list[tuple[str, Source]], pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], Source]]:
+    """Matches in printed text whose sentences and cells wrap over lines: the lines are joined
+    (folded) and each match is given the line it starts on."""
+    text, offsets, sources = "", [], []
+    for line, source in lines:
+        offsets.append(len(text))
+        sources.append(source)
+        text += fold(line)
+    for match in pattern.finditer(text):
+        yield match, sources[bisect_right(offsets, match.start()) - 1]

@@ -10,9 +10,11 @@ from decimal import Decimal
 
 from ..model import Disclosure, Statement
 from ..template.restatements import STATED_SUMS
-from .base import ERROR, WARNING, Finding, Rule
+from .base import ERROR, WARNING, Finding, Rule, search
 
 _MALFORMED = re.compile(r"\d+\.\.+\d+|\d+\.\d+\.\d+")
+# 当年财政拨款项目 8 个，涉及预算金额 493.64 万元 (not 非财政拨款)
+_TARGETED = re.compile(r"(?<!非)财政拨款项目\d+个[，,]?涉及(?:预算)?(?:金额)?(?:为)?([\d,]+(?:\.\d+)?)万元")
 _COMPARED = re.compile(r"比((?:19|20)\d{2})年(?:度)?(?:预算|决算|执行)")
 
 _HALF_CENT = Decimal("0.005")  # the rounding of an amount printed in 万元 with two decimals
@@ -108,10 +110,9 @@ class Typo(Rule):
     example = "电话通讯服务费1..75万元"
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
-        for line, source in disclosure.narrative:
-            for match in _MALFORMED.finditer(line):
-                yield self.finding(f"第三部分中的数字“{match.group(0)}”写法有误", section="第三部分",
-                                   quote=match.group(0), source=source)
+        for match, source in search(disclosure.narrative, _MALFORMED):
+            yield self.finding(f"第三部分中的数字“{match.group(0)}”写法有误", section="第三部分",
+                               quote=match.group(0), source=source)
 
 
 class ComparedYear(Rule):
@@ -125,14 +126,13 @@ class ComparedYear(Rule):
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         if disclosure.year is None:
             return
-        for line, source in disclosure.narrative:
-            for match in _COMPARED.finditer(line):
-                year = int(match.group(1))
-                if year >= disclosure.year:
-                    yield self.finding(
-                        f"“{match.group(0)}”：{disclosure.year} 年预算应与 {disclosure.year - 1} 年比较",
-                        section="第三部分", quote=match.group(0), stated=Decimal(year),
-                        expected=Decimal(disclosure.year - 1), source=source)
+        for match, source in search(disclosure.narrative, _COMPARED):
+            year = int(match.group(1))
+            if year >= disclosure.year:
+                yield self.finding(
+                    f"“{match.group(0)}”：{disclosure.year} 年预算应与 {disclosure.year - 1} 年比较",
+                    section="第三部分", quote=match.group(0), stated=Decimal(year),
+                    expected=Decimal(disclosure.year - 1), source=source)
 
 
 class StatedParts(Rule):
@@ -163,3 +163,39 @@ class StatedParts(Rule):
                     f"“{statement.quote}”：其中各项之和为 {' + '.join(str(p.amount) for p in parts)} = {total} 万元",
                     section=statement.section, quote=statement.quote, stated=statement.amount,
                     expected=total, source=statement.source)
+
+
+class TargetedFunds(Rule):
+    id = "N.targeted-funds"
+    severity = WARNING
+    family = "说明与表格"
+    title = "设有绩效目标的财政拨款项目金额应在本年项目支出与其加上结转之间"
+    why = "预算绩效情况所说的项目金额，应是一般公共预算（含政府性基金、国有资本经营预算）项目支出，"\
+          "至多再加上年财政拨款结转；超出这一范围，多半是把别的数字（如收支总预算）抄了进来。"
+    example = "当年财政拨款项目 1 个，涉及预算金额 527.32 万元（即收支总预算），而项目支出只有 11.25 万元"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        tables = disclosure.tables
+        if not tables.get("T1") or not tables["T1"].present:
+            return
+        spent = sum((_total(disclosure, table_id, column) for table_id, column in
+                     (("T7", "项目支出合计"), ("T8", "项目支出"), ("T9", "项目支出"))), Decimal(0))
+        carried = _line(disclosure, "上年结转结余/财政拨款结转")
+        for match, source in search(disclosure.narrative, _TARGETED):
+            stated = Decimal(match.group(1).replace(",", ""))
+            if not spent - _HALF_CENT <= stated <= spent + carried + _HALF_CENT:
+                yield self.finding(
+                    f"“{match.group(0)}”：财政拨款项目支出为 {spent} 万元，上年财政拨款结转 {carried} 万元，"
+                    f"设有绩效目标的项目金额应在 {spent} 至 {spent + carried} 万元之间",
+                    section="预算绩效情况", quote=match.group(0), stated=stated, expected=spent,
+                    source=source)
+
+
+def _total(disclosure: Disclosure, table_id: str, column: str) -> Decimal:
+    table = disclosure.tables.get(table_id)
+    total = table.total() if table is not None and table.present else None
+    return total.value(column) if total is not None else Decimal(0)
+
+
+def _line(disclosure: Disclosure, name: str) -> Decimal:
+    return next((row.value("预算数") for row in disclosure.tables["T1"].rows if row.name == name), Decimal(0))

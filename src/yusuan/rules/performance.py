@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..model import Disclosure, PerformanceTarget, Source
+from ..model import Disclosure
 from ..text import fold
-from .base import ERROR, WARNING, Finding, Rule
+from .base import ERROR, WARNING, Finding, Rule, search
 
 # rates where more is better: a target for them is a floor (>=), never a ceiling
 _FLOOR = re.compile(r"(满意度|及时率|覆盖率|完成率|参保率|合规率|知晓率|达标率|到位率|覆盖面)"
                     r"(?:\([^)]*\))?(<=|≤|<|=<)\s*(\d+(?:\.\d+)?%?)")
 _DOUBLED = re.compile(r"[<>≤≥=]*\d+(?:\.\d+)?%%+|[<>]==|>>|<<")
-
-
-def _matches(target: PerformanceTarget, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], Source]]:
-    """Matches in the table's text with the line they start on (cells wrap: the text is joined)."""
-    text, offsets, sources = "", [], []
-    for line, source in target.lines:
-        offsets.append(len(text))
-        sources.append(source)
-        text += fold(line)
-    for match in pattern.finditer(text):
-        yield match, sources[bisect_right(offsets, match.start()) - 1]
 
 
 class ProjectFunds(Rule):
@@ -68,7 +56,7 @@ class FloorTarget(Rule):
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         for target in disclosure.targets:
-            for match, source in _matches(target, _FLOOR):
+            for match, source in search(target.lines, _FLOOR):
                 yield self.finding(
                     f"“{target.project or '整体绩效目标'}”的指标“{match.group(0)}”：{match.group(1)}越高越好，"
                     f"目标应写成“≥{match.group(3)}”",
@@ -85,6 +73,6 @@ class TargetTypo(Rule):
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         for target in disclosure.targets:
-            for match, source in _matches(target, _DOUBLED):
+            for match, source in search(target.lines, _DOUBLED):
                 yield self.finding(f"“{target.project or '整体绩效目标'}”的指标值中有“{match.group(0)}”",
                                    section="绩效目标表", quote=match.group(0), source=source)
