@@ -23,6 +23,7 @@ from .tokens import Token
 Placement = tuple[int, ...]  # for each amount, the index of its column
 _REACH_LIMIT = 4096
 _DEPTH = {"total": 0, "unit": 1, "class": 2}
+_HELD: dict[tuple[object, ...], dict[int, bool]] = {}  # answers shared within one table's solve
 _GRID_WEIGHT = 100  # the grid's evidence outweighs the template's priors
 
 
@@ -165,6 +166,17 @@ def supported(slots: list[Slot], constraint: Constraint, target: int) -> list[bo
 def _supported(slots: list[Slot], constraint: Constraint, target: int, owns: list[int]) -> list[bool]:
     by_slot = constraint.by_slot
     options = [set(slots[index].contributions(terms)) for index, terms in by_slot.items() if index != target]
+    # the same sum over the same options recurs column after column (a project may sit in any)
+    key = (constraint.constant, constraint.relation, len(constraint.terms), frozenset(owns),
+           tuple(sorted(tuple(sorted(choices)) for choices in options)))
+    held = _HELD.get(key)
+    if held is None:
+        held = _HELD[key] = _held_by(constraint, owns, options)
+    return [held[own] for own in owns]
+
+
+def _held_by(constraint: Constraint, owns: list[int], options: list[set[int]]) -> dict[int, bool]:
+    """For each distinct contribution of the target row: whether the others can complete it."""
     low = [min(owns)] * (len(options) + 1)
     high = [max(owns)] * (len(options) + 1)
     for position in range(len(options) - 1, -1, -1):
@@ -187,20 +199,18 @@ def _supported(slots: list[Slot], constraint: Constraint, target: int, owns: lis
                     grown[value] = terms
         reach = grown
         if len(reach) > _REACH_LIMIT:
-            return [True] * len(owns)  # too many combinations to tell: rule nothing out
+            return dict.fromkeys(owns, True)  # too many combinations to tell: rule nothing out
     if constraint.relation != "=":
-        held = {own: any(constraint.holds(total + own, (count + (own != 0)) // 2)
+        return {own: any(constraint.holds(total + own, (count + (own != 0)) // 2)
                          for total, count in reach.items()) for own in set(owns)}
-    else:
-        held = {
-            own: any(
-                (count := reach.get(deviation - own)) is not None
-                and abs(deviation) <= (count + (own != 0)) // 2
-                for deviation in range(-slack, slack + 1)
-            )
-            for own in set(owns)
-        }
-    return [held[own] for own in owns]
+    return {
+        own: any(
+            (count := reach.get(deviation - own)) is not None
+            and abs(deviation) <= (count + (own != 0)) // 2
+            for deviation in range(-slack, slack + 1)
+        )
+        for own in set(owns)
+    }
 
 
 def _may_hold(relation: str, least: int, most: int, slack: int) -> bool:
@@ -213,6 +223,7 @@ def _may_hold(relation: str, least: int, most: int, slack: int) -> bool:
 
 def solve(slots: list[Slot], constraints: list[Constraint]) -> None:
     """Narrow every slot's domain by the constraints, then choose by priors; mark the rest."""
+    _HELD.clear()
     involved: dict[int, list[Constraint]] = {}
     for constraint in constraints:
         for index in {term[0] for term in constraint.terms}:
