@@ -25,7 +25,7 @@ from .rows import (
     parse_ledger,
     parse_lines,
 )
-from .segment import Region, body_lines, find_tables, is_end_marker, listed_tables
+from .segment import Region, body_lines, find_tables, is_end_marker, listed_tables, titles
 from .tokens import precision, tokenize
 
 _MONEY_UNIT = re.compile(r"单位[:：]\s*(万元|千元|亿元|元)")
@@ -38,7 +38,8 @@ def recover(extracted: Extracted) -> Disclosure:
     head = " ".join(fold(line.text) for line in lines[:80])
     if _FINAL_ACCOUNTS.search(head) and "预算" not in head.split("决算")[0][-20:]:
         raise UnreadableError("这是决算公开文件，yusuan 目前只支持预算公开文件", file=extracted.file)
-    regions = find_tables(lines)
+    specs = titles(lines)
+    regions = find_tables(lines, specs)
     year, kind = year_and_kind(lines)
     if not regions and year is None:
         raise UnreadableError(
@@ -50,7 +51,7 @@ def recover(extracted: Extracted) -> Disclosure:
     disclosure = Disclosure(
         unit=unit, year=year, kind=kind, level=government_level(unit),
         overview=read_overview(lines), source=Source(file=extracted.file),
-        contents=listed_tables(lines) or None,
+        contents=listed_tables(lines, specs) or None,
         statements=statements(part), narrative=narrative(part), targets=targets(lines),
         problems=list(extracted.problems),
     )

@@ -70,33 +70,32 @@ def is_end_marker(line: TextLine) -> bool:
     return len(folded) <= 40 and _PERFORMANCE.search(folded) is not None
 
 
-def listed_tables(lines: list[TextLine]) -> list[str]:
+def titles(lines: list[TextLine]) -> list[TableSpec | None]:
+    """For each line, the table whose title it is (None for most lines)."""
+    return [match_title(line.text) for line in lines]
+
+
+def listed_tables(lines: list[TextLine], specs: list[TableSpec | None]) -> list[str]:
     """The tables a table of contents lists (by id), in its order."""
     listed: list[str] = []
-    for index, line in enumerate(lines):
-        spec = match_title(line.text)
-        if spec is not None and _is_contents_entry(lines, index) and spec.id not in listed:
+    for index, spec in enumerate(specs):
+        if spec is not None and _is_contents_entry(lines, specs, index) and spec.id not in listed:
             listed.append(spec.id)
     return listed
 
 
-def _is_contents_entry(lines: list[TextLine], index: int) -> bool:
-    following = lines[index + 1] if index + 1 < len(lines) else None
-    return following is not None and bool(
-        match_title(following.text) or PART.match(fold(following.text)) or following.text.startswith("- ")
-    )
+def _is_contents_entry(lines: list[TextLine], specs: list[TableSpec | None], index: int) -> bool:
+    if index + 1 >= len(lines):
+        return False
+    following = lines[index + 1]
+    return bool(specs[index + 1] or PART.match(fold(following.text)) or following.text.startswith("- "))
 
 
-def find_tables(lines: list[TextLine]) -> list[Region]:
-    """The tables in reading order; a table of contents is not a table."""
-    starts: list[tuple[int, TableSpec]] = []
-    for index, line in enumerate(lines):
-        spec = match_title(line.text)
-        if spec is None:
-            continue
-        if _is_contents_entry(lines, index):
-            continue  # a line of the table of contents
-        starts.append((index, spec))
+def find_tables(lines: list[TextLine], specs: list[TableSpec | None]) -> list[Region]:
+    """The tables in reading order (`specs`: each line's title, as `titles` gives them); a table
+    of contents is not a table."""
+    starts = [(index, spec) for index, spec in enumerate(specs)
+              if spec is not None and not _is_contents_entry(lines, specs, index)]
     regions: list[Region] = []
     for position, (index, spec) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
