@@ -20,11 +20,13 @@ _SECTION = re.compile(r"^(?:-\s*)?([一二三四五六七八九十]+)、")
 _PERFORMANCE = re.compile(r"绩效目标(?:申报)?表")
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
 _AMOUNT = re.compile(_NUMBER + r"万元")
-_SHARE = re.compile(r"^[，,]?占(?:比)?" + _NUMBER + r"\s*%")
+_SHARE = re.compile(r"[，,]?占(?:比)?" + _NUMBER + r"\s*%")
 _CHANGE = re.compile(
-    r"^[，,]?(?:比上年(?:预算(?:数)?)?|较上年(?:预算(?:数)?)?)(增加|减少|增长|下降)" + _NUMBER + r"万元"
+    r"[，,]?(?:比上年(?:预算(?:数)?)?|较上年(?:预算(?:数)?)?)(增加|减少|增长|下降)" + _NUMBER + r"万元"
 )
-_GROWTH = re.compile(r"^[，,]?(增长|下降|增加|减少)" + _NUMBER + r"\s*%")
+_GROWTH = re.compile(r"[，,]?(增长|下降|增加|减少)" + _NUMBER + r"\s*%")
+_CHANGE_WORDS = ("增加", "减少", "增长", "下降")
+_NAME_REACH = 600
 _NAME_END = re.compile(r"[，,。；;：:]")
 _CLAUSE_END = re.compile(r"[，,。；;]")
 _GENERIC = re.compile(r"^(?:(?:19|20)\d{2}年)?(?:预算数|预算)?(?:为|是)?$")
@@ -73,20 +75,21 @@ def statements(part: list[TextLine]) -> list[Statement]:
             text += join_fragments([line.text])
         offsets = [at for at, _ in starts]
         for match in _AMOUNT.finditer(text):
-            before = text[: match.start()]
-            if re.search(r"(?:增加|减少|增长|下降)$", before):
+            if text[max(0, match.start() - 2) : match.start()] in _CHANGE_WORDS:
                 continue  # a change, read with the amount it follows
+            window = max(0, match.start() - _NAME_REACH)  # a name is never longer than this
+            before = text[window : match.start()]
             name_start = max((m.end() for m in _NAME_END.finditer(before)), default=0)
             if _GENERIC.match(before[name_start:]) and before[:name_start].endswith(("：", ":")):
                 # 行政运行（项）：2024 年预算数为 16.40 万元 — the subject stands before the colon
                 name_start = max((m.end() for m in _CLAUSE_END.finditer(before[: name_start - 1])), default=0)
-            rest = text[match.end():]
-            share = _SHARE.match(rest)
-            rest = rest[share.end():] if share else rest
-            change = _CHANGE.match(rest)
-            rest = rest[change.end():] if change else rest
-            growth = _GROWTH.match(rest) if change else None
-            end = match.end() + (len(text) - match.end() - len(rest)) + (growth.end() if growth else 0)
+            position = match.end()
+            share = _SHARE.match(text, position)
+            position = share.end() if share else position
+            change = _CHANGE.match(text, position)
+            position = change.end() if change else position
+            growth = _GROWTH.match(text, position) if change else None
+            end = growth.end() if growth else position
             source = starts[bisect_right(offsets, match.start()) - 1][1] if starts else None
             out.append(Statement(
                 section=title,
@@ -95,7 +98,7 @@ def statements(part: list[TextLine]) -> list[Statement]:
                 share=_decimal(share.group(1)) if share else None,
                 change=_signed(change.group(1), change.group(2)) if change else None,
                 growth=_signed(growth.group(1), growth.group(2)) if growth else None,
-                quote=text[name_start:end],
+                quote=text[window + name_start : end],
                 source=source or Source(),
             ))
     return out
