@@ -50,10 +50,25 @@ class Rule:
 def search(lines: list[tuple[str, Source]], pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], Source]]:
     """Matches in printed text whose sentences and cells wrap over lines: the lines are joined
     (folded) and each match is given the line it starts on."""
+    text, offsets, sources = _joined(lines)
+    for match in pattern.finditer(text):
+        yield match, sources[bisect_right(offsets, match.start()) - 1]
+
+
+_JOINED: dict[int, tuple[list[tuple[str, Source]], str, list[int], list[Source]]] = {}
+
+
+def _joined(lines: list[tuple[str, Source]]) -> tuple[str, list[int], list[Source]]:
+    """The lines folded and joined, once per list of lines (several rules search the same text)."""
+    cached = _JOINED.get(id(lines))
+    if cached is not None and cached[0] is lines:
+        return cached[1], cached[2], cached[3]
     text, offsets, sources = "", [], []
     for line, source in lines:
         offsets.append(len(text))
         sources.append(source)
         text += fold(line)
-    for match in pattern.finditer(text):
-        yield match, sources[bisect_right(offsets, match.start()) - 1]
+    if len(_JOINED) > 256:
+        _JOINED.clear()
+    _JOINED[id(lines)] = (lines, text, offsets, sources)
+    return text, offsets, sources
