@@ -108,6 +108,7 @@ def sums_hold(slot: Slot, placement: Placement, sums: tuple[RowSum, ...]) -> int
 
 
 _CANDIDATES: dict[tuple[int, tuple[int, ...], int], list[Placement]] = {}
+_CANDIDATES_KEPT = 20_000
 
 
 def candidates(slot: Slot, sums: tuple[RowSum, ...]) -> list[Placement]:
@@ -115,6 +116,8 @@ def candidates(slot: Slot, sums: tuple[RowSum, ...]) -> list[Placement]:
     key = (id(slot.columns), tuple(slot.values), id(sums))
     cached = _CANDIDATES.get(key)
     if cached is None:
+        if len(_CANDIDATES) > _CANDIDATES_KEPT:  # a corpus run must not grow it without end
+            _CANDIDATES.clear()
         cached = _CANDIDATES[key] = _candidates(slot.values, slot.columns, sums)
     return list(cached)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from ..model import Disclosure, Source
+from ..model import Disclosure, Source, Statement
 from ..text import fold
 
 ERROR, WARNING, NOTICE = "错误", "警告", "提示"
@@ -45,6 +45,11 @@ class Rule:
 
     def finding(self, message: str, **where: object) -> Finding:
         return Finding(self.id, self.severity, message, **where)  # type: ignore[arg-type]
+
+    def on(self, statement: Statement, message: str, **where: object) -> Finding:
+        """A finding about a Part 3 statement: quoted, in its section, at its line."""
+        return self.finding(f"“{statement.quote}”：{message}", section=statement.section,
+                            quote=statement.quote, source=statement.source, **where)
 
 
 def search(lines: list[tuple[str, Source]], pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], Source]]:

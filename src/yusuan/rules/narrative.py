@@ -61,11 +61,8 @@ class Share(Rule):
             low, high = _ratio_range(statement.amount, base.amount)
             if not _fits(statement.share, low, high):
                 expected = _q(statement.amount / base.amount * 100)
-                yield self.finding(
-                    f"“{statement.quote}”：占比应为 {statement.amount} ÷ {base.amount} = {expected}%，"
-                    f"文中为 {statement.share}%",
-                    section=statement.section, quote=statement.quote, stated=statement.share,
-                    expected=expected, source=statement.source)
+                yield self.on(statement, f"占比应为 {statement.amount} ÷ {base.amount} = {expected}%，"
+                              f"文中为 {statement.share}%", stated=statement.share, expected=expected)
 
 
 class Growth(Rule):
@@ -84,21 +81,17 @@ class Growth(Rule):
             if abs(last) <= 2 * _HALF_CENT:
                 continue  # nothing last year: no rate to speak of (documents write 100%)
             if (statement.change > 0) != (statement.growth > 0) and statement.change and statement.growth:
-                yield self.finding(
-                    f"“{statement.quote}”：金额{'增加' if statement.change > 0 else '减少'}，"
-                    f"增长率却写成{'增长' if statement.growth > 0 else '下降'}",
-                    section=statement.section, quote=statement.quote, stated=statement.growth,
-                    expected=-statement.growth, source=statement.source)
+                yield self.on(statement, f"金额{'增加' if statement.change > 0 else '减少'}，"
+                              f"增长率却写成{'增长' if statement.growth > 0 else '下降'}",
+                              stated=statement.growth, expected=-statement.growth)
                 continue
             values = [(statement.change + a) / (last + a - b) * 100 for a in (-_HALF_CENT, _HALF_CENT)
                       for b in (-_HALF_CENT, _HALF_CENT) if last + a - b]
             if not _fits(statement.growth, min(values), max(values)):
                 expected = _q(statement.change / last * 100)
-                yield self.finding(
-                    f"“{statement.quote}”：上年预算 {statement.amount} − ({statement.change}) = {last} 万元，"
-                    f"增长率应为 {statement.change} ÷ {last} = {expected}%，文中为 {statement.growth}%",
-                    section=statement.section, quote=statement.quote, stated=statement.growth,
-                    expected=expected, source=statement.source)
+                yield self.on(statement, f"上年预算 {statement.amount} − ({statement.change}) = {last} 万元，"
+                              f"增长率应为 {statement.change} ÷ {last} = {expected}%，文中为 {statement.growth}%",
+                              stated=statement.growth, expected=expected)
 
 
 class Typo(Rule):
@@ -159,10 +152,8 @@ class StatedParts(Rule):
                 continue
             total = sum((part.amount for part in parts), Decimal(0))
             if abs(total - statement.amount) > _HALF_CENT * (len(parts) + 1):
-                yield self.finding(
-                    f"“{statement.quote}”：其中各项之和为 {' + '.join(str(p.amount) for p in parts)} = {total} 万元",
-                    section=statement.section, quote=statement.quote, stated=statement.amount,
-                    expected=total, source=statement.source)
+                yield self.on(statement, f"其中各项之和为 {' + '.join(str(p.amount) for p in parts)} = {total} 万元",
+                              stated=statement.amount, expected=total)
 
 
 class TargetedFunds(Rule):

@@ -69,12 +69,10 @@ class Restated(Rule):
             figure = in_unit(amount(rows, ref.columns), table.money_unit, "万元")
             shown = figure.quantize(Decimal(1).scaleb(statement.amount.as_tuple().exponent), ROUND_HALF_UP)
             if shown != statement.amount:
-                yield self.finding(
-                    f"“{statement.quote}”：{ref.table}的“{ref.columns[0]}”为 {figure} 万元，"
-                    f"文中为 {statement.amount} 万元",
-                    table=ref.table, code=rows[0].code if rows else None, column=ref.columns[0],
-                    section=statement.section, quote=statement.quote, stated=statement.amount,
-                    expected=figure, source=statement.source)
+                yield self.on(statement,
+                              f"{ref.table}的“{ref.columns[0]}”为 {figure} 万元，文中为 {statement.amount} 万元",
+                              table=ref.table, code=rows[0].code if rows else None, column=ref.columns[0],
+                              stated=statement.amount, expected=figure)
 
 
 class NamedRow(Rule):
@@ -89,7 +87,5 @@ class NamedRow(Rule):
         for statement, restatement, rows in _matches(disclosure):
             # a 项 budgeted at 0 this year is rightly gone from the table (the text explains its fall)
             if rows == [] and restatement.figure.row.startswith("name:") and statement.amount:
-                yield self.finding(
-                    f"“{statement.quote}”：{restatement.figure.table}中没有这样命名的科目",
-                    table=restatement.figure.table, section=statement.section, quote=statement.quote,
-                    source=statement.source)
+                yield self.on(statement, f"{restatement.figure.table}中没有这样命名的科目",
+                              table=restatement.figure.table)
