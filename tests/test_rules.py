@@ -281,3 +281,62 @@ def test_funds_with_targets_within_the_project_budget() -> None:
     assert text.count("算金额 493.64 万元") == 1
     found = only(findings_of(text.replace("算金额 493.64 万元", "算金额 1,048.38 万元")), "N.targeted-funds")
     assert [(f.stated, f.expected) for f in found] == [(Decimal("1048.38"), Decimal("493.64"))]
+
+
+def _replaced(old: str, new: str, after: str = "") -> list[Finding]:
+    """The consistent document with the first `old` after `after` changed to `new`."""
+    text = consistent_text()
+    at = text.index(old, text.index(after) if after else 0)
+    return findings_of(text[:at] + new + text[at + len(old):])
+
+
+def test_project_scale_against_table_7() -> None:
+    found = only(_replaced("预算安排规模：300.00 万元", "预算安排规模：310.00 万元"), "N.project-scale")
+    assert [(f.table, f.quote, f.stated, f.expected) for f in found] == [
+        ("T7", "离休人员医疗费项目", Decimal("310.00"), Decimal("300.00"))]
+
+
+def test_distribution_adds_up_to_the_scale() -> None:
+    found = only(_replaced("支付方式改革 50 万元", "支付方式改革 45 万元"), "N.distribution")
+    assert [(f.stated, f.expected) for f in found] == [(Decimal("130"), Decimal("135.00"))]
+    assert "50 + 35 + 45" in found[0].message
+
+
+def test_vehicles_add_up() -> None:
+    found = only(_replaced("其他车辆 1 辆，价值 17.96 万元", "其他车辆 2 辆，价值 17.69 万元"), "N.assets")
+    assert [(f.stated, f.expected) for f in found] == [(Decimal("2"), Decimal("3")),
+                                                      (Decimal("52.31"), Decimal("52.04"))]
+
+
+def test_reserved_procurement_within_the_total() -> None:
+    found = only(_replaced("205.92", "250.92", "面向中小"), "N.reserved")
+    assert [(f.stated, f.expected) for f in found] == [(Decimal("250.92"), Decimal("205.92"))]
+
+
+def test_no_vehicle_purchase_said_but_table_10_buys() -> None:
+    found = only(in_table(10, "其中：公务用车购置费\n", "其中：公务用车购置费 5.00 5.00\n"), "N.vehicle-purchase")
+    assert [(f.table, f.stated, f.expected) for f in found] == [("T10", Decimal(0), Decimal("5.00"))]
+
+
+def test_weights_add_up_to_ninety() -> None:
+    found = only(_replaced("行业标准 119406 人 6", "行业标准 119406 人 7"), "P.weights")
+    assert [(f.quote, f.stated, f.expected) for f in found] == [("医保业务经费", Decimal(91), Decimal(90))]
+
+
+def test_last_year_value_as_a_fraction_of_a_percentage() -> None:
+    changed = _replaced(">=95% 计划标准 95% 10", ">=95% 计划标准 0.95 10", "项目名称 基金监管专项经费项目")
+    found = only(changed, "P.last-year-unit")
+    assert [(f.stated, f.expected) for f in found] == [(Decimal("0.95"), Decimal("95.00"))]
+
+
+def test_goal_copied_from_another_field() -> None:
+    found = only(_replaced("提高全州医保经办服务人员业务水平", "提高教育教学质量，解决学生资助资金不足问题"),
+                 "P.foreign-text")
+    assert [f.quote is not None and "学生" in f.quote for f in found] == [True]
+    assert "教育支出" in found[0].message
+
+
+def test_name_of_an_earlier_edition() -> None:
+    found = only(in_table(2, "208 05 行政事业单位养老支出", "208 05 行政事业单位离退休"), "K.edition")
+    assert [(f.table, f.code, f.quote) for f in found] == [("T2", "20805", "行政事业单位离退休")]
+    assert "2021" in found[0].message and "行政事业单位养老支出" in found[0].message

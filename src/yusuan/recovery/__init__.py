@@ -12,6 +12,7 @@ from ..readers.base import Extracted, TextLine
 from ..template import LINKS, TABLE_BY_ID, TABLES, TableSpec
 from ..text import fold, is_amount, join_fragments
 from . import constraints as identities
+from .matters import assets, projects
 from .narrative import narrative, part3, statements
 from .overview import government_level, read_overview, unit_name, year_and_kind
 from .performance import targets
@@ -53,6 +54,7 @@ def recover(extracted: Extracted) -> Disclosure:
         overview=read_overview(lines), source=Source(file=extracted.file),
         contents=listed_tables(lines, specs) or None,
         statements=statements(part), narrative=narrative(part), targets=targets(lines),
+        projects=projects(part), assets=assets(part),
         problems=list(extracted.problems),
     )
     found = {region.spec.id: region for region in regions}

@@ -87,3 +87,35 @@ class SameCodeTwoNames(Rule):
                 yield self.finding(
                     f"{table_id}“{row.code} {row.name}”与{other_table}“{other.code} {other.name}”编码相同而名称不同",
                     table=table_id, code=row.code, quote=row.name, source=row.source)
+
+
+class EditionName(Rule):
+    id = "K.edition"
+    severity = WARNING
+    family = "科目"
+    title = "科目名称是别的年度的版本（该编码在预算年度已改名）"
+    why = "政府收支分类科目每年修订；用了旧版名称，说明表格是从往年文件复制的，科目可能也没有按新版调整。"
+    example = "2024 年预算写“210 医疗卫生与计划生育支出”，该类自 2018 年起名为“卫生健康支出”"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        if disclosure.year is None:
+            return
+        seen = set()
+        for table_id, row, scheme in _coded(disclosure):
+            editions = {year: fold(name) for year, name in editions_of(row.code or "", scheme).items()
+                        if year is not None}
+            name = fold(row.name or "")
+            printed_in = [year for year, known in editions.items() if known == name]
+            if not printed_in or (row.code, name) in seen:
+                continue
+            # a later edition, no later than the budget year, gave the code another name
+            renamed = [year for year, known in editions.items()
+                       if max(printed_in) < year <= disclosure.year and known != name]
+            if not renamed:
+                continue
+            seen.add((row.code, name))
+            current = name_of(row.code or "", disclosure.year, scheme)
+            yield self.finding(
+                f"{table_id}“{row.code} {row.name}”是 {max(printed_in)} 年版的名称；"
+                f"{min(renamed)} 年起该编码名为“{current}”",
+                table=table_id, code=row.code, quote=row.name, source=row.source)

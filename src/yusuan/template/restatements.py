@@ -71,3 +71,17 @@ STATED_SUMS: tuple[StatedSum, ...] = (
     StatedSum(re.compile(r"“?三公”?经费(?:数|预算)?为?$"),
               tuple(map(re.compile, (r"^因公出国", r"^公务用车购置费", r"^公务用车运行", r"^公务接待费")))),
 )
+
+
+# the fields Part 3 gives each project (一般公共预算项目支出情况说明), in the template's order
+PROJECT_FIELDS: tuple[str, ...] = (
+    "设立的政策依据", "预算安排规模", "项目承担单位", "资金分配情况", "资金执行时间", "资金来源",
+    "补贴人数", "补贴标准", "补贴范围", "补贴方式", "发放程序", "受益人群和社会效益",
+)
+
+# 国有资产占有使用情况: a kind whose count and value are the sums of the kinds listed under it
+ASSET_PARTS: dict[str, tuple[str, ...]] = {
+    "车辆": ("一般公务用车", "执法执勤用车", "特种专业技术用车", "其他车辆", "其他用车"),
+}
+ASSET_KINDS: tuple[str, ...] = ("房屋", "车辆", "一般公务用车", "执法执勤用车", "特种专业技术用车", "其他车辆",
+                                "其他用车", "办公家具", "其他资产")
