@@ -10,6 +10,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from yusuan.readers.text import extract_lines
@@ -18,6 +19,7 @@ from yusuan.rules import Finding, catalogue, check
 
 from .conftest import SEEDS, parsed
 
+ROOT = Path(__file__).resolve().parent.parent
 CONSISTENT = SEEDS[0]  # 000: consistent but for its own two mistakes, corrected in the copy used here
 MISTAKES = (
     ("电话通讯服务\n\n费1..75万元", "电话通讯服务\n\n费1.75万元"),  # a typo in Part 3
@@ -132,10 +134,9 @@ def test_check_command_exit_status_and_json(seed: Path, status: int) -> None:
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == status, result.stderr
     report = json.loads(result.stdout)
+    jsonschema.validate(report, json.loads((ROOT / "schema" / "findings.schema.json").read_text(encoding="utf-8")))
     assert report[0]["file"] == seed.name
-    for finding in report[0]["findings"]:
-        assert set(finding) >= {"rule", "severity", "table", "code", "column", "section", "quote", "stated",
-                                "expected", "message"}
+    assert any(finding["severity"] == "错误" for finding in report[0]["findings"]) == bool(status)
 
 
 def test_check_command_unreadable(tmp_path: Path) -> None:
