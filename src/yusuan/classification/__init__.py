@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from ..text import fold
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -52,6 +54,18 @@ def name_of(code: str, edition: int | None = None, scheme: str = "functional") -
     if edition is None:
         return editions[max(years)]
     return editions[min(years, key=lambda year: (abs(year - edition), -year))]
+
+
+@cache
+def folded_editions(code: str, scheme: str = "functional") -> dict[int | None, str]:
+    """Every edition's name for `code`, folded for comparison with printed names (do not modify)."""
+    return {year: fold(name) for year, name in _by_code(scheme).get(code, {}).items()}
+
+
+@cache
+def renamed(scheme: str = "functional") -> frozenset[str]:
+    """The codes whose name changed from one edition to another."""
+    return frozenset(code for code, names in _by_code(scheme).items() if len(set(names.values())) > 1)
 
 
 def editions_of(code: str, scheme: str = "functional") -> dict[int | None, str]:

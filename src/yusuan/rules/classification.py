@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..classification import editions_of, name_of
+from ..classification import editions_of, folded_editions, name_of, renamed
 from ..model import Disclosure, Row
 from ..template import TABLE_BY_ID
 from ..text import fold
@@ -52,8 +52,8 @@ class CodeName(Rule):
         for _, row, _scheme in _coded(disclosure):
             printed.setdefault(row.code or "", set()).add(fold(row.name or ""))
         for table_id, row, scheme in _coded(disclosure):
-            editions = editions_of(row.code, scheme)  # type: ignore[arg-type]
-            known = {fold(name) for name in editions.values()}
+            editions = folded_editions(row.code or "", scheme)
+            known = set(editions.values())
             name = fold(row.name or "")
             if not editions or (row.code, name) in seen or name in known:
                 continue
@@ -102,20 +102,22 @@ class EditionName(Rule):
             return
         seen = set()
         for table_id, row, scheme in _coded(disclosure):
-            editions = {year: fold(name) for year, name in editions_of(row.code or "", scheme).items()
+            if row.code not in renamed(scheme):
+                continue
+            editions = {year: name for year, name in folded_editions(row.code or "", scheme).items()
                         if year is not None}
             name = fold(row.name or "")
             printed_in = [year for year, known in editions.items() if known == name]
             if not printed_in or (row.code, name) in seen:
                 continue
             # a later edition, no later than the budget year, gave the code another name
-            renamed = [year for year, known in editions.items()
+            later = [year for year, known in editions.items()
                        if max(printed_in) < year <= disclosure.year and known != name]
-            if not renamed:
+            if not later:
                 continue
             seen.add((row.code, name))
             current = name_of(row.code or "", disclosure.year, scheme)
             yield self.finding(
                 f"{table_id}“{row.code} {row.name}”是 {max(printed_in)} 年版的名称；"
-                f"{min(renamed)} 年起该编码名为“{current}”",
+                f"{min(later)} 年起该编码名为“{current}”",
                 table=table_id, code=row.code, quote=row.name, source=row.source)
