@@ -341,3 +341,11 @@ def test_name_of_an_earlier_edition() -> None:
     found = only(in_table(2, "208 05 行政事业单位养老支出", "208 05 行政事业单位离退休"), "K.edition")
     assert [(f.table, f.code, f.quote) for f in found] == [("T2", "20805", "行政事业单位离退休")]
     assert "2021" in found[0].message and "行政事业单位养老支出" in found[0].message
+
+
+def test_part3_section_missing() -> None:
+    text = consistent_text()
+    heading = "\n十、关于"  # the 三公 section's heading, its numbering removed: no such section any more
+    assert text.count(heading) == 1
+    found = only(findings_of(text.replace(heading, "\n关于")), "C.missing-section")
+    assert [(f.severity, f.message) for f in found] == [("警告", "第三部分没有“财政拨款“三公”经费预算情况说明”")]

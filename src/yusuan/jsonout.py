@@ -94,6 +94,7 @@ def to_dict(disclosure: Disclosure) -> dict[str, Any]:
             },
         },
         "contents": disclosure.contents,
+        "sections": disclosure.sections,
         "statements": [
             {
                 "section": statement.section,

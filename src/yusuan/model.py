@@ -189,6 +189,7 @@ class Disclosure:
     contents: list[str] | None = None  # the tables its table of contents lists, if it has one
     statements: list[Statement] = field(default_factory=list)  # Part 3 情况说明
     narrative: list[tuple[str, Source]] = field(default_factory=list)  # Part 3, line by line
+    sections: list[str] = field(default_factory=list)  # Part 3's numbered headings, as printed
     targets: list[PerformanceTarget] = field(default_factory=list)  # 绩效目标表
     projects: list[ProjectStatement] = field(default_factory=list)  # Part 3's project descriptions
     assets: list[Asset] = field(default_factory=list)  # 国有资产占有使用情况

@@ -13,7 +13,7 @@ from ..template import LINKS, TABLE_BY_ID, TABLES, TableSpec
 from ..text import fold, is_amount, join_fragments
 from . import constraints as identities
 from .matters import assets, projects
-from .narrative import narrative, part3, statements
+from .narrative import headings, narrative, part3, statements
 from .overview import government_level, read_overview, unit_name, year_and_kind
 from .performance import targets
 from .placement import Slot, candidates, grid_distance, solve, split_overflow, to_quanta
@@ -53,7 +53,7 @@ def recover(extracted: Extracted) -> Disclosure:
         unit=unit, year=year, kind=kind, level=government_level(unit),
         overview=read_overview(lines), source=Source(file=extracted.file),
         contents=listed_tables(lines, specs) or None,
-        statements=statements(part), narrative=narrative(part), targets=targets(lines),
+        statements=statements(part), narrative=narrative(part), sections=headings(part), targets=targets(lines),
         projects=projects(part), assets=assets(part),
         problems=list(extracted.problems),
     )

@@ -115,6 +115,11 @@ def statements(part: list[TextLine]) -> list[Statement]:
     return out
 
 
+def headings(part: list[TextLine]) -> list[str]:
+    """Part 3's numbered section headings (一、…说明)."""
+    return [title for title, _ in _sections(part) if _SECTION.match(title)]
+
+
 def narrative(part: list[TextLine]) -> list[tuple[str, Source]]:
     """Part 3 line by line, the spaces extractors put beside CJK characters taken out."""
     return [(join_fragments([line.text]), line.source) for line in part]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Disclosure
 from .base import ERROR, NOTICE, SEVERITIES, WARNING, Finding, Rule
 from .classification import CodeName, EditionName, SameCodeTwoNames, UnknownCode
-from .completeness import MissingTable, UnexplainedEmptyTable
+from .completeness import MissingSection, MissingTable, UnexplainedEmptyTable
 from .matters import AssetParts, Distribution, ProjectScale, Reserved, VehiclePurchase
 from .narrative import ComparedYear, Growth, Share, StatedParts, TargetedFunds, Typo
 from .performance import FloorTarget, ForeignGoal, LastYearUnit, ProjectFunds, TargetTypo, Weights
@@ -17,7 +17,8 @@ __all__ = ["ERROR", "NOTICE", "SEVERITIES", "WARNING", "Finding", "Rule", "catal
 
 
 def catalogue() -> list[Rule]:
-    return [*table_rules(), MissingTable(), UnexplainedEmptyTable(), ActualStaff(), Share(), Growth(), Typo(),
+    return [*table_rules(), MissingTable(), UnexplainedEmptyTable(), MissingSection(), ActualStaff(),
+            Share(), Growth(), Typo(),
             ComparedYear(), StatedParts(), TargetedFunds(),
             Restated(), NamedRow(), UnknownCode(), CodeName(), SameCodeTwoNames(), EditionName(),
             ProjectScale(), Distribution(), AssetParts(), Reserved(), VehiclePurchase(),
