@@ -66,6 +66,7 @@ def table_dict(table: Table) -> dict[str, Any]:
         "title": table.title,
         "note": table.note,
         "money_unit": table.money_unit if table.present else None,
+        "columns_known": table.columns_known,
         "rows": [row_dict(row) for row in table.rows],
     }
 

@@ -58,6 +58,14 @@ class Table:
     money_unit: str = "万元"
     rows: list[Row] = field(default_factory=list)
     source: Source | None = None
+    # whether its header shows the template's columns; if not, its amounts stand where they were
+    # printed but which column each belongs to is a guess, and no identity is checked on them
+    columns_known: bool = True
+
+    @property
+    def readable(self) -> bool:
+        """Present, with columns known: its figures can be checked."""
+        return self.present and self.columns_known
 
     def total(self, side: str | None = None) -> Row | None:
         for row in self.rows:

@@ -65,12 +65,13 @@ class MissingSection(Rule):
             return  # no numbered Part 3 to speak of: not this template's narrative, or not found
         headings = [fold(heading) for heading in disclosure.sections]
         text = "".join(fold(line) for line, _ in disclosure.narrative)
-        for section in PART3_SECTIONS:
-            table = disclosure.tables.get(section.table) if section.table else None
-            if section.table and (table is None or not table.present):
-                continue
-            found = (any(section.pattern.search(heading) for heading in headings) if section.heading
-                     else section.pattern.search(text))
-            if not found:
-                yield self.finding(f"第三部分没有“{section.title}”", section="第三部分",
-                                   source=disclosure.narrative[0][1] if disclosure.narrative else None)
+        required = [section for section in PART3_SECTIONS if not section.table or (
+            (table := disclosure.tables.get(section.table)) is not None and table.present)]
+        missing = [section for section in required if not (
+            any(section.pattern.search(heading) for heading in headings) if section.heading
+            else section.pattern.search(text))]
+        if len(missing) * 2 > len(required):
+            return  # most of them missing: Part 3 follows another template (a province's own)
+        for section in missing:
+            yield self.finding(f"第三部分没有“{section.title}”", section="第三部分",
+                               source=disclosure.narrative[0][1] if disclosure.narrative else None)

@@ -32,7 +32,7 @@ class ProjectScale(Rule):
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         table = disclosure.tables.get("T7")
-        if table is None or not table.present:
+        if table is None or not table.readable:
             return
         by_name: dict[str, list[ProjectStatement]] = {}
         for project in disclosure.projects:
@@ -144,7 +144,7 @@ class VehiclePurchase(Rule):
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         table = disclosure.tables.get("T10")
-        if table is None or not table.present:
+        if table is None or not table.readable:
             return
         bought = next((row for row in table.rows if row.name == "公务用车购置费"), None)
         if bought is None or bought.value("合计") <= 0:

@@ -167,7 +167,7 @@ class TargetedFunds(Rule):
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         tables = disclosure.tables
-        if not tables.get("T1") or not tables["T1"].present:
+        if not tables.get("T1") or not tables["T1"].readable:
             return
         spent = sum((_total(disclosure, table_id, column) for table_id, column in
                      (("T7", "项目支出合计"), ("T8", "项目支出"), ("T9", "项目支出"))), Decimal(0))
@@ -184,7 +184,7 @@ class TargetedFunds(Rule):
 
 def _total(disclosure: Disclosure, table_id: str, column: str) -> Decimal:
     table = disclosure.tables.get(table_id)
-    total = table.total() if table is not None and table.present else None
+    total = table.total() if table is not None and table.readable else None
     return total.value(column) if total is not None else Decimal(0)
 
 

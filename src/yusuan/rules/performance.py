@@ -29,7 +29,7 @@ class ProjectFunds(Rule):
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         table = disclosure.tables.get("T7")
-        if table is None or not table.present:
+        if table is None or not table.readable:
             return
         for target in disclosure.targets:
             stated = target.fiscal if target.fiscal is not None else target.total
