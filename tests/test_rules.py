@@ -349,3 +349,16 @@ def test_part3_section_missing() -> None:
     assert text.count(heading) == 1
     found = only(findings_of(text.replace(heading, "\n关于")), "C.missing-section")
     assert [(f.severity, f.message) for f in found] == [("警告", "第三部分没有“财政拨款“三公”经费预算情况说明”")]
+
+
+def test_a_table_of_another_layout_is_read_but_not_checked() -> None:
+    """A header without the template's columns: the amounts are kept, the identities are not
+    checked on a guess, and the reader says so."""
+    text = consistent_text()
+    begin, end = _table_span(text, 5)
+    table = text[begin:end].replace("合 计 基本支出 项目支出", "本年预算 上年预算 增减").replace(
+        "208 05 01 行政单位离退休 16.40 16.40", "208 05 01 行政单位离退休 16.40 16.90")
+    disclosure = recover(extract_lines(text[:begin] + table + text[end:], CONSISTENT.name))
+    assert not disclosure.tables["T5"].columns_known and disclosure.tables["T5"].rows
+    assert [p.table for p in disclosure.problems if "表头与模板不同" in p.message] == ["T5"]
+    assert [f for f in check(disclosure) if f.table == "T5" or (f.rule.startswith("T5"))] == []
