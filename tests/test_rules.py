@@ -25,6 +25,10 @@ MISTAKES = (
     ("电话通讯服务\n\n费1..75万元", "电话通讯服务\n\n费1.75万元"),  # a typo in Part 3
     ("234 抗疫特别国债还本支出", "234 抗疫特别国债安排的支出"),  # T4 names 类 234 unlike T1
     (">=95%%", ">=95%"),  # a doubled per cent sign in a performance target
+    ("=100% 计划标准 12 次 5", "=100% 计划标准 100% 5"),  # last year's value copied from the row above
+    ("=100% 计划标准 12 次 6", "=100% 计划标准 100% 6"),
+    ("率（人）", "率（%）"),  # a rate named in persons
+    ("诊费用\n\n（%）", "诊费用\n\n（万元）"),  # a cost named in per cent
 )
 
 
@@ -65,7 +69,10 @@ def test_the_consistent_document_gives_no_finding() -> None:
 
 def test_the_seed_itself_has_its_mistakes_found() -> None:
     assert sorted((f.rule, f.table or "", f.quote or "") for f in check(parsed(CONSISTENT))) == [
-        ("K.consistent", "T4", "抗疫特别国债还本支出"), ("N.typo", "", "1..75"), ("P.typo", "", ">=95%%")]
+        ("K.consistent", "T4", "抗疫特别国债还本支出"), ("N.typo", "", "1..75"),
+        ("P.last-year-unit", "", "基金安全运行率（%）"), ("P.last-year-unit", "", "资金支付及时率（%）"),
+        ("P.name-unit", "", "二次报销费用、门诊费用（%）"), ("P.name-unit", "", "资金拨付及时率（人）"),
+        ("P.typo", "", ">=95%%")]
 
 
 def test_row_total() -> None:
@@ -362,3 +369,14 @@ def test_a_table_of_another_layout_is_read_but_not_checked() -> None:
     assert not disclosure.tables["T5"].columns_known and disclosure.tables["T5"].rows
     assert [p.table for p in disclosure.problems if "表头与模板不同" in p.message] == ["T5"]
     assert [f for f in check(disclosure) if f.table == "T5" or (f.rule.startswith("T5"))] == []
+
+
+def test_last_year_value_in_another_unit() -> None:
+    found = only(_replaced("行业标准 119406 人 6", "行业标准 119406 次 6"), "P.last-year-unit")
+    assert [(f.quote, f.stated) for f in found] == [("医疗保险参保人数（人）", Decimal(119406))]
+    assert "“人”" in found[0].message and "“次”" in found[0].message
+
+
+def test_indicator_named_in_another_unit() -> None:
+    found = only(_replaced("参保\n\n人数\n\n（人）", "参保\n\n人数\n\n（元）"), "P.name-unit")
+    assert [f.quote for f in found] == ["医疗保险参保人数（元）"]

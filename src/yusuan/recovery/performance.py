@@ -10,7 +10,7 @@ from decimal import Decimal
 from ..model import Indicator, PerformanceTarget, Source
 from ..readers.base import TextLine
 from ..template.performance import INDICATOR_COLUMNS, LEVELS
-from ..text import fold, join_fragments
+from ..text import fold, join_fragments, operators, split_target
 from .tokens import precision, rejoin_numbers
 
 _TITLE = re.compile(r"(项目支出|整体)绩效目标(?:申报)?表")
@@ -20,8 +20,6 @@ _TOTAL = re.compile(r"(?:资金|预算)总(?:额|计)[:：]?" + _NUMBER)
 _FISCAL = re.compile(r"财政(?:拨款|资金)[:：]?" + _NUMBER)
 _OTHER = re.compile(r"其他资金[:：]?" + _NUMBER)
 _GOAL = re.compile(r"(?:项目总体目标|年度绩效目标|总体目标)(.+?)(?:年度预算|一级指标|一级|$)")
-_OPERATORS = (("≥", ">="), ("≤", "<="), ("=>", ">="), ("=<", "<="))
-_VALUE = re.compile(r"^(>=|<=|>|<|=)?\s*(\d[\d,]*(?:\.\d+)?)\s*(\S*)$")
 _WEIGHT = re.compile(r"^\d{1,3}(?:\.\d+)?$")
 _RULE_START = re.compile(r"^[^\d\s]{0,8}?(?:赋分|得分|计分|扣分|评分)|^按")
 _SPLIT_DECIMAL = re.compile(r"\d\.\d$")
@@ -34,20 +32,12 @@ def _amount(pattern: re.Pattern[str], text: str) -> Decimal | None:
     return Decimal(match.group(1).replace(",", "")) if match else None
 
 
-def _operators(text: str) -> str:
-    for printed, ascii_form in _OPERATORS:
-        text = text.replace(printed, ascii_form)
-    return text
-
-
 def _with_value(indicator: Indicator, value: str) -> Indicator:
     """The printed value and, when it is a number, its operator, number and unit."""
     indicator.value = value
-    match = _VALUE.match(_operators(fold(value)))
-    if match:
-        indicator.operator = match.group(1)
-        indicator.target = Decimal(match.group(2).replace(",", ""))
-        indicator.unit = match.group(3) or None
+    split = split_target(value)
+    if split:
+        indicator.operator, indicator.target, indicator.unit = split
     return indicator
 
 
@@ -119,7 +109,7 @@ def _text(tokens: list[_Token]) -> str | None:
 def _delimited(body: list[TextLine], cells_before_weight: int) -> list[Indicator]:
     """Indicators of a table printed without its grid: each row ends with its weight, which the
     scoring rule follows (按…赋分); what lies between two weights is one row."""
-    tokens = _rejoined([_Token(word, _operators(folded), line.source) for line in body
+    tokens = _rejoined([_Token(word, operators(folded), line.source) for line in body
                         for word in line.text.split() if (folded := fold(word))])
     texts = [token.folded for token in tokens]
     weights = [i for i, token in enumerate(texts)

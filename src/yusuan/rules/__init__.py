@@ -8,7 +8,7 @@ from .classification import CodeName, EditionName, SameCodeTwoNames, UnknownCode
 from .completeness import MissingSection, MissingTable, UnexplainedEmptyTable
 from .matters import AssetParts, Distribution, ProjectScale, Reserved, VehiclePurchase
 from .narrative import ComparedYear, Growth, Share, StatedParts, TargetedFunds, Typo
-from .performance import FloorTarget, ForeignGoal, LastYearUnit, ProjectFunds, TargetTypo, Weights
+from .performance import FloorTarget, ForeignGoal, LastYearUnit, NamedUnit, ProjectFunds, TargetTypo, Weights
 from .restated import NamedRow, Restated
 from .staffing import ActualStaff
 from .tables import table_rules
@@ -22,7 +22,7 @@ def catalogue() -> list[Rule]:
             ComparedYear(), StatedParts(), TargetedFunds(),
             Restated(), NamedRow(), UnknownCode(), CodeName(), SameCodeTwoNames(), EditionName(),
             ProjectScale(), Distribution(), AssetParts(), Reserved(), VehiclePurchase(),
-            ProjectFunds(), FloorTarget(), TargetTypo(), Weights(), LastYearUnit(), ForeignGoal()]
+            ProjectFunds(), FloorTarget(), TargetTypo(), Weights(), LastYearUnit(), NamedUnit(), ForeignGoal()]
 
 
 def check(disclosure: Disclosure, rules: list[Rule] | None = None) -> list[Finding]:

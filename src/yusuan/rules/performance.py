@@ -10,11 +10,12 @@ from ..classification import SECTOR_WORDS, name_of
 from ..model import Disclosure, PerformanceTarget
 from ..template.performance import EXECUTION_RATE, WEIGHT_TOTALS
 from ..template.select import project_rows
-from ..text import fold
+from ..text import fold, split_target
 from .base import ERROR, WARNING, Finding, Rule, search
 
 # rates where more is better: a target for them is a floor (>=), never a ceiling
-_FLOOR = re.compile(r"(满意度|及时率|覆盖率|完成率|参保率|合规率|知晓率|达标率|到位率|覆盖面)"
+_FLOOR = re.compile(r"(满意度|满意率|及时率|覆盖率|完成率|参保率|合规率|合格率|知晓率|达标率|到位率|覆盖面|"
+                    r"使用率|执行率|结算率|受理率|办结率|准确率|正确率|完好率)"
                     r"(?:\([^)]*\))?(<=|≤|<|=<)\s*(\d+(?:\.\d+)?%?)")
 _DOUBLED = re.compile(r"[<>≤≥=]*\d+(?:\.\d+)?%%+|[<>]==|>>|<<")
 
@@ -109,28 +110,65 @@ class Weights(Rule):
 
 
 _FRACTION = re.compile(r"^0\.\d+$|^1(?:\.0+)?$")
+_NAMED_UNIT = re.compile(r"[(（]([^()（）\d]{1,6})[)）]$")  # (2025年) qualifies, it measures nothing
+
+
+def _same_measure(one: str, other: str) -> bool:
+    """个 and 个市, 月 and 个月 count the same things; 人 and 万人, % and 次 do not."""
+    def forms(text: str) -> set[str]:
+        text = fold(text)
+        return {text, text[1:]} if text.startswith("个") and len(text) > 1 else {text}
+
+    return any(a.startswith(b) or b.startswith(a) for a in forms(one) for b in forms(other))
 
 
 class LastYearUnit(Rule):
     id = "P.last-year-unit"
     severity = WARNING
     family = "绩效目标"
-    title = "上年完成值应与指标值用同一计量单位（如指标以 % 计，上年值不应写成小数）"
-    why = "指标值写“≥72%”而上年完成值写“0.7677”，两者无法比较，读者会误以为完成值不到 1%。"
+    title = "上年完成值应与指标值用同一计量单位（如指标以 % 计，上年值不应写成小数或次数）"
+    why = "指标值写“≥72%”而上年完成值写“0.7677”或“12 次”，两者无法比较，读者无从判断目标定得是否合理。"
     example = "参保人政策范围内住院费用报销比例：指标值 ≥72%，上年完成值 0.7677"
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         for target in disclosure.targets:
             for indicator in target.indicators:
-                last = fold(indicator.last_year or "")
-                if indicator.unit != "%" or not _FRACTION.match(last) or (indicator.target or 0) <= 1:
+                last = split_target(indicator.last_year or "")
+                if indicator.unit is None or indicator.target is None or last is None:
                     continue
-                percent = Decimal(last) * 100
+                _, number, unit = last
+                if unit is None and indicator.unit == "%" and _FRACTION.match(str(number)) and indicator.target > 1:
+                    percent = number * 100
+                    yield self.finding(
+                        f"{_whose(target)}的指标“{indicator.name}”：指标值 {indicator.value} 以 % 计，"
+                        f"上年完成值却写成 {indicator.last_year}（应为 {percent.normalize():f}%）",
+                        section="绩效目标表", quote=indicator.name, stated=number, expected=percent,
+                        source=indicator.source)
+                elif unit is not None and not _same_measure(unit, indicator.unit):
+                    yield self.finding(
+                        f"{_whose(target)}的指标“{indicator.name}”：指标值 {indicator.value} 以“{indicator.unit}”计，"
+                        f"上年完成值 {indicator.last_year} 却以“{unit}”计",
+                        section="绩效目标表", quote=indicator.name, stated=number, source=indicator.source)
+
+
+class NamedUnit(Rule):
+    id = "P.name-unit"
+    severity = WARNING
+    family = "绩效目标"
+    title = "指标名称注明的计量单位应与指标值的单位一致"
+    why = "名称写“资金拨付及时率（人）”而指标值是“=100%”，说明名称或指标值是从别处抄来的，指标含义不清。"
+    example = "门诊费用（%）：指标值 ≤5 万元"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        for target in disclosure.targets:
+            for indicator in target.indicators:
+                named = _NAMED_UNIT.search(fold(indicator.name or ""))
+                if named is None or indicator.unit is None or _same_measure(named.group(1), indicator.unit):
+                    continue
                 yield self.finding(
-                    f"{_whose(target)}的指标“{indicator.name}”：指标值 {indicator.value} 以 % 计，"
-                    f"上年完成值却写成 {indicator.last_year}（应为 {percent.normalize():f}%）",
-                    section="绩效目标表", quote=indicator.name, stated=Decimal(last), expected=percent,
-                    source=indicator.source)
+                    f"{_whose(target)}的指标“{indicator.name}”：名称以“{named.group(1)}”计，"
+                    f"指标值 {indicator.value} 却以“{indicator.unit}”计",
+                    section="绩效目标表", quote=indicator.name, source=indicator.source)
 
 
 class ForeignGoal(Rule):
