@@ -380,3 +380,8 @@ def test_last_year_value_in_another_unit() -> None:
 def test_indicator_named_in_another_unit() -> None:
     found = only(_replaced("参保\n\n人数\n\n（人）", "参保\n\n人数\n\n（元）"), "P.name-unit")
     assert [f.quote for f in found] == ["医疗保险参保人数（元）"]
+
+
+def test_this_years_budget_under_another_year() -> None:
+    found = only(_replaced("2024 年预算数为 16.40", "2023 年预算数为 16.40"), "N.budget-year")
+    assert [(f.stated, f.expected) for f in found] == [(Decimal(2023), Decimal(2024))]

@@ -15,6 +15,7 @@ from .base import ERROR, WARNING, Finding, Rule, search
 MALFORMED = re.compile(r"\d+\.\.+\d+|\d+\.\d+\.\d+")
 # 当年财政拨款项目 8 个，涉及预算金额 493.64 万元 (not 非财政拨款)
 _TARGETED = re.compile(r"(?<!非)财政拨款项目\d+个[，,]?涉及(?:预算)?(?:金额)?(?:为)?([\d,]+(?:\.\d+)?)万元")
+_BUDGETED = re.compile(r"(?<![比较上])((?:19|20)\d{2})年(?:度)?预算数为")
 _COMPARED = re.compile(r"比((?:19|20)\d{2})年(?:度)?(?:预算|决算|执行)")
 
 HALF_CENT = Decimal("0.005")  # the rounding of an amount printed in 万元 with two decimals
@@ -126,6 +127,26 @@ class ComparedYear(Rule):
                     f"“{match.group(0)}”：{disclosure.year} 年预算应与 {disclosure.year - 1} 年比较",
                     section="第三部分", quote=match.group(0), stated=Decimal(year),
                     expected=Decimal(disclosure.year - 1), source=source)
+
+
+class BudgetYear(Rule):
+    id = "N.budget-year"
+    severity = ERROR
+    family = "说明内部"
+    title = "说明本年预算数时写错了年份"
+    why = "“2023 年预算数为……”出现在 2024 年预算中，说明这段文字是从上年文件照抄的，数字可能也没有更新。"
+    example = "2024 年预算说明：住房公积金（项）：2023 年预算数为 27.16 万元"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        if disclosure.year is None:
+            return
+        for match, source in search(disclosure.narrative, _BUDGETED):
+            year = int(match.group(1))
+            if year != disclosure.year:
+                yield self.finding(
+                    f"“{match.group(0)}”：这是 {disclosure.year} 年预算，应写 {disclosure.year} 年预算数",
+                    section="第三部分", quote=match.group(0), stated=Decimal(year),
+                    expected=Decimal(disclosure.year), source=source)
 
 
 class StatedParts(Rule):
