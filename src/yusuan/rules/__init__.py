@@ -7,7 +7,7 @@ from .base import ERROR, NOTICE, SEVERITIES, WARNING, Finding, Rule
 from .classification import CodeName, EditionName, SameCodeTwoNames, UnknownCode
 from .completeness import MissingSection, MissingTable, UnexplainedEmptyTable
 from .matters import AssetParts, Distribution, ProjectScale, Reserved, VehiclePurchase
-from .narrative import BudgetYear, ComparedYear, Growth, Share, StatedParts, TargetedFunds, Typo
+from .narrative import BudgetYear, ChangeTwice, ComparedYear, Growth, Share, StatedParts, TargetedFunds, Typo
 from .performance import FloorTarget, ForeignGoal, LastYearUnit, NamedUnit, ProjectFunds, TargetTypo, Weights
 from .restated import NamedRow, Restated
 from .staffing import ActualStaff
@@ -19,7 +19,7 @@ __all__ = ["ERROR", "NOTICE", "SEVERITIES", "WARNING", "Finding", "Rule", "catal
 def catalogue() -> list[Rule]:
     return [*table_rules(), MissingTable(), UnexplainedEmptyTable(), MissingSection(), ActualStaff(),
             Share(), Growth(), Typo(),
-            ComparedYear(), BudgetYear(), StatedParts(), TargetedFunds(),
+            ComparedYear(), BudgetYear(), ChangeTwice(), StatedParts(), TargetedFunds(),
             Restated(), NamedRow(), UnknownCode(), CodeName(), SameCodeTwoNames(), EditionName(),
             ProjectScale(), Distribution(), AssetParts(), Reserved(), VehiclePurchase(),
             ProjectFunds(), FloorTarget(), TargetTypo(), Weights(), LastYearUnit(), NamedUnit(), ForeignGoal()]

@@ -149,6 +149,43 @@ class BudgetYear(Rule):
                     expected=Decimal(disclosure.year), source=source)
 
 
+_LEVELED = re.compile(r"([^（）()、，,。:：\d]+)[（(](类|款|项)[）)]")
+_REASON = re.compile(r"([\u4e00-\u9fa5]{2,30}?)(增加|减少)(\d[\d,]*(?:\.\d+)?)万元")
+
+
+class ChangeTwice(Rule):
+    id = "N.change-twice"
+    severity = ERROR
+    family = "说明内部"
+    title = "同一科目的增减额在说明中前后不一"
+    why = "说明原因时写的增减额与该科目自己的说明不同，读者无法知道哪个是真的。"
+    example = "收入说明写“其他医疗救助减少 8038 万元”，该项的说明却是“比上年预算减少 8,008.35 万元”"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        changes: dict[str, Decimal] = {}  # 类/款/项 name, its stem without 支出 → Σ changes of its items
+        for statement in disclosure.statements:
+            names = _LEVELED.findall(statement.name)
+            if statement.change is None or not names or names[-1][1] != "项":
+                continue
+            for name, _level in names:
+                stem = name.removesuffix("支出")
+                if len(stem) >= 4:
+                    changes[stem] = changes.get(stem, Decimal(0)) + statement.change
+        if not changes:
+            return
+        stems = sorted(changes, key=len, reverse=True)
+        for match, source in search(disclosure.narrative, _REASON):
+            stem = next((stem for stem in stems if match.group(1).endswith(stem)), None)
+            if stem is None:
+                continue
+            stated = Decimal(match.group(3).replace(",", "")) * (1 if match.group(2) == "增加" else -1)
+            if abs(stated - changes[stem]) > HALF_CENT * 4:
+                yield self.finding(
+                    f"“{match.group(0)}”：该科目各项的说明合计{'增加' if changes[stem] >= 0 else '减少'} "
+                    f"{abs(changes[stem])} 万元", section="第三部分", quote=match.group(0), stated=stated,
+                    expected=changes[stem], source=source)
+
+
 class StatedParts(Rule):
     id = "N.parts"
     severity = ERROR
