@@ -6,6 +6,7 @@ from ..model import Disclosure
 from .base import ERROR, NOTICE, SEVERITIES, WARNING, Finding, Rule
 from .classification import CodeName, SameCodeTwoNames, UnknownCode
 from .completeness import MissingTable, UnexplainedEmptyTable
+from .corpus import LastYear
 from .narrative import ComparedYear, Growth, Share, StatedParts, TargetedFunds, Typo
 from .performance import FloorTarget, ProjectFunds, TargetTypo
 from .restated import NamedRow, Restated
@@ -19,7 +20,7 @@ def catalogue() -> list[Rule]:
     return [*table_rules(), MissingTable(), UnexplainedEmptyTable(), ActualStaff(), Share(), Growth(), Typo(),
             ComparedYear(), StatedParts(), TargetedFunds(),
             Restated(), NamedRow(), UnknownCode(), CodeName(), SameCodeTwoNames(),
-            ProjectFunds(), FloorTarget(), TargetTypo()]
+            ProjectFunds(), FloorTarget(), TargetTypo(), LastYear()]
 
 
 def check(disclosure: Disclosure, rules: list[Rule] | None = None) -> list[Finding]:
