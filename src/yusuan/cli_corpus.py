@@ -71,7 +71,9 @@ def register(main: click.Group) -> None:
 @_db_option
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="并行读取的进程数（通常取 CPU 核数）。")
-def ingest_command(paths: tuple[Path, ...], db: str | None, workers: int) -> None:
+@click.option("--batch", type=click.IntRange(1), default=50, show_default=True,
+              help="每个事务写入的文件数；中断时最多损失正在写入的这一批，重新运行即可补齐。")
+def ingest_command(paths: tuple[Path, ...], db: str | None, workers: int, batch: int) -> None:
     """把预算公开文件（文件、文件夹、.zip 压缩包）读取、审核后存入语料库。可中断、可重复运行：
     已入库的文件（按内容识别）不会重复读取或存储。"""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -93,7 +95,7 @@ def ingest_command(paths: tuple[Path, ...], db: str | None, workers: int) -> Non
                        skipped=report.skipped, rate=rate)
 
         try:
-            report = ingest(paths, db, workers, progress=advance)
+            report = ingest(paths, db, workers, progress=advance, batch=batch)
         except YusuanError as error:
             bar.stop()
             _fail(error)
