@@ -185,3 +185,28 @@ def test_export(form: str, tmp_path: Path) -> None:
         fields = {f["name"]: f for r in descriptor["resources"] if r["name"] == "amounts"
                   for f in r["schema"]["fields"]}
         assert fields["amount"]["type"] == "number"
+
+
+@pytest.mark.parametrize("text", ["1048.38", "0.000001", "-3.00", "123456789012.123456", "0"])
+def test_money_round_trips_exactly(db_url: str, text: str) -> None:
+    from sqlalchemy import literal
+
+    from yusuan.store.types import Money
+
+    engine, _ = open_engine(db_url)
+    with engine.connect() as connection:
+        value = connection.execute(select(literal(Decimal(text), Money()))).scalar_one()
+    engine.dispose()
+    assert isinstance(value, Decimal) and value == Decimal(text)
+
+
+def test_money_beyond_six_decimals_refused_on_sqlite(tmp_path: Path) -> None:
+    from sqlalchemy import literal
+    from sqlalchemy.exc import StatementError
+
+    from yusuan.store.types import Money
+
+    engine, _ = open_engine(f"sqlite:///{tmp_path / 'c.sqlite'}")
+    with engine.connect() as connection, pytest.raises(StatementError, match="小数位超过 6 位"):
+        connection.execute(select(literal(Decimal("1.0000001"), Money())))
+    engine.dispose()

@@ -35,15 +35,22 @@ def recheck(connection: Connection, new: Iterable[Key]) -> int:
         stored.setdefault((unit, year, kind), []).append(id_)
     targets = {key for unit, year, kind in new for key in ((unit, year, kind), (unit, year + 1, kind))}
     checked = 0
+    loaded: dict[int, Disclosure] = {}  # a unit's middle year is one pair's last year, another's this year
+
+    def load(document_id: int) -> Disclosure:
+        if document_id not in loaded:
+            loaded[document_id] = _load(connection, document_id)
+        return loaded[document_id]
+
     for unit, year, kind in targets:
         before = stored.get((unit, year - 1, kind))
         if not before or (unit, year, kind) not in stored:
             continue
-        last = _load(connection, before[-1])  # the latest stored version of last year's
+        last = load(before[-1])  # the latest stored version of last year's
         for id_ in stored[(unit, year, kind)]:
             connection.execute(delete(StoredFinding).where(StoredFinding.document_id == id_,
                                                            StoredFinding.corpus.is_(True)))
-            found = list(LastYear(lambda _, last=last: last).check(_load(connection, id_)))
+            found = list(LastYear(lambda _, last=last: last).check(load(id_)))
             if found:
                 connection.execute(insert(StoredFinding), [
                     {**finding_row(f), "document_id": id_, "corpus": True} for f in found])

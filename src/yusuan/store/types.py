@@ -40,10 +40,13 @@ class Money(TypeDecorator[Decimal]):
     def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> Any:
         if value is None or dialect.name != "sqlite":
             return value
-        scaled = Decimal(value).scaleb(_PLACES)
-        if scaled != scaled.to_integral_value():
-            raise ValueError(f"金额 {value} 的小数位超过 {_PLACES} 位，无法精确存储")
-        return int(scaled)
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -_PLACES:  # 1.5000000 is fine, 1.0000001 is not
+            exact = value.normalize()
+            exponent = exact.as_tuple().exponent
+            if not isinstance(exponent, int) or exponent < -_PLACES:
+                raise ValueError(f"金额 {value} 的小数位超过 {_PLACES} 位，无法精确存储")
+        return int(value.scaleb(_PLACES))
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         if value is None:
