@@ -13,7 +13,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from ..model import Disclosure
 from ..rules.corpus import LastYear
-from .models import OK, Document, StoredFinding
+from .models import OK, Document, StoredDisclosure, StoredFinding
 from .rebuild import disclosure
 from .record import finding_row
 
@@ -59,5 +59,6 @@ def recheck(connection: Connection, new: Iterable[Key]) -> int:
 
 
 def _load(connection: Connection, document_id: int) -> Disclosure:
-    data = connection.execute(select(Document.disclosure).where(Document.id == document_id)).scalar_one()
+    data = connection.execute(select(StoredDisclosure.content)
+                              .where(StoredDisclosure.document_id == document_id)).scalar_one()
     return disclosure(data)

@@ -53,10 +53,18 @@ class Document(Base):
     staff_actual: Mapped[int | None] = mapped_column(Integer)  # 实有人数
     staff_active: Mapped[int | None] = mapped_column(Integer)  # 在职
     problems: Mapped[int] = mapped_column(Integer, default=0)  # parts the reader could not read
-    disclosure: Mapped[dict | None] = mapped_column(CompressedJSON)  # jsonout.to_dict
 
     __table_args__ = (Index("ix_documents_unit_year", "unit_id", "year"),
                       Index("ix_documents_year_kind_level", "year", "kind", "level"))
+
+
+class StoredDisclosure(Base):
+    """The disclosure as jsonout.to_dict gives it, beside (not in) the document's row, so that
+    scanning documents never reads it."""
+
+    __tablename__ = "disclosures"
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    content: Mapped[dict] = mapped_column(CompressedJSON)
 
 
 class TemplateColumn(Base):

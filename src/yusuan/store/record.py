@@ -34,6 +34,7 @@ class Record:
     skipped: bool = False
     unopened: bool = False  # not a document at all (no such file): reported, never stored
     document: dict[str, Any] = field(default_factory=dict)
+    disclosure: bytes | None = None  # its JSON, compressed
     tables: list[dict[str, Any]] = field(default_factory=list)
     amounts: list[tuple[Any, ...]] = field(default_factory=list)  # see AMOUNT_FIELDS
     figures: dict[str, Any] = field(default_factory=dict)
@@ -112,7 +113,8 @@ def _fill(record: Record, disclosure: Disclosure, form: str, pages: int) -> None
         record, status=OK, format=form, pages=pages, unit=disclosure.unit, year=disclosure.year,
         kind=disclosure.kind, level=disclosure.level, staff_authorized=staffing.authorized,
         staff_actual=staffing.actual, staff_active=staffing.active.value if staffing.active else None,
-        problems=len(disclosure.problems), disclosure=compress(to_dict(disclosure)))
+        problems=len(disclosure.problems))
+    record.disclosure = compress(to_dict(disclosure))
     for table_id, table in disclosure.tables.items():
         record.tables.append({"table_id": table_id, "present": table.present, "title": table.title,
                               "note": table.note, "money_unit": table.money_unit if table.present else None})

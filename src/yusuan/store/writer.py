@@ -13,7 +13,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.types import TypeDecorator
 
 from .history import recheck
-from .models import Amount, Document, DocumentTable, Figure, StoredFinding, TemplateColumn, Unit
+from .models import (
+    Amount,
+    Document,
+    DocumentTable,
+    Figure,
+    StoredDisclosure,
+    StoredFinding,
+    TemplateColumn,
+    Unit,
+)
 from .record import AMOUNT_FIELDS, Record
 from .units import unit_key
 
@@ -65,6 +74,7 @@ class Writer:
             return 0
         now = datetime.now(UTC)
         units = dict(self.units)
+        disclosures: list[dict[str, Any]] = []
         tables: list[dict[str, Any]] = []
         amounts: list[dict[str, Any]] = []
         figures: list[dict[str, Any]] = []
@@ -78,6 +88,8 @@ class Writer:
                 id_ = connection.execute(_DOCUMENT, document).scalar_one()
                 if document["unit_id"] is not None and document.get("year") is not None:
                     years.append((document["unit_id"], document["year"], document.get("kind")))
+                if record.disclosure is not None:
+                    disclosures.append({"document_id": id_, "content": record.disclosure})
                 tables += [{**table, "document_id": id_} for table in record.tables]
                 for values in record.amounts:
                     row = dict(zip(AMOUNT_FIELDS, values, strict=True))
@@ -87,8 +99,8 @@ class Writer:
                 figures += [{"document_id": id_, "name": name, "amount": value}
                             for name, value in record.figures.items()]
                 findings += [{**finding, "document_id": id_, "corpus": False} for finding in record.findings]
-            for model, rows in ((DocumentTable, tables), (Amount, amounts), (Figure, figures),
-                                (StoredFinding, findings)):
+            for model, rows in ((StoredDisclosure, disclosures), (DocumentTable, tables), (Amount, amounts),
+                                (Figure, figures), (StoredFinding, findings)):
                 if rows:
                     bulk_insert(connection, model.__table__, rows)
             recheck(connection, years)

@@ -1,4 +1,4 @@
-"""The corpus: units, documents, their tables, amounts, key figures and findings.
+"""The corpus: units, documents, their disclosures, tables, amounts, key figures and findings.
 
 Revision ID: 0001
 Revises:
@@ -48,10 +48,14 @@ def upgrade() -> None:
         sa.Column("staff_actual", sa.Integer),
         sa.Column("staff_active", sa.Integer),
         sa.Column("problems", sa.Integer, nullable=False),
-        sa.Column("disclosure", CompressedJSON()),
     )
     op.create_index("ix_documents_unit_year", "documents", ["unit_id", "year"])
     op.create_index("ix_documents_year_kind_level", "documents", ["year", "kind", "level"])
+    op.create_table(
+        "disclosures",
+        _document_fk(),
+        sa.Column("content", CompressedJSON(), nullable=False),
+    )
     op.create_table(
         "template_columns",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -114,5 +118,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("findings", "figures", "amounts", "document_tables", "template_columns", "documents", "units"):
+    for table in ("findings", "figures", "amounts", "document_tables", "template_columns", "disclosures", "documents",
+                  "units"):
         op.drop_table(table)
