@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import Select, func, select
+from sqlalchemy.orm import aliased
 
 from ..rules import catalogue
 from .database import open_engine
@@ -87,14 +88,18 @@ class Corpus:
         documents = self._run(where.apply(select(Document.id, Document.unit, Document.year, Document.kind,
                                                  Document.level, Document.staff_actual, Document.staff_active))
                               .order_by(Document.unit, Document.year))
-        values = self._figures([row[0] for row in documents], names)
+        values = self._figures(where.apply(select(Document.id)), names)
         out = [(*row, *(values.get((row[0], name)) for name in names)) for row in documents]
         return _frame(out, ["document", "unit", "year", "kind", "level", "staff_actual", "staff_active", *names])
 
-    def _figures(self, documents: list[int], names: list[str]) -> dict[tuple[int, str], Decimal]:
+    def _figures(self, documents: Select[Any] | list[int], names: list[str]) -> dict[tuple[int, str], Decimal]:
+        """The figures of the documents a query selects (or of those listed)."""
+        if isinstance(documents, list):
+            chunks: list[Select[Any] | list[int]] = [documents[at:at + 5000] for at in range(0, len(documents), 5000)]
+        else:
+            chunks = [documents]
         out: dict[tuple[int, str], Decimal] = {}
-        for start in range(0, len(documents), 5000):  # the bound parameters of one IN (…)
-            chunk = documents[start:start + 5000]
+        for chunk in chunks:  # a listed IN (…) bounded by the drivers' parameter limits
             for id_, name, amount in self._run(select(Figure.document_id, Figure.name, Figure.amount)
                                                .where(Figure.document_id.in_(chunk), Figure.name.in_(names))):
                 out[(id_, name)] = amount
@@ -103,13 +108,14 @@ class Corpus:
     def by_code(self, where: Filter = Filter(), table: str = "T3", column: str = "合计",
                 digits: int | None = None) -> pd.DataFrame:
         """A table's column summed over the documents, code by code (digits 3: 类, 5: 款, 7: 项)."""
-        statement = where.apply(
-            select(Amount.code, func.min(Amount.name), func.count(func.distinct(Amount.document_id)),
-                   func.sum(Amount.amount))
-            .join(Document, Document.id == Amount.document_id)
-            .join(TemplateColumn, TemplateColumn.id == Amount.column_id)
-            .where(TemplateColumn.table_id == table, TemplateColumn.label == column, Amount.code.is_not(None),
-                   Amount.row_kind != "project"))
+        column_id = select(TemplateColumn.id).where(TemplateColumn.table_id == table, TemplateColumn.label == column)
+        # from the documents chosen to their rows of this table (the key's order), not from the
+        # column's rows across the whole corpus to their documents
+        statement = (select(Amount.code, func.min(Amount.name), func.count(func.distinct(Amount.document_id)),
+                            func.sum(Amount.amount))
+                     .where(Amount.document_id.in_(where.apply(select(Document.id))), Amount.table_id == table,
+                            Amount.column_id == column_id.scalar_subquery(), Amount.code.is_not(None),
+                            Amount.row_kind != "project"))
         if digits is not None:
             statement = statement.where(func.length(Amount.code) == digits)
         rows = self._run(statement.group_by(Amount.code).order_by(Amount.code))
@@ -119,37 +125,29 @@ class Corpus:
         """Units compared with their peers (same kind, level and year): 三公 and personnel cost per
         staff, the project share, the change on last year, each beside its group's median."""
         names = [SPENDING, BASIC, PROJECT, PERSONNEL, SANGONG]
-        totals = self.totals(where, names)
-        previous = self._previous(totals)
-        return peer_table(totals, previous)
+        return peer_table(self.totals(where, names), self._previous(where))
 
-    def _previous(self, totals: pd.DataFrame) -> dict[int, Decimal]:
-        """Each document's last-year 支出总计 (same unit, same kind), where stored."""
-        if totals.empty:
-            return {}
-        ids = [int(i) for i in totals["document"]]
-        this = self._run(select(Document.id, Document.unit_id, Document.year, Document.kind)
-                         .where(Document.id.in_(ids)))
-        units = {unit for _, unit, _, _ in this if unit is not None}
-        last: dict[tuple[int, int, str | None], int] = {}
-        for id_, unit, year, kind in self._run(
-                select(Document.id, Document.unit_id, Document.year, Document.kind)
-                .where(Document.unit_id.in_(units), Document.status == OK).order_by(Document.id)):
-            last[(unit, year, kind)] = id_
-        wanted = {id_: last.get((unit, year - 1, kind)) for id_, unit, year, kind in this if year is not None}
-        spent = self._figures([i for i in wanted.values() if i is not None], [SPENDING])
-        return {id_: spent[(prev, SPENDING)] for id_, prev in wanted.items()
-                if prev is not None and (prev, SPENDING) in spent}
+    def _previous(self, where: Filter) -> dict[int, Decimal]:
+        """Each chosen document's last-year 支出总计 (same unit, same kind), where stored."""
+        last = aliased(Document)
+        rows = self._run(where.apply(
+            select(Document.id, Figure.amount)
+            .join(last, (last.unit_id == Document.unit_id) & (last.year == Document.year - 1)
+                  & (last.kind == Document.kind) & (last.status == OK))
+            .join(Figure, (Figure.document_id == last.id) & (Figure.name == SPENDING)))
+            .order_by(last.id))
+        return dict(rows)  # a year stored twice: its latest version
 
     def findings(self, where: Filter = Filter(), rule: str | None = None) -> pd.DataFrame:
         """By rule across the corpus (how many documents, how many findings); with `rule`, its
         findings one by one."""
         if rule is None:
-            rows = self._run(where.apply(
-                select(StoredFinding.rule, StoredFinding.severity, func.count(func.distinct(StoredFinding.document_id)),
-                       func.count())
-                .join(Document, Document.id == StoredFinding.document_id))
-                .group_by(StoredFinding.rule, StoredFinding.severity).order_by(func.count().desc(), StoredFinding.rule))
+            statement = select(StoredFinding.rule, StoredFinding.severity,
+                               func.count(func.distinct(StoredFinding.document_id)), func.count())
+            if where != Filter():  # only read documents have findings: no filter, no documents to consult
+                statement = statement.where(StoredFinding.document_id.in_(where.apply(select(Document.id))))
+            rows = self._run(statement.group_by(StoredFinding.rule, StoredFinding.severity)
+                             .order_by(func.count().desc(), StoredFinding.rule))
             titles = {r.id: r.title for r in catalogue()}
             return _frame([(r, s, titles.get(r, ""), d, n) for r, s, d, n in rows],
                           ["rule", "severity", "title", "documents", "findings"])

@@ -114,7 +114,7 @@ def upgrade() -> None:
         sa.Column("corpus", sa.Boolean, nullable=False),
     )
     op.create_index("ix_findings_document_id", "findings", ["document_id"])
-    op.create_index("ix_findings_rule", "findings", ["rule"])
+    op.create_index("ix_findings_rule", "findings", ["rule", "severity", "document_id"])
 
 
 def downgrade() -> None:
