@@ -131,6 +131,10 @@ def test_query_command(db_url: str) -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["ingest", *map(str, SEEDS), "--db", db_url])
     assert result.exit_code == 0, result.output
+    assert f"新入库 {len(SEEDS)} 份（其中失败 0 份），已存在跳过 0 份" in result.stderr
+    result = runner.invoke(main, ["ingest", str(SEEDS[0]), "no-such-file.txt", "--db", db_url])
+    assert result.exit_code == 2 and "no-such-file.txt：无法打开文件：文件不存在" in result.stderr
+    assert "已存在跳过 1 份" in result.stderr
     result = runner.invoke(main, ["query", "units", "--db", db_url, "--format", "json"])
     units = json.loads(result.stdout)
     assert sorted(unit["unit"] for unit in units) == sorted(parsed(seed).unit for seed in SEEDS)
@@ -139,6 +143,12 @@ def test_query_command(db_url: str) -> None:
     assert result.stdout.splitlines()[0].startswith("unit,year,file_name")
     result = runner.invoke(main, ["query", "totals", "--db", db_url, "--year", "2024", "--level", "县级"])
     assert "呼图壁县医疗保障局" in result.stdout and "阿克陶县" not in result.stdout
+    result = runner.invoke(main, ["query", "peers", "--db", db_url, "--level", "省级"])
+    assert "人均三公" in result.stdout and "新疆维吾尔自治区医疗保障局本级" in result.stdout
+    result = runner.invoke(main, ["query", "totals", "--by", "code", "--digits", "7", "--db", db_url,
+                                  "--format", "json"])
+    items = {item["code"]: item for item in json.loads(result.stdout)}
+    assert items["2101501"]["name"] == "行政运行" and items["2101501"]["documents"] == len(SEEDS)
 
 
 def test_unusable_database_said_in_chinese() -> None:

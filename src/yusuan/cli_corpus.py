@@ -100,12 +100,16 @@ def ingest_command(paths: tuple[Path, ...], db: str | None, workers: int, batch:
             bar.stop()
             _fail(error)
             return
+        except KeyboardInterrupt:
+            bar.stop()
+            console.print("已中止：已写入的文件都完整保存；再次运行同一命令即可从中断处继续。")
+            sys.exit(130)
     rate = report.done / report.seconds if report.seconds else 0
     console.print(f"语料库 {describe(db)}：新入库 {report.stored} 份（其中失败 {len(report.failed)} 份），"
                   f"已存在跳过 {report.skipped} 份；用时 {report.seconds:.1f} 秒，{rate:.1f} 份/秒，"
-                  f"其中存储 {report.storage_seconds:.1f} 秒", highlight=False)
+                  f"其中存储 {report.storage_seconds:.1f} 秒", highlight=False, soft_wrap=True)
     for name, error in report.failed[:_FAILURES_SHOWN]:
-        console.print(f"  [red]无法读取[/red] {name}：{error}", highlight=False)
+        console.print(f"  [red]无法读取[/red] {name}：{error}", highlight=False, soft_wrap=True)
     if len(report.failed) > _FAILURES_SHOWN:
         console.print(f"  ……另有 {len(report.failed) - _FAILURES_SHOWN} 个文件无法读取", highlight=False)
     sys.exit(2 if report.failed else 0)

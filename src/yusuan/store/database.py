@@ -90,4 +90,6 @@ def open_engine(url: str | None) -> tuple[Engine, dict[tuple[str, str], int]]:
 
 
 def describe(url: str | None) -> str:
-    return make_url(resolve(url)).render_as_string(hide_password=True)
+    """The database as the user named it, without its password."""
+    url = url or os.environ.get(ENVIRONMENT) or DEFAULT
+    return make_url(url).render_as_string(hide_password=True) if "://" in url else url
