@@ -19,7 +19,7 @@ from sqlalchemy import text
 
 from tests import variants
 from tests.postgres import postgres_server  # noqa: F401  (a fixture)
-from yusuan.store.database import open_engine
+from yusuan.store.database import analyze, open_engine
 from yusuan.store.ingest import Report, ingest
 from yusuan.store.query import Corpus, Filter
 from yusuan.store.record import init_worker, process
@@ -42,9 +42,12 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _note(label: str, report: Report, size: int) -> None:
     done = report.stored
+    cpu_share = 100 * report.storage_cpu / (report.storage_cpu + report.reading_cpu)
     FIGURES[label] = (f"{done} documents in {report.seconds:.1f} s = {done / report.seconds:.2f} documents/s; "
                       f"storage {report.storage_seconds:.1f} s = {100 * report.storage_seconds / report.seconds:.1f}%"
-                      f" of the time; {size / done / 1024:.1f} KiB per document")
+                      f" of the time; processor time: reading {report.reading_cpu:.1f} s, storing "
+                      f"{report.storage_cpu:.1f} s = {cpu_share:.1f}%; "
+                      f"{size / done / 1024:.1f} KiB per document")
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -91,6 +94,7 @@ def stored(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
             writer.write(batch)
             batch = []
     writer.write(batch)
+    analyze(engine)  # as ingest does at its end
     engine.dispose()
     return Corpus(url)
 

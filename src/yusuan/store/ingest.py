@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .database import open_engine
+from .database import analyze, open_engine
 from .record import Record, init_worker, process
 from .sources import Item, items
 from .writer import Writer
@@ -30,6 +30,9 @@ class Report:
     skipped: int = 0  # stored already
     seconds: float = 0.0
     storage_seconds: float = 0.0  # time in the parent's writes
+    # processor time, which other programs on the machine do not inflate as they do the clock's
+    reading_cpu: float = 0.0  # the workers', reading and checking
+    storage_cpu: float = 0.0  # the parent's, writing (a PostgreSQL server's own work not included)
 
 
 Progress = Callable[[Report, Record], None]
@@ -57,14 +60,16 @@ def ingest(paths: Iterable[Path], db: str | None = None, workers: int = 1,
 
     def flush() -> None:
         nonlocal pending, last_write
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         report.stored += writer.write(pending)
         report.storage_seconds += time.perf_counter() - began
+        report.storage_cpu += time.process_time() - began_cpu
         pending, last_write = [], time.perf_counter()
 
     try:
         for record in _results(todo, workers, frozenset(writer.known)):
             report.done += 1
+            report.reading_cpu += record.cpu
             if record.skipped or record.sha256 in writer.known:
                 report.skipped += 1
             elif record.failed:
@@ -76,6 +81,11 @@ def ingest(paths: Iterable[Path], db: str | None = None, workers: int = 1,
             if progress is not None:
                 progress(report, record)
         flush()
+        if report.stored:
+            began, began_cpu = time.perf_counter(), time.process_time()
+            analyze(engine)
+            report.storage_seconds += time.perf_counter() - began
+            report.storage_cpu += time.process_time() - began_cpu
     finally:
         report.seconds = time.perf_counter() - start
         engine.dispose()

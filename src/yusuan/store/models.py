@@ -102,7 +102,10 @@ class Amount(Base):
     sub_unit: Mapped[str | None] = mapped_column(Text)
     amount: Mapped[Decimal] = mapped_column(Money)
     uncertain: Mapped[bool]
-    __table_args__ = (Index("ix_amounts_column_code", "column_id", "code"),)
+    # SQLite: the rows are stored in key order (a document's table together), no second copy of the
+    # key. No index by column: queries go from the documents chosen to their rows, and with one
+    # SQLite's planner would scan a column across the whole corpus instead.
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 class Figure(Base):
@@ -112,6 +115,7 @@ class Figure(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
     name: Mapped[str] = mapped_column(String(60), primary_key=True)
     amount: Mapped[Decimal] = mapped_column(Money)
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 class StoredFinding(Base):

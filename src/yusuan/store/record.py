@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,7 @@ class Record:
     name: str
     skipped: bool = False
     unopened: bool = False  # not a document at all (no such file): reported, never stored
+    cpu: float = 0.0  # the worker's processor time reading and checking it
     document: dict[str, Any] = field(default_factory=dict)
     disclosure: bytes | None = None  # its JSON, compressed
     tables: list[dict[str, Any]] = field(default_factory=list)
@@ -58,6 +60,13 @@ def init_worker(known: frozenset[str]) -> None:
 
 
 def process(item: Item) -> Record:
+    began = time.process_time()
+    record = _process(item)
+    record.cpu = time.process_time() - began
+    return record
+
+
+def _process(item: Item) -> Record:
     try:
         data = item.data()
     except (OSError, zipfile.BadZipFile) as error:

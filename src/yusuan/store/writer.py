@@ -40,6 +40,13 @@ def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]
     for key, kind in converters.items():
         for row in rows:  # our own dicts, made for this insert
             row[key] = kind.process_bind_param(row[key], dialect)
+    if dialect.name == "postgresql":  # COPY: several times faster than INSERT for many rows
+        columns = ", ".join(dialect.identifier_preparer.quote(key) for key in keys)
+        raw = connection.connection.driver_connection
+        with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([row[key] for key in keys])
+        return
     if compiled.positional:
         order = compiled.positiontup or []
         connection.exec_driver_sql(compiled.string, [tuple(row[key] for key in order) for row in rows])

@@ -87,13 +87,14 @@ def upgrade() -> None:
         sa.Column("sub_unit", sa.Text),
         sa.Column("amount", Money(), nullable=False),
         sa.Column("uncertain", sa.Boolean, nullable=False),
+        sqlite_with_rowid=False,
     )
-    op.create_index("ix_amounts_column_code", "amounts", ["column_id", "code"])
     op.create_table(
         "figures",
         _document_fk(),
         sa.Column("name", sa.String(60), primary_key=True),
         sa.Column("amount", Money(), nullable=False),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "findings",
