@@ -1,0 +1,167 @@
+"""Page geometry as small pure functions: glyphs to words, words to lines, lines to cells.
+
+Coordinates are display points with the origin at the top left of the page as it is shown
+(after the page's rotation), so `top < bottom`. Nothing here knows about PDF libraries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from statistics import median
+
+_RULE_TOLERANCE = 1.5  # rules closer than this are one rule (a border drawn twice, both cells')
+_BOLD_OVERLAP = 0.5  # a copy of a glyph shifted by less than half its width is fake bold
+
+
+@dataclass(slots=True, frozen=True)
+class Glyph:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class PageWord:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    cell: int | None = None
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(slots=True, frozen=True)
+class Rule:
+    """A ruling line: `at` across the line, from `start` to `end` along it."""
+
+    at: float
+    start: float
+    end: float
+
+
+def cluster(values: Sequence[float], tolerance: float) -> list[list[int]]:
+    """Indices of `values` grouped where sorted neighbours lie within `tolerance`."""
+    order = sorted(range(len(values)), key=values.__getitem__)
+    groups: list[list[int]] = []
+    for index in order:
+        if groups and values[index] - values[groups[-1][-1]] <= tolerance:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    return groups
+
+
+def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
+    """Glyphs in lines, top to bottom, each line left to right. A glyph joins the line whose
+    middle is within a third of its height of its own (a line's glyphs share a baseline, give
+    or take a superscript)."""
+    lines: list[list[Glyph]] = []
+    middles: list[float] = []
+    for glyph in sorted(glyphs, key=lambda g: (g.middle, g.x0)):
+        tolerance = max(glyph.height, 1.0) / 3
+        if lines and glyph.middle - middles[-1] <= tolerance:
+            lines[-1].append(glyph)
+            middles[-1] = median(g.middle for g in lines[-1])
+        else:
+            lines.append([glyph])
+            middles.append(glyph.middle)
+    return [without_fake_bold(sorted(line, key=lambda g: g.x0)) for line in lines]
+
+
+def without_fake_bold(line: list[Glyph]) -> list[Glyph]:
+    """Drop the copies of a glyph drawn again a hair to the side (bold faked by overprinting)."""
+    out: list[Glyph] = []
+    for glyph in line:
+        width = max(glyph.x1 - glyph.x0, 0.5)
+        if any(kept.text == glyph.text and abs(kept.x0 - glyph.x0) < width * _BOLD_OVERLAP
+               for kept in out[-3:]):
+            continue
+        out.append(glyph)
+    return out
+
+
+def split_words(line: list[Glyph], walls: Sequence[float] = ()) -> list[PageWord]:
+    """A line's glyphs (left to right) as words: broken at spaces, at gaps wider than a quarter
+    of the text's height, and at the ruled lines (`walls`, x positions) between cells."""
+    words: list[PageWord] = []
+    current: list[Glyph] = []
+
+    def flush() -> None:
+        if current:
+            words.append(PageWord("".join(g.text for g in current), min(g.x0 for g in current),
+                                  min(g.top for g in current), max(g.x1 for g in current),
+                                  max(g.bottom for g in current)))
+            current.clear()
+
+    for glyph in line:
+        if not glyph.text.strip():
+            flush()
+            continue
+        if current:
+            last = current[-1]
+            gap = glyph.x0 - last.x1
+            between = any(last.x1 - 0.5 <= wall <= glyph.x0 + 0.5 for wall in walls)
+            if gap > max(last.height, glyph.height) / 4 or between:
+                flush()
+        current.append(glyph)
+    flush()
+    return words
+
+
+def merge_rules(rules: Iterable[Rule]) -> list[Rule]:
+    """One rule for the pieces drawn end to end or twice along the same line."""
+    by_line = sorted(rules, key=lambda r: (r.at, r.start))
+    groups = cluster([rule.at for rule in by_line], _RULE_TOLERANCE)
+    merged: list[Rule] = []
+    for group in groups:
+        pieces = sorted((by_line[i] for i in group), key=lambda r: r.start)
+        at = median(piece.at for piece in pieces)
+        start, end = pieces[0].start, pieces[0].end
+        for piece in pieces[1:]:
+            if piece.start <= end + _RULE_TOLERANCE * 2:
+                end = max(end, piece.end)
+            else:
+                merged.append(Rule(at, start, end))
+                start, end = piece.start, piece.end
+        merged.append(Rule(at, start, end))
+    return merged
+
+
+def crossing(rules: Sequence[Rule], position: float) -> list[float]:
+    """Where the rules that pass `position` (along them) stand, in order."""
+    return sorted(rule.at for rule in rules if rule.start - 1 <= position <= rule.end + 1)
+
+
+def assign_cells(words: list[PageWord], verticals: Sequence[Rule]) -> None:
+    """Each word's cell: how many vertical rules at its height stand left of it, where rules
+    stand on both sides (inside a ruled table); elsewhere no cell."""
+    for word in words:
+        walls = crossing(verticals, word.middle)
+        if len(walls) < 2 or not walls[0] < word.centre < walls[-1]:
+            word.cell = None
+            continue
+        word.cell = sum(1 for wall in walls if wall < word.centre)
+
+
+def row_bands(horizontals: Sequence[Rule], x: float) -> list[float]:
+    """The y positions of the horizontal rules that pass `x`, top to bottom."""
+    return crossing(horizontals, x)

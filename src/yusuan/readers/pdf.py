@@ -1,0 +1,227 @@
+"""Reader for PDF with a text layer (pypdfium2): glyphs with their boxes, rebuilt into lines of
+words; each word in a ruled table carries its cell, from the ruling lines, as the column hint.
+
+Pages are read one at a time and closed, so a long document costs one page's memory.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Callable, Iterator
+from itertools import pairwise
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..errors import UnreadableError
+from ..model import Problem, Source
+from .base import Extracted, TextLine, Word
+from .geometry import Glyph, Rule, assign_cells, group_lines, merge_rules, split_words
+
+_THIN = 2.0  # a path thinner than this (points) is a ruling line
+_MIN_RULE = 4.0  # shorter strokes are ticks or glyph parts, not rules
+_SKIPPED = {0xFFFE, 0xFFFF, 0xFFFD, 0}
+_PASSWORD_ERRORS = {pdfium_c.FPDF_ERR_PASSWORD}
+
+Transform = Callable[[float, float], tuple[float, float]]
+
+
+def read_pdf(path: Path) -> Extracted:
+    file = path.name
+    document = _open(path, file)
+    try:
+        lines: list[TextLine] = []
+        problems: list[Problem] = []
+        blank: list[int] = []
+        pages = len(document)
+        for number in range(pages):
+            page_lines, scanned = _read_page(document, number, file)
+            if scanned:
+                blank.append(number + 1)
+            lines += page_lines
+    finally:
+        document.close()
+    if pages == 0:
+        raise UnreadableError("PDF 文件没有任何页面", file=file)
+    if not lines:
+        if blank:
+            raise UnreadableError(
+                "这是扫描件（页面是图片，没有文字层），无法读取文字；请先用文字识别（OCR）软件处理，"
+                "或取得原始的 Word/Excel/PDF 文件", file=file)
+        raise UnreadableError("PDF 中没有任何文字", file=file)
+    problems += [Problem(f"第 {page} 页是图片（扫描件），没有文字层，未能读取该页内容", Source(file, page))
+                 for page in blank]
+    return Extracted(file=file, format="pdf", lines=lines, pages=pages, problems=problems)
+
+
+def _open(path: Path, file: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as error:
+        code = getattr(error, "err_code", None)
+        if code in _PASSWORD_ERRORS:
+            raise UnreadableError("PDF 文件有打开密码（已加密），无法读取；请提供未加密的文件",
+                                  file=file) from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise UnreadableError("PDF 文件使用了不支持的加密方式，无法读取", file=file) from None
+        raise UnreadableError("PDF 文件已损坏或不完整，无法打开", file=file) from None
+
+
+def _read_page(document: pdfium.PdfDocument, index: int, file: str) -> tuple[list[TextLine], bool]:
+    """The page's lines, and whether it is an image without text (a scan)."""
+    page = document[index]
+    try:
+        transform = _display_transform(page)
+        textpage = page.get_textpage()
+        try:
+            glyphs = list(_glyphs(textpage, transform))
+        finally:
+            textpage.close()
+        if not glyphs:
+            return [], _has_image(page)
+        turn = _text_turn(glyphs)
+        verticals, horizontals = _rules(page, transform)
+        if turn:  # text set sideways on the page: read it the way it runs
+            glyphs = [_turned(g, turn) for g in glyphs]
+            verticals, horizontals = _turn_rules(verticals, horizontals, turn)
+    finally:
+        page.close()
+    number = index + 1
+    out: list[TextLine] = []
+    for line in group_lines(glyphs):
+        middle = sum(g.middle for g in line) / len(line)
+        walls = [rule.at for rule in verticals if rule.start - 1 <= middle <= rule.end + 1]
+        words = split_words(line, walls)
+        if not words:  # spaces only
+            continue
+        assign_cells(words, verticals)
+        source = Source(file, number, len(out) + 1)
+        out.append(TextLine(
+            [Word(w.text, Source(file, number, source.line, _box(w.x0, w.top, w.x1, w.bottom)), w.cell)
+             for w in words],
+            Source(file, number, source.line, _box(min(w.x0 for w in words), min(w.top for w in words),
+                                                   max(w.x1 for w in words), max(w.bottom for w in words))),
+        ))
+    return out, False
+
+
+def _box(x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
+    return (round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1))
+
+
+def _display_transform(page: pdfium.PdfPage) -> Transform:
+    """From PDF space to the page as shown: origin top left, the page's /Rotate applied."""
+    left, bottom, right, top = page.get_cropbox()
+    rotation = page.get_rotation() % 360
+    if rotation == 90:
+        return lambda x, y: (y - bottom, x - left)
+    if rotation == 180:
+        return lambda x, y: (right - x, y - bottom)
+    if rotation == 270:
+        return lambda x, y: (top - y, right - x)
+    return lambda x, y: (x - left, top - y)
+
+
+def _glyphs(textpage: pdfium.PdfTextPage, transform: Transform) -> Iterator[Glyph]:
+    rect = pdfium_c.FS_RECTF()
+    handle = textpage.raw
+    for index in range(textpage.count_chars()):
+        code = pdfium_c.FPDFText_GetUnicode(handle, index)
+        if code in _SKIPPED or code < 32 or pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
+            continue
+        if not pdfium_c.FPDFText_GetLooseCharBox(handle, index, rect):
+            continue
+        x0, y0 = transform(rect.left, rect.top)
+        x1, y1 = transform(rect.right, rect.bottom)
+        yield Glyph(chr(code), min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def _text_turn(glyphs: list[Glyph]) -> int:
+    """0, or the quarter turns (1: text runs top to bottom, 3: bottom to top) of text set
+    sideways: most glyphs taller than wide and stacked in columns of one."""
+    if len(glyphs) < 20:
+        return 0
+    sample = glyphs[:: max(1, len(glyphs) // 200)]
+    tall = sum(1 for g in sample if g.height > (g.x1 - g.x0) * 1.6 and g.text.isascii() and g.text.isalnum())
+    wide = sum(1 for g in sample if (g.x1 - g.x0) > g.height * 1.6 and g.text.isascii() and g.text.isalnum())
+    # digits and latin letters are narrower than high when upright; sideways, the other way
+    return 0 if wide <= tall * 2 or wide < 10 else _turn_direction(glyphs)
+
+
+def _turn_direction(glyphs: list[Glyph]) -> int:
+    """Whether sideways text runs down the page (1) or up it (3): consecutive glyphs of a word
+    step down or up."""
+    steps = [b.top - a.top for a, b in pairwise(glyphs)
+             if abs(a.x0 - b.x0) < 1 and a.text.isalnum() and b.text.isalnum()]
+    return 1 if sum(1 for s in steps if s > 0) >= sum(1 for s in steps if s < 0) else 3
+
+
+def _turned(glyph: Glyph, turn: int) -> Glyph:
+    # a quarter turn back: text running down the page (turn 1) reads left to right
+    if turn == 1:
+        return Glyph(glyph.text, glyph.top, -glyph.x1, glyph.bottom, -glyph.x0)
+    return Glyph(glyph.text, -glyph.bottom, glyph.x0, -glyph.top, glyph.x1)
+
+
+def _turn_rules(verticals: list[Rule], horizontals: list[Rule], turn: int) -> tuple[list[Rule], list[Rule]]:
+    """The rules in the turned frame (see `_turned`): verticals become horizontals and back."""
+    if turn == 1:  # (x, y) -> (y, -x)
+        return ([Rule(h.at, -h.end, -h.start) for h in horizontals],
+                [Rule(-v.at, v.start, v.end) for v in verticals])
+    return ([Rule(-h.at, h.start, h.end) for h in horizontals],  # (x, y) -> (-y, x)
+            [Rule(v.at, -v.end, -v.start) for v in verticals])
+
+
+def _has_image(page: pdfium.PdfPage) -> bool:
+    return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
+
+
+def _rules(page: pdfium.PdfPage, transform: Transform) -> tuple[list[Rule], list[Rule]]:
+    """The page's ruling lines (vertical, horizontal), from its thin path objects and the
+    straight segments of its other paths."""
+    verticals: list[Rule] = []
+    horizontals: list[Rule] = []
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=4):
+        left, bottom, right, top = obj.get_bounds()
+        if right - left <= _THIN or top - bottom <= _THIN:
+            _add_rule(transform(left, bottom), transform(right, top), verticals, horizontals)
+            continue
+        if obj.level == 0:
+            for start, end in _segments(obj):
+                _add_rule(transform(*start), transform(*end), verticals, horizontals)
+    return merge_rules(verticals), merge_rules(horizontals)
+
+
+def _add_rule(a: tuple[float, float], b: tuple[float, float], verticals: list[Rule],
+              horizontals: list[Rule]) -> None:
+    x0, x1 = sorted((a[0], b[0]))
+    y0, y1 = sorted((a[1], b[1]))
+    if x1 - x0 <= _THIN and y1 - y0 >= _MIN_RULE:
+        verticals.append(Rule((x0 + x1) / 2, y0, y1))
+    elif y1 - y0 <= _THIN and x1 - x0 >= _MIN_RULE:
+        horizontals.append(Rule((y0 + y1) / 2, x0, x1))
+
+
+def _segments(obj: pdfium.PdfObject) -> Iterator[tuple[tuple[float, float], tuple[float, float]]]:
+    """The straight segments of a path, in page space (a grid drawn as one path)."""
+    handle = obj.raw
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(handle, matrix):
+        return
+    x, y = ctypes.c_float(), ctypes.c_float()
+    previous: tuple[float, float] | None = None
+    first: tuple[float, float] | None = None
+    for index in range(pdfium_c.FPDFPath_CountSegments(handle)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(handle, index)
+        if not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
+            continue
+        point = (matrix.a * x.value + matrix.c * y.value + matrix.e,
+                 matrix.b * x.value + matrix.d * y.value + matrix.f)
+        if pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_MOVETO:
+            first = point
+        elif previous is not None:
+            yield previous, point
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and first is not None:
+            yield point, first
+        previous = point
