@@ -6,9 +6,13 @@ Coordinates are display points with the origin at the top left of the page as it
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from statistics import median
+
+from ..text import AMOUNT
 
 _RULE_TOLERANCE = 1.5  # rules closer than this are one rule (a border drawn twice, both cells')
 _BOLD_OVERLAP = 0.5  # a copy of a glyph shifted by less than half its width is fake bold
@@ -39,6 +43,7 @@ class PageWord:
     x1: float
     bottom: float
     cell: int | None = None
+    line: int = 0  # the page line it was read on, to keep a wrapped cell's pieces in order
 
     @property
     def middle(self) -> float:
@@ -165,3 +170,86 @@ def assign_cells(words: list[PageWord], verticals: Sequence[Rule]) -> None:
 def row_bands(horizontals: Sequence[Rule], x: float) -> list[float]:
     """The y positions of the horizontal rules that pass `x`, top to bottom."""
     return crossing(horizontals, x)
+
+
+_NUMBER_PIECE = re.compile(r"^[-−]?[\d,]*\.?\d*$")
+# an amount or the start of one: 188, / 188,800. / 101.5
+_AMOUNT_START = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})*(?:,\d{0,3})?|\d+)(?:\.\d*)?$")
+
+
+
+def band(word: PageWord, horizontals: Sequence[Rule]) -> tuple[float, float] | None:
+    """The horizontal rules just above and below a word, where both exist at its place."""
+    walls = crossing(horizontals, word.centre)
+    above = [y for y in walls if y < word.middle]
+    below = [y for y in walls if y > word.middle]
+    return (above[-1], below[0]) if above and below else None
+
+
+def merge_wrapped(lines: list[list[PageWord]], horizontals: Sequence[Rule]) -> list[list[PageWord]]:
+    """Lines that stand between the same two horizontal rules are one table row whose cells
+    wrapped: merged into one line, cell by cell, each cell's pieces in reading order; a number
+    wrapped over two lines of its cell (612.0 / 0) is joined again. Where a cell of the band
+    holds a whole amount on two lines, the band is several rows of a table without rules
+    between them, and its lines stay as they are."""
+    keys = []
+    for number, words in enumerate(lines):
+        for word in words:
+            word.line = number
+        bands = Counter(b for word in words if word.cell is not None and (b := band(word, horizontals)))
+        keys.append(bands.most_common(1)[0][0] if bands else None)
+    several = _several_rows(lines, keys)
+    out: list[list[PageWord]] = []
+    previous: tuple[float, float] | None = None
+    for words, key in zip(lines, keys, strict=True):
+        if key is not None and key == previous and key not in several and all(
+                word.cell is not None for word in words):
+            out[-1] = out[-1] + words
+        else:
+            out.append(list(words))
+        previous = key
+    return [_by_cell(words) if len({w.line for w in words}) > 1 else words for words in out]
+
+
+def _several_rows(lines: list[list[PageWord]], keys: list[tuple[float, float] | None]) -> set[tuple[float, float]]:
+    seen: dict[tuple[tuple[float, float], int], int] = {}
+    several: set[tuple[float, float]] = set()
+    for number, (words, key) in enumerate(zip(lines, keys, strict=True)):
+        if key is None:
+            continue
+        for word in words:
+            if word.cell is None or not _whole_amount(word.text):
+                continue
+            if seen.setdefault((key, word.cell), number) != number:
+                several.add(key)
+    return several
+
+
+def _whole_amount(text: str) -> bool:
+    """An amount as printed whole: 57.97, 1,234, 5000 (not 0 or 00, the tail of a wrapped one)."""
+    return bool(AMOUNT.match(text)) and len(text) > 2
+
+
+def joins(head: str, tail: str) -> bool:
+    """Whether `tail` on the next line of a cell is the rest of the number `head` begins."""
+    return bool(_NUMBER_PIECE.match(head) and _NUMBER_PIECE.match(tail) and any(c.isdigit() for c in tail)
+                and _AMOUNT_START.match(head + tail))
+
+
+def cut_short(text: str) -> bool:
+    """A number cut by a wrap: 101. or 188, or 188,8 (the rest on the next line or page)."""
+    return bool(_AMOUNT_START.match(text)) and (text.endswith((".", ",")) or not AMOUNT.match(text))
+
+
+def _by_cell(words: list[PageWord]) -> list[PageWord]:
+    """A merged row's words ordered cell by cell; the pieces of a wrapped number joined."""
+    ordered = sorted(words, key=lambda w: (w.cell, w.line, w.x0))  # type: ignore[arg-type]
+    out: list[PageWord] = []
+    for word in ordered:
+        last = out[-1] if out else None
+        if last is not None and last.cell == word.cell and word.line > last.line and joins(last.text, word.text):
+            out[-1] = PageWord(last.text + word.text, min(last.x0, word.x0), last.top,
+                               max(last.x1, word.x1), word.bottom, last.cell, word.line)
+            continue
+        out.append(word)
+    return out

@@ -17,7 +17,18 @@ import pypdfium2.raw as pdfium_c
 from ..errors import UnreadableError
 from ..model import Problem, Source
 from .base import Extracted, TextLine, Word
-from .geometry import Glyph, Rule, assign_cells, group_lines, merge_rules, split_words
+from .geometry import (
+    Glyph,
+    PageWord,
+    Rule,
+    assign_cells,
+    cut_short,
+    group_lines,
+    joins,
+    merge_rules,
+    merge_wrapped,
+    split_words,
+)
 
 _THIN = 2.0  # a path thinner than this (points) is a ruling line
 _MIN_RULE = 4.0  # shorter strokes are ticks or glyph parts, not rules
@@ -39,6 +50,9 @@ def read_pdf(path: Path) -> Extracted:
             page_lines, scanned = _read_page(document, number, file)
             if scanned:
                 blank.append(number + 1)
+            if lines and page_lines and (joined := _continued(lines[-1], page_lines[0])):
+                lines[-1] = joined
+                page_lines = page_lines[1:]
             lines += page_lines
     finally:
         document.close()
@@ -87,23 +101,44 @@ def _read_page(document: pdfium.PdfDocument, index: int, file: str) -> tuple[lis
             verticals, horizontals = _turn_rules(verticals, horizontals, turn)
     finally:
         page.close()
-    number = index + 1
-    out: list[TextLine] = []
+    rows: list[list[PageWord]] = []
     for line in group_lines(glyphs):
         middle = sum(g.middle for g in line) / len(line)
         walls = [rule.at for rule in verticals if rule.start - 1 <= middle <= rule.end + 1]
         words = split_words(line, walls)
-        if not words:  # spaces only
-            continue
-        assign_cells(words, verticals)
-        source = Source(file, number, len(out) + 1)
+        if words:  # not spaces only
+            assign_cells(words, verticals)
+            rows.append(words)
+    number = index + 1
+    out: list[TextLine] = []
+    for words in merge_wrapped(rows, horizontals):
+        line = len(out) + 1
         out.append(TextLine(
-            [Word(w.text, Source(file, number, source.line, _box(w.x0, w.top, w.x1, w.bottom)), w.cell)
-             for w in words],
-            Source(file, number, source.line, _box(min(w.x0 for w in words), min(w.top for w in words),
-                                                   max(w.x1 for w in words), max(w.bottom for w in words))),
+            [Word(w.text, Source(file, number, line, _box(w.x0, w.top, w.x1, w.bottom)), w.cell) for w in words],
+            Source(file, number, line, _box(min(w.x0 for w in words), min(w.top for w in words),
+                                            max(w.x1 for w in words), max(w.bottom for w in words))),
         ))
     return out, False
+
+
+def _continued(last: TextLine, first: TextLine) -> TextLine | None:
+    """A table row broken by the page: the previous page ends in a number cut short (101.)
+    and the next page's first row carries its rest (58) in the same cell. One row again."""
+    cut = {word.cell for word in last.words if word.cell is not None and cut_short(word.text)}
+    if not cut or any(word.cell is None for word in first.words):
+        return None
+    heads = {word.cell: word for word in last.words if word.cell in cut}
+    if not any(word.cell in heads and joins(heads[word.cell].text, word.text) for word in first.words):
+        return None
+    words: list[Word] = []
+    for word in sorted(last.words + first.words, key=lambda w: w.cell):  # type: ignore[arg-type, return-value]
+        previous = words[-1] if words else None
+        if previous is not None and previous.cell == word.cell and previous.source.page != word.source.page \
+                and joins(previous.text, word.text):
+            words[-1] = Word(previous.text + word.text, previous.source, previous.cell)
+            continue
+        words.append(word)
+    return TextLine(words, last.source)
 
 
 def _box(x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
