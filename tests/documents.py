@@ -49,12 +49,17 @@ def write_docx(seed: Path, out: Path) -> Path:
     style.font.size = Pt(9)
     style.paragraph_format.space_after = Pt(0)
     landscape = False
+    touching = False  # two tables with nothing between are one table to Word: keep them apart
     for block in blocks(seed):
         if isinstance(block, str):
             if landscape and not block.strip():
                 continue
             document.add_paragraph(block)
+            touching = False
             continue
+        if touching:
+            document.add_paragraph("")
+        touching = True
         if not landscape:  # tables go in a landscape section; the text before stays portrait
             _orient(document.add_section(WD_SECTION.NEW_PAGE), True)
             landscape = True

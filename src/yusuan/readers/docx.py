@@ -17,9 +17,11 @@ from pathlib import Path
 from ..errors import UnreadableError
 from ..model import Source
 from .base import Extracted, TextLine, Word
+from .geometry import cluster
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CONVERT_SECONDS = 180
+_SAME_COLUMN = 60  # twips (3 pt): cell edges closer than this are one column edge
 
 
 def read_docx(path: Path, file: str | None = None) -> Extracted:
@@ -52,11 +54,30 @@ def _blocks(body: object) -> Iterator[list[tuple[int | None, str]]]:
         if child.tag == f"{_W}p":
             yield [(None, _text(child))]
         elif child.tag == f"{_W}tbl":
-            yield from _rows(child)
+            yield from _aligned(child)
         elif child.tag == f"{_W}sdt":  # content controls wrap ordinary paragraphs and tables
             content = child.find(f"{_W}sdtContent")
             if content is not None:
                 yield from _blocks(content)
+
+
+def _aligned(table: object) -> Iterator[list[tuple[int | None, str]]]:
+    """The rows with each cell's column counted by where it starts on the page: a grid that
+    Word or a converter cut finer (a cell spanning two grid columns here, one there) still
+    gives the cells that stand above each other one index."""
+    rows = list(_rows(table))
+    grid = table.find(f"{_W}tblGrid")  # type: ignore[attr-defined]
+    widths = [int(column.get(f"{_W}w", "0") or 0) for column in grid.iterchildren(f"{_W}gridCol")] \
+        if grid is not None else []
+    if not widths or not all(widths):
+        yield from rows
+        return
+    starts = [sum(widths[:index]) for index in range(len(widths) + 1)]
+    positions = sorted({starts[min(column, len(widths))] for row in rows for column, _ in row if column is not None})
+    ranks = {x: index for index, group in enumerate(cluster(positions, _SAME_COLUMN)) for x in
+             (positions[i] for i in group)}
+    for row in rows:
+        yield [(None if column is None else ranks[starts[min(column, len(widths))]], text) for column, text in row]
 
 
 def _rows(table: object) -> Iterator[list[tuple[int | None, str]]]:
@@ -78,7 +99,8 @@ def _rows(table: object) -> Iterator[list[tuple[int | None, str]]]:
                 continued = merge is not None and merge.get(f"{_W}val", "continue") == "continue"
             if not continued:  # a vertically merged cell's text stands in its first row only
                 text = " ".join(_text(paragraph) for paragraph in cell.iterchildren(f"{_W}p"))
-                nested = [" ".join(t for _, t in r) for t_ in cell.iterchildren(f"{_W}tbl") for r in _rows(t_)]
+                nested = [" ".join(t for _, t in r) for inner in cell.iterchildren(f"{_W}tbl")
+                          for r in _rows(inner)]
                 cells.append((column, " ".join([text, *nested])))
             column += span
         yield cells

@@ -196,14 +196,14 @@ def merge_wrapped(lines: list[list[PageWord]], horizontals: Sequence[Rule]) -> l
     for number, words in enumerate(lines):
         for word in words:
             word.line = number
-        bands = Counter(b for word in words if word.cell is not None and (b := band(word, horizontals)))
-        keys.append(bands.most_common(1)[0][0] if bands else None)
+        bands = Counter(band(word, horizontals) for word in words if word.cell is not None)
+        # only a line wholly inside the table's cells is part of a row
+        keys.append(bands.most_common(1)[0][0] if all(w.cell is not None for w in words) else None)
     several = _several_rows(lines, keys)
     out: list[list[PageWord]] = []
     previous: tuple[float, float] | None = None
     for words, key in zip(lines, keys, strict=True):
-        if key is not None and key == previous and key not in several and all(
-                word.cell is not None for word in words):
+        if key is not None and key == previous and key not in several:
             out[-1] = out[-1] + words
         else:
             out.append(list(words))

@@ -7,8 +7,9 @@ Pages are read one at a time and closed, so a long document costs one page's mem
 from __future__ import annotations
 
 import ctypes
+import math
+from collections import Counter
 from collections.abc import Callable, Iterator
-from itertools import pairwise
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -86,15 +87,15 @@ def _read_page(document: pdfium.PdfDocument, index: int, file: str) -> tuple[lis
     """The page's lines, and whether it is an image without text (a scan)."""
     page = document[index]
     try:
-        transform = _display_transform(page)
+        transform = _page_frame(page)
         textpage = page.get_textpage()
         try:
             glyphs = list(_glyphs(textpage, transform))
+            turn = _text_turn(textpage) if glyphs else 0
         finally:
             textpage.close()
         if not glyphs:
             return [], _has_image(page)
-        turn = _text_turn(glyphs)
         verticals, horizontals = _rules(page, transform)
         if turn:  # text set sideways on the page: read it the way it runs
             glyphs = [_turned(g, turn) for g in glyphs]
@@ -145,16 +146,10 @@ def _box(x0: float, top: float, x1: float, bottom: float) -> tuple[float, float,
     return (round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1))
 
 
-def _display_transform(page: pdfium.PdfPage) -> Transform:
-    """From PDF space to the page as shown: origin top left, the page's /Rotate applied."""
-    left, bottom, right, top = page.get_cropbox()
-    rotation = page.get_rotation() % 360
-    if rotation == 90:
-        return lambda x, y: (y - bottom, x - left)
-    if rotation == 180:
-        return lambda x, y: (right - x, y - bottom)
-    if rotation == 270:
-        return lambda x, y: (top - y, right - x)
+def _page_frame(page: pdfium.PdfPage) -> Transform:
+    """From PDF space to the page's own frame: origin top left, y down. The page's /Rotate is
+    left aside: it turns the page for the eye, not the text against the page."""
+    left, _, _, top = page.get_cropbox()
     return lambda x, y: (x - left, top - y)
 
 
@@ -172,24 +167,21 @@ def _glyphs(textpage: pdfium.PdfTextPage, transform: Transform) -> Iterator[Glyp
         yield Glyph(chr(code), min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
 
 
-def _text_turn(glyphs: list[Glyph]) -> int:
-    """0, or the quarter turns (1: text runs top to bottom, 3: bottom to top) of text set
-    sideways: most glyphs taller than wide and stacked in columns of one."""
-    if len(glyphs) < 20:
+def _text_turn(textpage: pdfium.PdfTextPage) -> int:
+    """0, or the quarter turns of text set sideways on the page (a wide table printed across a
+    portrait page): 1 where it runs down the page, 3 where it runs up."""
+    handle = textpage.raw
+    count = textpage.count_chars()
+    quarters = Counter(
+        round(pdfium_c.FPDFText_GetCharAngle(handle, index) / (math.pi / 2)) % 4
+        for index in range(0, count, max(1, count // 64))
+        if pdfium_c.FPDFText_GetUnicode(handle, index) > 32
+    )
+    if not quarters:
         return 0
-    sample = glyphs[:: max(1, len(glyphs) // 200)]
-    tall = sum(1 for g in sample if g.height > (g.x1 - g.x0) * 1.6 and g.text.isascii() and g.text.isalnum())
-    wide = sum(1 for g in sample if (g.x1 - g.x0) > g.height * 1.6 and g.text.isascii() and g.text.isalnum())
-    # digits and latin letters are narrower than high when upright; sideways, the other way
-    return 0 if wide <= tall * 2 or wide < 10 else _turn_direction(glyphs)
-
-
-def _turn_direction(glyphs: list[Glyph]) -> int:
-    """Whether sideways text runs down the page (1) or up it (3): consecutive glyphs of a word
-    step down or up."""
-    steps = [b.top - a.top for a, b in pairwise(glyphs)
-             if abs(a.x0 - b.x0) < 1 and a.text.isalnum() and b.text.isalnum()]
-    return 1 if sum(1 for s in steps if s > 0) >= sum(1 for s in steps if s < 0) else 3
+    quarter = quarters.most_common(1)[0][0]
+    # PDF angles turn counterclockwise with y up: a quarter turn runs the text up the page
+    return {1: 3, 3: 1}.get(quarter, 0)
 
 
 def _turned(glyph: Glyph, turn: int) -> Glyph:
