@@ -7,10 +7,12 @@ Coordinates are display points with the origin at the top left of the page as it
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from statistics import median
+from typing import NamedTuple
 
 from ..text import AMOUNT
 
@@ -18,8 +20,7 @@ _RULE_TOLERANCE = 1.5  # rules closer than this are one rule (a border drawn twi
 _BOLD_OVERLAP = 0.5  # a copy of a glyph shifted by less than half its width is fake bold
 
 
-@dataclass(slots=True, frozen=True)
-class Glyph:
+class Glyph(NamedTuple):  # a tuple: made thousands of times a page
     text: str
     x0: float
     top: float
@@ -77,18 +78,18 @@ def cluster(values: Sequence[float], tolerance: float) -> list[list[int]]:
 
 def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     """Glyphs in lines, top to bottom, each line left to right. A glyph joins the line whose
-    middle is within a third of its height of its own (a line's glyphs share a baseline, give
-    or take a superscript)."""
+    mean middle is within a third of its height of its own (a line's glyphs share a baseline,
+    give or take a superscript)."""
     lines: list[list[Glyph]] = []
-    middles: list[float] = []
-    for glyph in sorted(glyphs, key=lambda g: (g.middle, g.x0)):
-        tolerance = max(glyph.height, 1.0) / 3
-        if lines and glyph.middle - middles[-1] <= tolerance:
+    total = 0.0  # the sum of the current line's middles
+    for glyph in sorted(glyphs, key=lambda g: (g.top + g.bottom, g.x0)):
+        middle = (glyph.top + glyph.bottom) / 2
+        if lines and middle - total / len(lines[-1]) <= max(glyph.bottom - glyph.top, 1.0) / 3:
             lines[-1].append(glyph)
-            middles[-1] = median(g.middle for g in lines[-1])
+            total += middle
         else:
             lines.append([glyph])
-            middles.append(glyph.middle)
+            total = middle
     return [without_fake_bold(sorted(line, key=lambda g: g.x0)) for line in lines]
 
 
@@ -117,6 +118,7 @@ def split_words(line: list[Glyph], walls: Sequence[float] = ()) -> list[PageWord
                                   max(g.bottom for g in current)))
             current.clear()
 
+    walls = sorted(walls)
     for glyph in line:
         if not glyph.text.strip():
             flush()
@@ -124,8 +126,9 @@ def split_words(line: list[Glyph], walls: Sequence[float] = ()) -> list[PageWord
         if current:
             last = current[-1]
             gap = glyph.x0 - last.x1
-            between = any(last.x1 - 0.5 <= wall <= glyph.x0 + 0.5 for wall in walls)
-            if gap > max(last.height, glyph.height) / 4 or between:
+            at = bisect_left(walls, last.x1 - 0.5)
+            between = at < len(walls) and walls[at] <= glyph.x0 + 0.5
+            if between or gap > max(last.bottom - last.top, glyph.bottom - glyph.top) / 4:
                 flush()
         current.append(glyph)
     flush()
@@ -159,8 +162,12 @@ def crossing(rules: Sequence[Rule], position: float) -> list[float]:
 def assign_cells(words: list[PageWord], verticals: Sequence[Rule]) -> None:
     """Each word's cell: how many vertical rules at its height stand left of it, where rules
     stand on both sides (inside a ruled table); elsewhere no cell."""
+    seen: dict[int, list[float]] = {}
     for word in words:
-        walls = crossing(verticals, word.middle)
+        key = round(word.middle)
+        walls = seen.get(key)
+        if walls is None:
+            walls = seen[key] = crossing(verticals, word.middle)
         if len(walls) < 2 or not walls[0] < word.centre < walls[-1]:
             word.cell = None
             continue
@@ -178,9 +185,15 @@ _AMOUNT_START = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})*(?:,\d{0,3})?|\d+)(?:\
 
 
 
-def band(word: PageWord, horizontals: Sequence[Rule]) -> tuple[float, float] | None:
+def band(word: PageWord, horizontals: Sequence[Rule],
+         seen: dict[int, list[float]] | None = None) -> tuple[float, float] | None:
     """The horizontal rules just above and below a word, where both exist at its place."""
-    walls = crossing(horizontals, word.centre)
+    key = round(word.centre)
+    walls = seen.get(key) if seen is not None else None
+    if walls is None:
+        walls = crossing(horizontals, word.centre)
+        if seen is not None:
+            seen[key] = walls
     above = [y for y in walls if y < word.middle]
     below = [y for y in walls if y > word.middle]
     return (above[-1], below[0]) if above and below else None
@@ -193,12 +206,13 @@ def merge_wrapped(lines: list[list[PageWord]], horizontals: Sequence[Rule]) -> l
     holds a whole amount on two lines, the band is several rows of a table without rules
     between them, and its lines stay as they are."""
     keys = []
+    seen: dict[int, list[float]] = {}
     for number, words in enumerate(lines):
         for word in words:
             word.line = number
-        bands = Counter(band(word, horizontals) for word in words if word.cell is not None)
+        bands = Counter(band(word, horizontals, seen) for word in words if word.cell is not None)
         # only a line wholly inside the table's cells is part of a row
-        keys.append(bands.most_common(1)[0][0] if all(w.cell is not None for w in words) else None)
+        keys.append(bands.most_common(1)[0][0] if bands and all(w.cell is not None for w in words) else None)
     several = _several_rows(lines, keys)
     out: list[list[PageWord]] = []
     previous: tuple[float, float] | None = None

@@ -33,6 +33,7 @@ from .geometry import (
 
 _THIN = 2.0  # a path thinner than this (points) is a ruling line
 _MIN_RULE = 4.0  # shorter strokes are ticks or glyph parts, not rules
+_FORM_DEPTH = 4  # forms inside forms: deeper nesting is decoration, not tables
 _SKIPPED = {0xFFFE, 0xFFFF, 0xFFFD, 0}
 _PASSWORD_ERRORS = {pdfium_c.FPDF_ERR_PASSWORD}
 
@@ -154,17 +155,28 @@ def _page_frame(page: pdfium.PdfPage) -> Transform:
 
 
 def _glyphs(textpage: pdfium.PdfTextPage, transform: Transform) -> Iterator[Glyph]:
-    rect = pdfium_c.FS_RECTF()
     handle = textpage.raw
-    for index in range(textpage.count_chars()):
-        code = pdfium_c.FPDFText_GetUnicode(handle, index)
-        if code in _SKIPPED or code < 32 or pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
-            continue
-        if not pdfium_c.FPDFText_GetLooseCharBox(handle, index, rect):
+    count = textpage.count_chars()
+    text = _page_text(handle, count)
+    rect = pdfium_c.FS_RECTF()
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    for index in range(count):
+        char = text[index] if text is not None else chr(pdfium_c.FPDFText_GetUnicode(handle, index))
+        # what PDFium generates itself is line breaks (skipped) and spaces (word breaks anyway)
+        if char < " " or ord(char) in _SKIPPED or not loose_box(handle, index, rect):
             continue
         x0, y0 = transform(rect.left, rect.top)
         x1, y1 = transform(rect.right, rect.bottom)
-        yield Glyph(chr(code), min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+        yield Glyph(char, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def _page_text(handle: object, count: int) -> str | None:
+    """All the page's characters in one call, one per index; None where a character outside
+    the BMP (two UTF-16 units) breaks that correspondence."""
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = pdfium_c.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", errors="replace")
+    return text if len(text) == count else None
 
 
 def _text_turn(textpage: pdfium.PdfTextPage) -> int:
@@ -201,23 +213,38 @@ def _turn_rules(verticals: list[Rule], horizontals: list[Rule], turn: int) -> tu
 
 
 def _has_image(page: pdfium.PdfPage) -> bool:
-    return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
+    return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=_FORM_DEPTH))
 
 
 def _rules(page: pdfium.PdfPage, transform: Transform) -> tuple[list[Rule], list[Rule]]:
     """The page's ruling lines (vertical, horizontal), from its thin path objects and the
-    straight segments of its other paths."""
+    straight segments of its other paths (the raw API: thousands of objects a page)."""
     verticals: list[Rule] = []
     horizontals: list[Rule] = []
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=4):
-        left, bottom, right, top = obj.get_bounds()
-        if right - left <= _THIN or top - bottom <= _THIN:
-            _add_rule(transform(left, bottom), transform(right, top), verticals, horizontals)
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    for handle, nested in _paths(page.raw):
+        if not pdfium_c.FPDFPageObj_GetBounds(handle, left, bottom, right, top):
             continue
-        if obj.level == 0:
-            for start, end in _segments(obj):
+        if right.value - left.value <= _THIN or top.value - bottom.value <= _THIN:
+            _add_rule(transform(left.value, bottom.value), transform(right.value, top.value),
+                      verticals, horizontals)
+        elif not nested:  # a grid drawn as one path (inside forms the matrices would compound)
+            for start, end in _segments(handle):
                 _add_rule(transform(*start), transform(*end), verticals, horizontals)
     return merge_rules(verticals), merge_rules(horizontals)
+
+
+def _paths(page: object) -> Iterator[tuple[object, bool]]:
+    """The page's path objects, those inside form XObjects too: (handle, nested)."""
+    stack = [(pdfium_c.FPDFPage_GetObject(page, i), 0) for i in range(pdfium_c.FPDFPage_CountObjects(page))]
+    while stack:
+        handle, depth = stack.pop()
+        kind = pdfium_c.FPDFPageObj_GetType(handle)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            yield handle, depth > 0
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
+            stack += [(pdfium_c.FPDFFormObj_GetObject(handle, i), depth + 1)
+                      for i in range(pdfium_c.FPDFFormObj_CountObjects(handle))]
 
 
 def _add_rule(a: tuple[float, float], b: tuple[float, float], verticals: list[Rule],
@@ -230,9 +257,8 @@ def _add_rule(a: tuple[float, float], b: tuple[float, float], verticals: list[Ru
         horizontals.append(Rule((y0 + y1) / 2, x0, x1))
 
 
-def _segments(obj: pdfium.PdfObject) -> Iterator[tuple[tuple[float, float], tuple[float, float]]]:
+def _segments(handle: object) -> Iterator[tuple[tuple[float, float], tuple[float, float]]]:
     """The straight segments of a path, in page space (a grid drawn as one path)."""
-    handle = obj.raw
     matrix = pdfium_c.FS_MATRIX()
     if not pdfium_c.FPDFPageObj_GetMatrix(handle, matrix):
         return
