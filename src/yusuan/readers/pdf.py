@@ -162,8 +162,11 @@ def _glyphs(textpage: pdfium.PdfTextPage, transform: Transform) -> Iterator[Glyp
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     for index in range(count):
         char = text[index] if text is not None else chr(pdfium_c.FPDFText_GetUnicode(handle, index))
-        # what PDFium generates itself is line breaks (skipped) and spaces (word breaks anyway)
         if char < " " or ord(char) in _SKIPPED or not loose_box(handle, index, rect):
+            continue
+        # PDFium adds spaces of its own where it guesses word breaks, wrongly in turned text;
+        # the gaps themselves tell breaks here
+        if char == " " and pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
             continue
         x0, y0 = transform(rect.left, rect.top)
         x1, y1 = transform(rect.right, rect.bottom)
@@ -192,8 +195,8 @@ def _text_turn(textpage: pdfium.PdfTextPage) -> int:
     if not quarters:
         return 0
     quarter = quarters.most_common(1)[0][0]
-    # PDF angles turn counterclockwise with y up: a quarter turn runs the text up the page
-    return {1: 3, 3: 1}.get(quarter, 0)
+    # PDFium measures the angle clockwise: three quarters is text running up the page
+    return quarter if quarter in (1, 3) else 0
 
 
 def _turned(glyph: Glyph, turn: int) -> Glyph:
