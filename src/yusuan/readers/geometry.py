@@ -214,6 +214,12 @@ def merge_wrapped(lines: list[list[PageWord]], horizontals: Sequence[Rule]) -> l
         # only a line wholly inside the table's cells is part of a row
         keys.append(bands.most_common(1)[0][0] if bands and all(w.cell is not None for w in words) else None)
     several = _several_rows(lines, keys)
+    # a band of one cell is a frame round text (a title inside the page's border), not a row
+    cells: dict[tuple[float, float], set[int | None]] = {}
+    for words, key in zip(lines, keys, strict=True):
+        if key is not None:
+            cells.setdefault(key, set()).update(word.cell for word in words)
+    several |= {key for key, seen_cells in cells.items() if len(seen_cells) < 2}
     out: list[list[PageWord]] = []
     previous: tuple[float, float] | None = None
     for words, key in zip(lines, keys, strict=True):
