@@ -17,6 +17,7 @@ from yusuan.readers.geometry import (
     assign_cells,
     cluster,
     group_lines,
+    join_decimals,
     merge_wrapped,
     split_words,
 )
@@ -44,6 +45,12 @@ def test_words_break_at_gaps_and_rules() -> None:
     tight = group_lines([*glyphs("12.00", 10, 50), *glyphs("3.00", 40.5, 50)])[0]
     assert [w.text for w in split_words(tight)] == ["12.003.00"]  # no gap, no rule: one word
     assert [w.text for w in split_words(tight, walls=[40.2])] == ["12.00", "3.00"]
+
+
+def test_decimals_set_apart_are_joined_in_their_cell() -> None:
+    words = [PageWord("25180591", 10, 50, 40, 60, 3), PageWord(".33", 43, 52, 50, 62, 3),
+             PageWord(".5", 60, 50, 70, 60, 4)]
+    assert [w.text for w in join_decimals(words)] == ["25180591.33", ".5"]
 
 
 def test_cells_count_the_rules_to_the_left() -> None:

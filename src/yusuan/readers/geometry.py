@@ -135,6 +135,21 @@ def split_words(line: list[Glyph], walls: Sequence[float] = ()) -> list[PageWord
     return words
 
 
+def join_decimals(words: list[PageWord]) -> list[PageWord]:
+    """A number whose decimals the producer set as a run of their own (25180591 .33, a hair
+    off the baseline) is one number again, where both stand in one cell."""
+    out: list[PageWord] = []
+    for word in words:
+        last = out[-1] if out else None
+        if (last is not None and last.cell is not None and last.cell == word.cell
+                and word.text.startswith(".") and last.text.isdigit() and joins(last.text, word.text)):
+            out[-1] = PageWord(last.text + word.text, last.x0, min(last.top, word.top), word.x1,
+                               max(last.bottom, word.bottom), last.cell, last.line)
+            continue
+        out.append(word)
+    return out
+
+
 def merge_rules(rules: Iterable[Rule]) -> list[Rule]:
     """One rule for the pieces drawn end to end or twice along the same line."""
     by_line = sorted(rules, key=lambda r: (r.at, r.start))

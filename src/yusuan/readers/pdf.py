@@ -25,6 +25,7 @@ from .geometry import (
     assign_cells,
     cut_short,
     group_lines,
+    join_decimals,
     joins,
     merge_rules,
     merge_wrapped,
@@ -110,7 +111,7 @@ def _read_page(document: pdfium.PdfDocument, index: int, file: str) -> tuple[lis
         words = split_words(line, walls)
         if words:  # not spaces only
             assign_cells(words, verticals)
-            rows.append(words)
+            rows.append(join_decimals(words))
     number = index + 1
     out: list[TextLine] = []
     for words in merge_wrapped(rows, horizontals):
