@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from statistics import median
@@ -97,11 +96,17 @@ def without_fake_bold(line: list[Glyph]) -> list[Glyph]:
     """Drop the copies of a glyph drawn again a hair to the side (bold faked by overprinting)."""
     out: list[Glyph] = []
     for glyph in line:
-        width = max(glyph.x1 - glyph.x0, 0.5)
-        if any(kept.text == glyph.text and abs(kept.x0 - glyph.x0) < width * _BOLD_OVERLAP
-               for kept in out[-3:]):
-            continue
-        out.append(glyph)
+        text, x0, _, x1, _ = glyph
+        reach = max(x1 - x0, 0.5) * _BOLD_OVERLAP
+        copy = False
+        for kept in reversed(out[-3:]):  # left to right: a copy stands just before
+            if x0 - kept[1] >= reach:
+                break
+            if kept[0] == text:
+                copy = True
+                break
+        if not copy:
+            out.append(glyph)
     return out
 
 
@@ -109,29 +114,29 @@ def split_words(line: list[Glyph], walls: Sequence[float] = ()) -> list[PageWord
     """A line's glyphs (left to right) as words: broken at spaces, at gaps wider than a quarter
     of the text's height, and at the ruled lines (`walls`, x positions) between cells."""
     words: list[PageWord] = []
-    current: list[Glyph] = []
-
-    def flush() -> None:
-        if current:
-            words.append(PageWord("".join(g.text for g in current), min(g.x0 for g in current),
-                                  min(g.top for g in current), max(g.x1 for g in current),
-                                  max(g.bottom for g in current)))
-            current.clear()
-
     walls = sorted(walls)
-    for glyph in line:
-        if not glyph.text.strip():
-            flush()
+    count = len(walls)
+    text: list[str] = []
+    x0 = top = x1 = bottom = 0.0
+    last_x1 = last_height = 0.0
+    for char, g_x0, g_top, g_x1, g_bottom in line:
+        height = g_bottom - g_top
+        if text:
+            at = bisect_left(walls, last_x1 - 0.5) if count else 0
+            if (char.isspace() or (at < count and walls[at] <= g_x0 + 0.5)
+                    or g_x0 - last_x1 > max(last_height, height) / 4):
+                words.append(PageWord("".join(text), x0, top, x1, bottom))
+                text = []
+        if char.isspace():
             continue
-        if current:
-            last = current[-1]
-            gap = glyph.x0 - last.x1
-            at = bisect_left(walls, last.x1 - 0.5)
-            between = at < len(walls) and walls[at] <= glyph.x0 + 0.5
-            if between or gap > max(last.bottom - last.top, glyph.bottom - glyph.top) / 4:
-                flush()
-        current.append(glyph)
-    flush()
+        if text:
+            top, bottom, x1 = min(top, g_top), max(bottom, g_bottom), max(x1, g_x1)
+        else:
+            x0, top, x1, bottom = g_x0, g_top, g_x1, g_bottom
+        text.append(char)
+        last_x1, last_height = g_x1, height
+    if text:
+        words.append(PageWord("".join(text), x0, top, x1, bottom))
     return words
 
 
@@ -201,17 +206,16 @@ _AMOUNT_START = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})*(?:,\d{0,3})?|\d+)(?:\
 
 
 def band(word: PageWord, horizontals: Sequence[Rule],
-         seen: dict[int, list[float]] | None = None) -> tuple[float, float] | None:
+         seen: dict[tuple[int | None, int], list[float]] | None = None) -> tuple[float, float] | None:
     """The horizontal rules just above and below a word, where both exist at its place."""
-    key = round(word.centre)
+    key = (word.cell, round(word.centre / 10))  # the rules across a column serve all its words
     walls = seen.get(key) if seen is not None else None
     if walls is None:
         walls = crossing(horizontals, word.centre)
         if seen is not None:
             seen[key] = walls
-    above = [y for y in walls if y < word.middle]
-    below = [y for y in walls if y > word.middle]
-    return (above[-1], below[0]) if above and below else None
+    at = bisect_left(walls, word.middle)
+    return (walls[at - 1], walls[at]) if 0 < at < len(walls) else None
 
 
 def merge_wrapped(lines: list[list[PageWord]], horizontals: Sequence[Rule]) -> list[list[PageWord]]:
@@ -220,14 +224,19 @@ def merge_wrapped(lines: list[list[PageWord]], horizontals: Sequence[Rule]) -> l
     wrapped over two lines of its cell (612.0 / 0) is joined again. Where a cell of the band
     holds a whole amount on two lines, the band is several rows of a table without rules
     between them, and its lines stay as they are."""
-    keys = []
-    seen: dict[int, list[float]] = {}
+    keys: list[tuple[float, float] | None] = []
+    seen: dict[tuple[int | None, int], list[float]] = {}
     for number, words in enumerate(lines):
         for word in words:
             word.line = number
-        bands = Counter(band(word, horizontals, seen) for word in words if word.cell is not None)
-        # only a line wholly inside the table's cells is part of a row
-        keys.append(bands.most_common(1)[0][0] if bands and all(w.cell is not None for w in words) else None)
+        if not words or any(word.cell is None for word in words):
+            keys.append(None)  # only a line wholly inside the table's cells is part of a row
+            continue
+        bands: dict[tuple[float, float] | None, int] = {}
+        for word in words:
+            found = band(word, horizontals, seen)
+            bands[found] = bands.get(found, 0) + 1
+        keys.append(max(bands, key=bands.__getitem__))
     several = _several_rows(lines, keys)
     # a band of one cell is a frame round text (a title inside the page's border), not a row
     cells: dict[tuple[float, float], set[int | None]] = {}

@@ -92,7 +92,7 @@ def _read_page(document: pdfium.PdfDocument, index: int, file: str) -> tuple[lis
         transform = _page_frame(page)
         textpage = page.get_textpage()
         try:
-            glyphs = list(_glyphs(textpage, transform))
+            glyphs = list(_glyphs(textpage, page))
             turn = _text_turn(textpage) if glyphs else 0
         finally:
             textpage.close()
@@ -155,23 +155,25 @@ def _page_frame(page: pdfium.PdfPage) -> Transform:
     return lambda x, y: (x - left, top - y)
 
 
-def _glyphs(textpage: pdfium.PdfTextPage, transform: Transform) -> Iterator[Glyph]:
+def _glyphs(textpage: pdfium.PdfTextPage, page: pdfium.PdfPage) -> Iterator[Glyph]:
+    """The page's glyphs in its own frame (see `_page_frame`), by their loose boxes (the
+    font's ascent to descent: one height for every glyph of a line)."""
     handle = textpage.raw
     count = textpage.count_chars()
     text = _page_text(handle, count)
+    left, _, _, top = page.get_cropbox()
     rect = pdfium_c.FS_RECTF()
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    generated = pdfium_c.FPDFText_IsGenerated
     for index in range(count):
         char = text[index] if text is not None else chr(pdfium_c.FPDFText_GetUnicode(handle, index))
         if char < " " or ord(char) in _SKIPPED or not loose_box(handle, index, rect):
             continue
         # PDFium adds spaces of its own where it guesses word breaks, wrongly in turned text;
         # the gaps themselves tell breaks here
-        if char == " " and pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
+        if char == " " and generated(handle, index) == 1:
             continue
-        x0, y0 = transform(rect.left, rect.top)
-        x1, y1 = transform(rect.right, rect.bottom)
-        yield Glyph(char, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+        yield Glyph(char, rect.left - left, top - rect.top, rect.right - left, top - rect.bottom)
 
 
 def _page_text(handle: object, count: int) -> str | None:
