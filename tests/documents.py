@@ -80,12 +80,17 @@ def write_docx(seed: Path, out: Path) -> Path:
 
 def to_pdf(source: Path, folder: Path) -> Path:
     """LibreOffice's PDF of a document, as a unit exporting from Word would make it."""
+    return to_pdfs([source], folder)[0]
+
+
+def to_pdfs(sources: list[Path], folder: Path) -> list[Path]:
+    """Several documents in one LibreOffice run (its start-up is most of the time)."""
     office = shutil.which("soffice") or shutil.which("libreoffice")
     assert office, "LibreOffice (soffice) is needed: scripts/setup-system.sh installs it"
     subprocess.run([office, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(folder), str(source)],
-                   check=True, capture_output=True, timeout=300)
-    return folder / (source.stem + ".pdf")
+                    "--convert-to", "pdf", "--outdir", str(folder), *map(str, sources)],
+                   check=True, capture_output=True, timeout=600)
+    return [folder / (source.stem + ".pdf") for source in sources]
 
 
 def to_doc(source: Path, folder: Path) -> Path:

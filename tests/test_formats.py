@@ -15,7 +15,7 @@ from yusuan.model import Disclosure
 from yusuan.readers import read
 
 from .conftest import SEEDS, parsed
-from .documents import to_doc, to_pdf, write_docx, write_html, write_xlsx
+from .documents import to_doc, to_pdfs, write_docx, write_html, write_xlsx
 
 needs_office = pytest.mark.skipif(shutil.which("soffice") is None,
                                   reason="LibreOffice: scripts/setup-system.sh installs it")
@@ -46,14 +46,15 @@ def assert_same(got: Disclosure, seed: Path) -> None:
 def made(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
     """Each grid seed as .docx, .pdf (from the .docx), rotated .pdf, .html and .xlsx."""
     out: dict[tuple[str, str], Path] = {}
-    for seed in [*GRID_SEEDS, FLAT_SEED]:
-        folder = tmp_path_factory.mktemp(seed.stem[:3])
-        document = write_docx(seed, folder / f"{seed.stem}.docx")
-        out[seed.name, "docx"] = document
+    folder = tmp_path_factory.mktemp("made")
+    seeds = [*GRID_SEEDS, FLAT_SEED]
+    for seed in seeds:
+        out[seed.name, "docx"] = write_docx(seed, folder / f"{seed.stem}.docx")
         out[seed.name, "html"] = write_html(seed, folder / f"{seed.stem}.html")
         out[seed.name, "xlsx"] = write_xlsx(seed, folder / f"{seed.stem}.xlsx")
-        if shutil.which("soffice"):
-            pdf = to_pdf(document, folder)
+    if shutil.which("soffice"):
+        pdfs = to_pdfs([out[seed.name, "docx"] for seed in seeds], folder)
+        for seed, pdf in zip(seeds, pdfs, strict=True):
             out[seed.name, "pdf"] = pdf
             out[seed.name, "rotated"] = _rotated(pdf, folder / f"{seed.stem}-rotated.pdf")
     return out
