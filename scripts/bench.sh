@@ -4,6 +4,7 @@
 #                                  per document, queries on 10,000 disclosures (YUSUAN_BENCH_DOCS=2000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+.venv/bin/pip install --quiet -e ".[dev,bench]"  # the PDF benchmark's rivals (pdfplumber, Camelot)
 if [ "${1:-}" = corpus ]; then
   shift
   set -- benchmarks/test_bench_corpus.py "$@"

@@ -3,7 +3,9 @@
 # already installed are passed over, and apt is not touched at all when nothing is missing.
 set -euo pipefail
 PACKAGES=(
-  postgresql  # the corpus tests start their own PostgreSQL server
+  postgresql                # the corpus tests start their own PostgreSQL server
+  libreoffice-writer-nogui  # reads old Word .doc files; the tests also make PDFs with it
+  fonts-noto-cjk            # Chinese glyphs for the PDFs yusuan and the tests make
 )
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -345,21 +345,24 @@ def split_overflow(rows: list[Pending], spec: TableSpec) -> list[Pending]:
     satisfy the row's own sums, preferring a line break; the new row is the total if the table
     has none."""
     width = len(spec.columns)
+    has_total = any(item.row.kind == "total" for item in rows)
     out: list[Pending] = []
-    for pending in rows:
-        out.append(pending)
-        amounts = pending.amounts
-        if len(amounts) <= width:
-            continue
-
-        splits = range(max(1, len(amounts) - width), width + 1)
-        best = max(splits, key=lambda k: (_fit(pending, amounts[:k], spec) + _fit(pending, amounts[k:], spec),
-                                          amounts[k].line != amounts[k - 1].line, -k))
-        has_total = any(item.row.kind == "total" for item in rows)
-        tail = Pending(Row(kind="line" if has_total else "total", name=None,
-                           source=amounts[best].source), amounts[best:])
-        pending.amounts = amounts[:best]
-        out.append(tail)
+    for first in rows:
+        queue = [first]
+        while queue:  # more than twice the width: split again what was split off
+            pending = queue.pop()
+            out.append(pending)
+            amounts = pending.amounts
+            if len(amounts) <= width:
+                continue
+            splits = range(max(1, len(amounts) - width), width + 1) if len(amounts) <= 2 * width \
+                else range(width, width + 1)
+            best = max(splits, key=lambda k, p=pending, a=amounts: (
+                _fit(p, a[:k], spec) + _fit(p, a[k:], spec), a[k].line != a[k - 1].line, -k))
+            tail = Pending(Row(kind="line" if has_total else "total", name=None,
+                               source=amounts[best].source), amounts[best:])
+            pending.amounts = amounts[:best]
+            queue.append(tail)
     return out
 
 

@@ -1,0 +1,286 @@
+"""Reader for PDF with a text layer (pypdfium2): glyphs with their boxes, rebuilt into lines of
+words; each word in a ruled table carries its cell, from the ruling lines, as the column hint.
+
+Pages are read one at a time and closed, so a long document costs one page's memory.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..errors import UnreadableError
+from ..model import Problem, Source
+from .base import Extracted, TextLine, Word
+from .geometry import (
+    Glyph,
+    PageWord,
+    Rule,
+    assign_cells,
+    cut_short,
+    group_lines,
+    join_decimals,
+    joins,
+    merge_rules,
+    merge_wrapped,
+    split_words,
+)
+
+_THIN = 2.0  # a path thinner than this (points) is a ruling line
+_MIN_RULE = 4.0  # shorter strokes are ticks or glyph parts, not rules
+_FORM_DEPTH = 4  # forms inside forms: deeper nesting is decoration, not tables
+_SKIPPED = {0xFFFE, 0xFFFF, 0xFFFD, 0}
+_PASSWORD_ERRORS = {pdfium_c.FPDF_ERR_PASSWORD}
+
+Transform = Callable[[float, float], tuple[float, float]]
+
+
+def read_pdf(path: Path) -> Extracted:
+    file = path.name
+    document = _open(path, file)
+    try:
+        lines: list[TextLine] = []
+        problems: list[Problem] = []
+        blank: list[int] = []
+        pages = len(document)
+        for number in range(pages):
+            page_lines, scanned = _read_page(document, number, file)
+            if scanned:
+                blank.append(number + 1)
+            if lines and page_lines and (joined := _continued(lines[-1], page_lines[0])):
+                lines[-1] = joined
+                page_lines = page_lines[1:]
+            lines += page_lines
+    finally:
+        document.close()
+    if pages == 0:
+        raise UnreadableError("PDF 文件没有任何页面", file=file)
+    if not lines:
+        if blank:
+            raise UnreadableError(
+                "这是扫描件（页面是图片，没有文字层），无法读取文字；请先用文字识别（OCR）软件处理，"
+                "或取得原始的 Word/Excel/PDF 文件", file=file)
+        raise UnreadableError("PDF 中没有任何文字", file=file)
+    problems += [Problem(f"第 {page} 页是图片（扫描件），没有文字层，未能读取该页内容", Source(file, page))
+                 for page in blank]
+    return Extracted(file=file, format="pdf", lines=lines, pages=pages, problems=problems)
+
+
+def _open(path: Path, file: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as error:
+        code = getattr(error, "err_code", None)
+        if code in _PASSWORD_ERRORS:
+            raise UnreadableError("PDF 文件有打开密码（已加密），无法读取；请提供未加密的文件",
+                                  file=file) from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise UnreadableError("PDF 文件使用了不支持的加密方式，无法读取", file=file) from None
+        raise UnreadableError("PDF 文件已损坏或不完整，无法打开", file=file) from None
+
+
+def _read_page(document: pdfium.PdfDocument, index: int, file: str) -> tuple[list[TextLine], bool]:
+    """The page's lines, and whether it is an image without text (a scan)."""
+    page = document[index]
+    try:
+        transform = _page_frame(page)
+        textpage = page.get_textpage()
+        try:
+            glyphs = list(_glyphs(textpage, page))
+            turn = _text_turn(textpage) if glyphs else 0
+        finally:
+            textpage.close()
+        if not glyphs:
+            return [], _has_image(page)
+        verticals, horizontals = _rules(page, transform)
+        if turn:  # text set sideways on the page: read it the way it runs
+            glyphs = [_turned(g, turn) for g in glyphs]
+            verticals, horizontals = _turn_rules(verticals, horizontals, turn)
+    finally:
+        page.close()
+    rows: list[list[PageWord]] = []
+    for line in group_lines(glyphs):
+        middle = sum(g.middle for g in line) / len(line)
+        walls = [rule.at for rule in verticals if rule.start - 1 <= middle <= rule.end + 1]
+        words = split_words(line, walls)
+        if words:  # not spaces only
+            assign_cells(words, verticals)
+            rows.append(join_decimals(words))
+    number = index + 1
+    out: list[TextLine] = []
+    for words in merge_wrapped(rows, horizontals):
+        line = len(out) + 1
+        out.append(TextLine(
+            [Word(w.text, Source(file, number, line, _box(w.x0, w.top, w.x1, w.bottom)), w.cell) for w in words],
+            Source(file, number, line, _box(min(w.x0 for w in words), min(w.top for w in words),
+                                            max(w.x1 for w in words), max(w.bottom for w in words))),
+        ))
+    return out, False
+
+
+def _continued(last: TextLine, first: TextLine) -> TextLine | None:
+    """A table row broken by the page: the previous page ends in a number cut short (101.)
+    and the next page's first row carries its rest (58) in the same cell. One row again."""
+    cut = {word.cell for word in last.words if word.cell is not None and cut_short(word.text)}
+    if not cut or any(word.cell is None for word in first.words):
+        return None
+    heads = {word.cell: word for word in last.words if word.cell in cut}
+    if not any(word.cell in heads and joins(heads[word.cell].text, word.text) for word in first.words):
+        return None
+    words: list[Word] = []
+    for word in sorted(last.words + first.words, key=lambda w: w.cell):  # type: ignore[arg-type, return-value]
+        previous = words[-1] if words else None
+        if previous is not None and previous.cell == word.cell and previous.source.page != word.source.page \
+                and joins(previous.text, word.text):
+            words[-1] = Word(previous.text + word.text, previous.source, previous.cell)
+            continue
+        words.append(word)
+    return TextLine(words, last.source)
+
+
+def _box(x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
+    return (round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1))
+
+
+def _page_frame(page: pdfium.PdfPage) -> Transform:
+    """From PDF space to the page's own frame: origin top left, y down. The page's /Rotate is
+    left aside: it turns the page for the eye, not the text against the page."""
+    left, _, _, top = page.get_cropbox()
+    return lambda x, y: (x - left, top - y)
+
+
+def _glyphs(textpage: pdfium.PdfTextPage, page: pdfium.PdfPage) -> Iterator[Glyph]:
+    """The page's glyphs in its own frame (see `_page_frame`), by their loose boxes (the
+    font's ascent to descent: one height for every glyph of a line)."""
+    handle = textpage.raw
+    count = textpage.count_chars()
+    text = _page_text(handle, count)
+    left, _, _, top = page.get_cropbox()
+    rect = pdfium_c.FS_RECTF()
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    generated = pdfium_c.FPDFText_IsGenerated
+    for index in range(count):
+        char = text[index] if text is not None else chr(pdfium_c.FPDFText_GetUnicode(handle, index))
+        if char < " " or ord(char) in _SKIPPED or not loose_box(handle, index, rect):
+            continue
+        # PDFium adds spaces of its own where it guesses word breaks, wrongly in turned text;
+        # the gaps themselves tell breaks here
+        if char == " " and generated(handle, index) == 1:
+            continue
+        yield Glyph(char, rect.left - left, top - rect.top, rect.right - left, top - rect.bottom)
+
+
+def _page_text(handle: object, count: int) -> str | None:
+    """All the page's characters in one call, one per index; None where a character outside
+    the BMP (two UTF-16 units) breaks that correspondence."""
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = pdfium_c.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", errors="replace")
+    return text if len(text) == count else None
+
+
+def _text_turn(textpage: pdfium.PdfTextPage) -> int:
+    """0, or the quarter turns of text set sideways on the page (a wide table printed across a
+    portrait page): 1 where it runs down the page, 3 where it runs up."""
+    handle = textpage.raw
+    count = textpage.count_chars()
+    quarters = Counter(
+        round(pdfium_c.FPDFText_GetCharAngle(handle, index) / (math.pi / 2)) % 4
+        for index in range(0, count, max(1, count // 64))
+        if pdfium_c.FPDFText_GetUnicode(handle, index) > 32
+    )
+    if not quarters:
+        return 0
+    quarter = quarters.most_common(1)[0][0]
+    # PDFium measures the angle clockwise: three quarters is text running up the page
+    return quarter if quarter in (1, 3) else 0
+
+
+def _turned(glyph: Glyph, turn: int) -> Glyph:
+    # a quarter turn back: text running down the page (turn 1) reads left to right
+    if turn == 1:
+        return Glyph(glyph.text, glyph.top, -glyph.x1, glyph.bottom, -glyph.x0)
+    return Glyph(glyph.text, -glyph.bottom, glyph.x0, -glyph.top, glyph.x1)
+
+
+def _turn_rules(verticals: list[Rule], horizontals: list[Rule], turn: int) -> tuple[list[Rule], list[Rule]]:
+    """The rules in the turned frame (see `_turned`): verticals become horizontals and back."""
+    if turn == 1:  # (x, y) -> (y, -x)
+        return ([Rule(h.at, -h.end, -h.start) for h in horizontals],
+                [Rule(-v.at, v.start, v.end) for v in verticals])
+    return ([Rule(-h.at, h.start, h.end) for h in horizontals],  # (x, y) -> (-y, x)
+            [Rule(v.at, -v.end, -v.start) for v in verticals])
+
+
+def _has_image(page: pdfium.PdfPage) -> bool:
+    return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=_FORM_DEPTH))
+
+
+def _rules(page: pdfium.PdfPage, transform: Transform) -> tuple[list[Rule], list[Rule]]:
+    """The page's ruling lines (vertical, horizontal), from its thin path objects and the
+    straight segments of its other paths (the raw API: thousands of objects a page)."""
+    verticals: list[Rule] = []
+    horizontals: list[Rule] = []
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    for handle, nested in _paths(page.raw):
+        if not pdfium_c.FPDFPageObj_GetBounds(handle, left, bottom, right, top):
+            continue
+        if right.value - left.value <= _THIN or top.value - bottom.value <= _THIN:
+            _add_rule(transform(left.value, bottom.value), transform(right.value, top.value),
+                      verticals, horizontals)
+        elif not nested:  # a grid drawn as one path (inside forms the matrices would compound)
+            for start, end in _segments(handle):
+                _add_rule(transform(*start), transform(*end), verticals, horizontals)
+    return merge_rules(verticals), merge_rules(horizontals)
+
+
+def _paths(page: object) -> Iterator[tuple[object, bool]]:
+    """The page's path objects, those inside form XObjects too: (handle, nested)."""
+    stack = [(pdfium_c.FPDFPage_GetObject(page, i), 0) for i in range(pdfium_c.FPDFPage_CountObjects(page))]
+    while stack:
+        handle, depth = stack.pop()
+        kind = pdfium_c.FPDFPageObj_GetType(handle)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            yield handle, depth > 0
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
+            stack += [(pdfium_c.FPDFFormObj_GetObject(handle, i), depth + 1)
+                      for i in range(pdfium_c.FPDFFormObj_CountObjects(handle))]
+
+
+def _add_rule(a: tuple[float, float], b: tuple[float, float], verticals: list[Rule],
+              horizontals: list[Rule]) -> None:
+    x0, x1 = sorted((a[0], b[0]))
+    y0, y1 = sorted((a[1], b[1]))
+    if x1 - x0 <= _THIN and y1 - y0 >= _MIN_RULE:
+        verticals.append(Rule((x0 + x1) / 2, y0, y1))
+    elif y1 - y0 <= _THIN and x1 - x0 >= _MIN_RULE:
+        horizontals.append(Rule((y0 + y1) / 2, x0, x1))
+
+
+def _segments(handle: object) -> Iterator[tuple[tuple[float, float], tuple[float, float]]]:
+    """The straight segments of a path, in page space (a grid drawn as one path)."""
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(handle, matrix):
+        return
+    x, y = ctypes.c_float(), ctypes.c_float()
+    previous: tuple[float, float] | None = None
+    first: tuple[float, float] | None = None
+    for index in range(pdfium_c.FPDFPath_CountSegments(handle)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(handle, index)
+        if not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
+            continue
+        point = (matrix.a * x.value + matrix.c * y.value + matrix.e,
+                 matrix.b * x.value + matrix.d * y.value + matrix.f)
+        if pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_MOVETO:
+            first = point
+        elif previous is not None:
+            yield previous, point
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and first is not None:
+            yield point, first
+        previous = point
