@@ -1,0 +1,1 @@
+"""Writing a disclosure from data: the whole document (Word, PDF, HTML) and the workbook."""
