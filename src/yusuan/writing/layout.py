@@ -8,6 +8,7 @@ from decimal import Decimal
 from ..model import Disclosure, Row, Table
 from ..template import TABLE_BY_ID, TABLES, Line, TableSpec, line_paths
 from .blocks import Grid, HeaderCell
+from ..template.evaluate import places_of
 from .notes import empty_note, full_title
 
 _NUMERALS = "一二三四五六七八九十"
@@ -24,9 +25,17 @@ def money(value: Decimal | None) -> str:
     return "" if value is None else f"{value:,}"
 
 
-def _cell(row: Row, label: str) -> str:
+def _cell(row: Row, label: str, zero: str = "") -> str:
+    """An amount cell; `zero` is printed where a row with figures has none in this column, so that
+    each figure's column can be told from the printed text alone (as many disclosures print 0.00)."""
     amount = row.values.get(label)
-    return money(amount.value) if amount is not None else ""
+    if amount is not None:
+        return money(amount.value)
+    return zero if row.values else ""
+
+
+def _zero(table: Table) -> str:
+    return money(Decimal(0).scaleb(-places_of(table))) if table.rows else ""
 
 
 def header(columns: list[tuple[tuple[str, ...], str]]) -> list[list[HeaderCell]]:
@@ -86,13 +95,14 @@ def _coded(spec: TableSpec, table: Table, parts: int, project: bool) -> tuple[li
     if project:
         columns.append(((), "项目名称"))
     columns += _money_columns(spec)
+    zero = _zero(table)
     body = []
     for row in table.rows:
         cells = ["", "", ""][:parts] if row.kind in ("total", "unit") else _code_cells(row.code, parts)
         cells.append(_row_name(row))
         if project:
             cells.append(row.project or "")
-        body.append(cells + [_cell(row, column.label) for column in spec.columns])
+        body.append(cells + [_cell(row, column.label, zero) for column in spec.columns])
     return columns, body
 
 
@@ -152,14 +162,17 @@ def _lines(spec: TableSpec, table: Table) -> tuple[list, list[list[str]]]:
     for path, _line in line_paths(spec.lines):
         names = path.split("/")
         label[names[-1]] = ledger_label("/".join(names[1:]), spec.lines[0].children) if len(names) > 1 else names[0]
+    zero = _zero(table)
     body = [[label.get(row.name or "", row.name or ("合计" if row.kind == "total" else "")),
-             *(_cell(row, c.label) for c in spec.columns)] for row in table.rows]
+             *(_cell(row, c.label, zero) for c in spec.columns)] for row in table.rows]
     return columns, body
 
 
 def _carryover(spec: TableSpec, table: Table) -> tuple[list, list[list[str]]]:
     columns = [((), "项目名称"), *_money_columns(spec)]
-    body = [[row.project or _row_name(row), *(_cell(row, c.label) for c in spec.columns)] for row in table.rows]
+    zero = _zero(table)
+    body = [[row.project or _row_name(row), *(_cell(row, c.label, zero) for c in spec.columns)]
+            for row in table.rows]
     return columns, body
 
 
