@@ -1,0 +1,112 @@
+"""`yusuan write` and `yusuan template`: a disclosure written from data, and the workbook to fill."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from .errors import YusuanError
+from .model import Disclosure
+from .report import where
+from .rules import ERROR, Finding, check
+from .writing import FORMATS, Inputs, complete, inputs_of, write
+
+# rules about Part 3's wording and the performance-target tables' text: the writer writes those
+# itself from the data, so what the input's old text said of them does not carry over
+WRITTEN_FAMILIES = ("说明内部", "说明与表格", "绩效目标")
+
+
+def load(path: Path) -> tuple[Disclosure, Inputs]:
+    """The disclosure and the writer's inputs from a filled workbook or the disclosure JSON."""
+    if not path.exists():
+        raise YusuanError("文件不存在", file=str(path))
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        from .writing.workbook_read import read_workbook
+
+        return read_workbook(path)
+    if suffix == ".json":
+        from .jsonin import load as load_json
+
+        disclosure = load_json(path)
+        return disclosure, inputs_of(disclosure)
+    raise YusuanError("输入应为填好的工作簿（.xlsx）或 yusuan parse --json 生成的 JSON 文件（.json）", file=path.name)
+
+
+def data_findings(disclosure: Disclosure) -> list[Finding]:
+    """The check's findings on the data itself (not on the wording the writer replaces)."""
+    from .rules import catalogue
+
+    rules = [rule for rule in catalogue() if rule.family not in WRITTEN_FAMILIES]
+    return check(complete(disclosure), rules)
+
+
+def _describe(finding: Finding, file: str) -> str:
+    place = where(finding)
+    source = finding.source
+    if source is not None and source.file and source.file.lower().endswith(".xlsx") and source.line:
+        from .writing.workbook import sheet_name
+
+        place = f"工作表“{sheet_name(finding.table) if finding.table else ''}”第 {source.line} 行" \
+            + (f"“{finding.column}”列" if finding.column else "")
+    return f"{finding.rule}  {place}：{finding.message}"
+
+
+@click.command("write")
+@click.help_option("-h", "--help", help="显示帮助并退出。")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
+              help="输出文件：.docx、.pdf、.html 或 .xlsx（填好的工作簿）。")
+@click.option("--strict", is_flag=True, help="数据不一致时拒绝生成，并指出工作表和单元格（或表和行）。")
+@click.option("--no-charts", is_flag=True, help="不生成图表。")
+def write_command(source: Path, out: Path, strict: bool, no_charts: bool) -> None:
+    """由数据（填好的工作簿或 JSON）生成完整的预算公开文件。"""
+    console = Console(stderr=True)
+    try:
+        if out.suffix.lower() not in FORMATS:
+            raise YusuanError(f"不支持的输出格式“{out.suffix or '（无扩展名）'}”：请用 .docx、.pdf、.html 或 .xlsx")
+        disclosure, inputs = load(source)
+        findings = data_findings(disclosure)
+        errors = [f for f in findings if f.severity == ERROR]
+        if strict and findings:
+            console.print(f"[red]拒绝生成[/red]：{source.name} 的数据有 {len(findings)} 处问题"
+                          f"（其中错误 {len(errors)} 处）：", highlight=False)
+            for finding in findings:
+                console.print(f"  {_describe(finding, source.name)}", highlight=False)
+            sys.exit(1)
+        write(disclosure, out, inputs, charts=not no_charts)
+    except YusuanError as error:
+        console.print(f"[red]无法生成[/red] {error}", highlight=False)
+        sys.exit(2)
+    except OSError as error:
+        console.print(f"[red]无法写入[/red] {out}：{error.strerror}", highlight=False)
+        sys.exit(2)
+    console.print(f"已生成 {out}", highlight=False)
+    if findings:
+        console.print(f"[yellow]注意[/yellow]：数据有 {len(findings)} 处问题，文件已按数据原样生成：", highlight=False)
+        for finding in findings:
+            console.print(f"  {_describe(finding, source.name)}", highlight=False)
+
+
+@click.command("template")
+@click.help_option("-h", "--help", help="显示帮助并退出。")
+@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path), help="模板文件（.xlsx）。")
+def template_command(out: Path) -> None:
+    """生成待填写的预算公开工作簿模板：每张表一个工作表，另有概况、人员、上年数、原因、项目、其他事项和绩效目标。"""
+    from .writing.workbook import write_workbook
+
+    if out.suffix.lower() != ".xlsx":
+        Console(stderr=True).print("[red]无法生成[/red] 模板应保存为 .xlsx 文件", highlight=False)
+        sys.exit(2)
+    try:
+        write_workbook(Disclosure(), Inputs(), out)
+    except OSError as error:
+        Console(stderr=True).print(f"[red]无法写入[/red] {out}：{error.strerror}", highlight=False)
+        sys.exit(2)
+    Console(stderr=True).print(f"已生成模板 {out}", highlight=False)
+
+
+COMMANDS = (write_command, template_command)
