@@ -318,7 +318,8 @@ TABLES: tuple[TableSpec, ...] = (
             ),
         ),
         tree=True,
-        groups=tuple((f"{fund}/基本支出", (f"{fund}/人员经费", f"{fund}/公用经费")) for fund in ("财政拨款", "非财政拨款")),
+        groups=tuple((f"{fund}/基本支出", (f"{fund}/人员经费", f"{fund}/公用经费"))
+                     for fund in ("财政拨款", "非财政拨款")),
     ),
 )
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import copy
+from pathlib import Path
 
 from ..errors import YusuanError
 from ..model import Disclosure, Table
@@ -33,7 +32,8 @@ def write(disclosure: Disclosure, out: Path, inputs: Inputs | None = None, chart
     disclosure = complete(disclosure)
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
-        raise YusuanError(f"不支持的输出格式“{out.suffix or '（无扩展名）'}”：请用 .docx、.pdf、.html 或 .xlsx", file=out.name)
+        raise YusuanError(f"不支持的输出格式“{out.suffix or '（无扩展名）'}”：请用 .docx、.pdf、.html 或 .xlsx",
+                          file=out.name)
     if suffix == ".xlsx":
         from .workbook import write_workbook
 

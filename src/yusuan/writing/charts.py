@@ -18,11 +18,12 @@ _FONT = "Noto Sans CJK SC"  # Debian fonts-noto-cjk (scripts/setup-system.sh)
 
 def charts(disclosure: Disclosure, inputs: Inputs) -> list[Block]:
     out: list[Block] = [Paragraph("附图", "center")]
-    sources = [(name.replace("转移支付资金", "转移支付"), figure(disclosure, Ref("T1", f"line:{path}", ("预算数",))))
-               for path, name in INCOME_SOURCES]
+    sources = [(name.replace("转移支付资金", "转移支付"),
+                figure(disclosure, Ref("T1", f"line:{path}", ("预算数",)))) for path, name in INCOME_SOURCES]
     sources = [(name, value) for name, value in sources if value]
     if sources:
-        out.append(Figure("图1 收入预算构成（按来源）", [n for n, _ in sources], [("本年预算", [v for _, v in sources])]))
+        out.append(Figure("图1 收入预算构成（按来源）", [n for n, _ in sources],
+                          [("本年预算", [v for _, v in sources])]))
     t3 = disclosure.tables.get("T3")
     classes = [row for row in t3.rows if row.kind == "class" and row.value("合计")] if t3 and t3.present else []
     if classes:

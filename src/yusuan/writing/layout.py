@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from ..model import Disclosure, Row, Table
 from ..template import TABLE_BY_ID, TABLES, Line, TableSpec, line_paths
-from .blocks import Grid, HeaderCell
 from ..template.evaluate import places_of
+from .blocks import Grid, HeaderCell
 from .notes import empty_note, full_title
 
 _NUMERALS = "一二三四五六七八九十"
@@ -63,7 +63,7 @@ def header(columns: list[tuple[tuple[str, ...], str]]) -> list[list[HeaderCell]]
     return rows
 
 
-def _money_columns(spec: TableSpec) -> list[tuple[tuple[str, ...], str]]:
+def money_columns(spec: TableSpec) -> list[tuple[tuple[str, ...], str]]:
     out = []
     for column in spec.columns:
         *prefix, leaf = column.label.split("/")
@@ -94,7 +94,7 @@ def _coded(spec: TableSpec, table: Table, parts: int, project: bool) -> tuple[li
     columns = [((code_column,), level) for level in levels] + [((), name_column)]
     if project:
         columns.append(((), "项目名称"))
-    columns += _money_columns(spec)
+    columns += money_columns(spec)
     zero = _zero(table)
     body = []
     for row in table.rows:
@@ -156,7 +156,7 @@ def _ledger(spec: TableSpec, table: Table) -> tuple[list, list[list[str]]]:
 
 
 def _lines(spec: TableSpec, table: Table) -> tuple[list, list[list[str]]]:
-    columns = [((), "项目"), *_money_columns(spec)]
+    columns = [((), "项目"), *money_columns(spec)]
     # T10's lines as printed: the total first, then each part, a part's own parts after 其中
     label = {}
     for path, _line in line_paths(spec.lines):
@@ -169,7 +169,7 @@ def _lines(spec: TableSpec, table: Table) -> tuple[list, list[list[str]]]:
 
 
 def _carryover(spec: TableSpec, table: Table) -> tuple[list, list[list[str]]]:
-    columns = [((), "项目名称"), *_money_columns(spec)]
+    columns = [((), "项目名称"), *money_columns(spec)]
     zero = _zero(table)
     body = [[row.project or _row_name(row), *(_cell(row, c.label, zero) for c in spec.columns)]
             for row in table.rows]
@@ -195,8 +195,8 @@ def grid(disclosure: Disclosure, table_id: str) -> Grid:
     widths = [max([4.0 if number else 2.0] + [text_width(cells[i]) + 1 for cells in body])
               for i, number in enumerate(numeric)]
     empty = not any(row.values for row in table.rows)
-    emphasis = [bool(cells) and (cells[0] in ("", "合计") and any(c.endswith("合计") or c == "合计" for c in cells)
-                                 or len(cells[0]) == 3 and cells[0].isdigit()) for cells in body]
+    emphasis = [bool(cells) and ((cells[0] in ("", "合计") and any(c.endswith("合计") or c == "合计" for c in cells))
+                                 or (len(cells[0]) == 3 and cells[0].isdigit())) for cells in body]
     number = str(TABLES.index(spec) + 1)
     return Grid(
         number=f"表{number}", title=full_title(disclosure, spec), preparer=f"编制单位：{disclosure.unit or ''}",

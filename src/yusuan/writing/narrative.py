@@ -43,8 +43,9 @@ class _Writer:
 
     def section(self, subject: str) -> None:
         self.sections += 1
-        self.blocks.append(Heading(f"{_NUMERALS[self.sections - 1] if self.sections <= 10 else '十' + _NUMERALS[self.sections - 11]}"
-                                   f"、关于{self.who}{self.year}年{subject}", 2))
+        n = self.sections
+        number = _NUMERALS[n - 1] if n <= 10 else "十" + _NUMERALS[n - 11]
+        self.blocks.append(Heading(f"{number}、关于{self.who}{self.year}年{subject}", 2))
 
     def say(self, text: str) -> None:
         self.blocks.append(Paragraph(text))
