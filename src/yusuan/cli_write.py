@@ -48,10 +48,13 @@ def _describe(finding: Finding, file: str) -> str:
     place = where(finding)
     source = finding.source
     if source is not None and source.file and source.file.lower().endswith(".xlsx") and source.line:
-        from .writing.workbook import sheet_name
+        from .writing.workbook import SHEETS, cell_of, sheet_name
 
-        place = f"工作表“{sheet_name(finding.table) if finding.table else ''}”第 {source.line} 行" \
-            + (f"“{finding.column}”列" if finding.column else "")
+        if finding.table:
+            cell = cell_of(finding.table, finding.column, source.line, expense=finding.code is not None)
+            place = f"工作表“{sheet_name(finding.table)}”单元格 {cell}"
+        else:
+            place = f"工作表“{SHEETS['staffing']}”第 {source.line} 行"
     return f"{finding.rule}  {place}：{finding.message}"
 
 

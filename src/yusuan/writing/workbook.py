@@ -60,6 +60,20 @@ def sheet_name(table_id: str) -> str:
     return f"表{TABLES.index(spec) + 1} {spec.title}"[:31]
 
 
+def cell_of(table_id: str, column: str | None, row: int, expense: bool = False) -> str:
+    """The cell (E12) of a table's column in its sheet; the row alone (第 12 行) if the column is unknown."""
+    spec = TABLE_BY_ID[table_id]
+    labels = [c.label for c in spec.columns]
+    if spec.rows == "ledger":
+        income = [c.label for c in spec.income_columns]
+        if column in income and not expense:
+            return f"{get_column_letter(2 + income.index(column))}{row}"
+        first = 4 + len(income)
+    else:
+        first = len(code_columns(spec)) + 1
+    return f"{get_column_letter(first + labels.index(column))}{row}" if column in labels else f"第 {row} 行"
+
+
 def code_columns(spec: TableSpec) -> list[tuple[tuple[str, ...], str]]:
     """The columns before the amounts: the row kind, the code in parts, the names."""
     scheme = "经济分类科目" if spec.rows == "economic" else "功能分类科目"
