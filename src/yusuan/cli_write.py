@@ -12,7 +12,7 @@ from .errors import YusuanError
 from .model import Disclosure
 from .report import where
 from .rules import ERROR, Finding, check
-from .writing import FORMATS, Inputs, complete, inputs_of, write
+from .writing import FORMATS, Inputs, complete, inputs_of, missing, write
 
 # rules about Part 3's wording and the performance-target tables' text: the writer writes those
 # itself from the data, so what the input's old text said of them does not carry over
@@ -72,6 +72,12 @@ def write_command(source: Path, out: Path, strict: bool, no_charts: bool) -> Non
         if out.suffix.lower() not in FORMATS:
             raise YusuanError(f"不支持的输出格式“{out.suffix or '（无扩展名）'}”：请用 .docx、.pdf、.html 或 .xlsx")
         disclosure, inputs = load(source)
+        absent = missing(disclosure, source.suffix.lower() == ".xlsx")
+        if strict and absent:
+            console.print(f"[red]拒绝生成[/red]：{source.name} 缺少必要的数据：", highlight=False)
+            for message in absent:
+                console.print(f"  {message}", highlight=False)
+            sys.exit(1)
         findings = data_findings(disclosure)
         errors = [f for f in findings if f.severity == ERROR]
         if strict and findings:
@@ -88,6 +94,8 @@ def write_command(source: Path, out: Path, strict: bool, no_charts: bool) -> Non
         console.print(f"[red]无法写入[/red] {out}：{error.strerror}", highlight=False)
         sys.exit(2)
     console.print(f"已生成 {out}", highlight=False)
+    for message in absent:
+        console.print(f"[yellow]缺少数据[/yellow]：{message}", highlight=False)
     if findings:
         console.print(f"[yellow]注意[/yellow]：数据有 {len(findings)} 处问题，文件已按数据原样生成：", highlight=False)
         for finding in findings:

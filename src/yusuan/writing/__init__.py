@@ -22,7 +22,26 @@ def complete(disclosure: Disclosure) -> Disclosure:
         table = disclosure.tables.get(spec.id)
         if table is None or not table.present:
             table = Table(spec.id, present=True, note=empty_note(disclosure, spec), rows=table.rows if table else [])
+        elif not table.note and not any(row.values for row in table.rows):
+            table = copy.copy(table)
+            table.note = empty_note(disclosure, spec)  # the writer explains every empty table
         out.tables[spec.id] = table
+    return out
+
+
+def missing(disclosure: Disclosure, workbook: bool) -> list[str]:
+    """What the input leaves out that a disclosure cannot do without, in the user's words."""
+    # the 概况 sheet lists its fields from row 2 in workbook.OVERVIEW_FIELDS' order
+    where = {"unit": "工作表“概况”单元格 B2", "year": "工作表“概况”单元格 B3", "kind": "工作表“概况”单元格 B4",
+             "T1": "工作表“表1 收支总体情况表”"} if workbook else \
+        {"unit": "unit", "year": "year", "kind": "kind", "T1": "tables.T1"}
+    out = []
+    for field, label in (("unit", "单位名称"), ("year", "预算年度"), ("kind", "预算类型（单位预算或部门预算）")):
+        if not getattr(disclosure, field):
+            out.append(f"{where[field]}：{label}未填写")
+    t1 = disclosure.tables.get("T1")
+    if t1 is None or not any(row.values for row in t1.rows):
+        out.append(f"{where['T1']}：收支总体情况表没有任何数字")
     return out
 
 

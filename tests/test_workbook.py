@@ -1,0 +1,124 @@
+"""The workbook: the empty template a unit fills, and the filled workbook `write` makes of data,
+read back exactly; a bad cell is named by its sheet and cell."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from yusuan.errors import UnreadableError
+from yusuan.jsonout import table_dict
+from yusuan.template import TABLES
+from yusuan.writing import complete, inputs_of, write
+from yusuan.writing.workbook import FILL, FORMULA, SHEETS, WRONG, sheet_name
+from yusuan.writing.workbook_read import read_workbook
+
+from .conftest import SEEDS
+from .writing_support import data_of
+
+
+def _table(disclosure, table_id: str) -> dict:  # type: ignore[no-untyped-def]
+    """A table as its JSON says it; a total row's label is the printer's, and which figures the
+    recovery was unsure of is about the text it read, not data."""
+    out = table_dict(disclosure.tables[table_id])
+    for row in out["rows"]:
+        row.pop("source")
+        row.pop("uncertain", None)
+        if row["kind"] == "total":
+            row["name"] = None
+    out.pop("title")
+    return out
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[seed.name[:3] for seed in SEEDS])
+def test_filled_workbook_reads_back_exactly(tmp_path: Path, seed: Path) -> None:
+    data = complete(data_of(seed))
+    book = tmp_path / "数据.xlsx"
+    write(data, book)
+    back, inputs = read_workbook(book)
+    assert (back.unit, back.year, back.kind, back.level) == (data.unit, data.year, data.kind, data.level)
+    assert back.overview.functions == data.overview.functions
+    assert back.overview.offices == data.overview.offices
+    for spec in TABLES:
+        assert _table(back, spec.id) == _table(data, spec.id), spec.id  # values as exact decimal strings
+    assert inputs.last_year == inputs_of(data).last_year
+
+
+def test_sums_are_formulas_and_a_wrong_sum_is_kept_in_red(tmp_path: Path) -> None:
+    book = tmp_path / "数据.xlsx"
+    write(data_of(next(seed for seed in SEEDS if seed.name.startswith("002"))), book)
+    sheet = load_workbook(book)[sheet_name("T3")]
+    cells = {sheet.cell(r, 5).value: r for r in range(1, sheet.max_row + 1)}
+    total = sheet.cell(cells["卫生健康支出"], 6)  # 合计 of 210: stated 375.41, its parts add to 386.66
+    assert repr(total.value) == "375.41" and total.fill.fgColor.rgb.endswith(WRONG.fgColor.rgb[-6:])
+    assert "386.66" in total.comment.text
+    operation = sheet.cell(cells["行政运行"], 6)  # a row that adds up: its 合计 is a formula
+    assert str(operation.value).startswith("=") and operation.fill.fgColor.rgb.endswith(FORMULA.fgColor.rgb[-6:])
+
+
+def test_template_has_every_table_with_its_headers(tmp_path: Path) -> None:
+    template = tmp_path / "模板.xlsx"
+    result = subprocess.run([sys.executable, "-m", "yusuan.cli", "template", "-o", str(template)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    book = load_workbook(template)
+    for spec in TABLES:
+        sheet = book[sheet_name(spec.id)]
+        printed = {str(cell.value) for row in sheet.iter_rows(min_row=3, max_row=6) for cell in row if cell.value}
+        leaves = {label.split("/")[-1] for label in (c.label for c in spec.columns)}
+        assert leaves <= printed, spec.id
+    assert set(SHEETS.values()) <= set(book.sheetnames)
+    t3 = book[sheet_name("T3")]
+    assert t3.cell(6, 2).fill.fgColor.rgb.endswith(FILL.fgColor.rgb[-6:])  # to be filled
+    assert t3.cell(6, 6).value == "=SUM(G6,H6)"  # 合计 = 基本支出 + 项目支出
+    t1 = book[sheet_name("T1")]
+    assert any(t1.cell(r, 4).value == "卫生健康支出" for r in range(5, t1.max_row + 1))  # the 类 listed
+
+
+def test_filled_template_is_read_with_its_formulas(tmp_path: Path) -> None:
+    template = tmp_path / "模板.xlsx"
+    write(complete(data_of(SEEDS[0])), template)
+    book = load_workbook(template)
+    sheet = book[sheet_name("T3")]
+    row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 5).value == "行政运行")
+    sheet.cell(row, 7).value = 240.08  # 基本支出 of 2101501, one more than before
+    book.save(template)
+    back, _ = read_workbook(template)
+    rows = {r.code: r for r in back.tables["T3"].rows if r.code}
+    assert rows["2101501"].values["合计"].value == Decimal("240.08")
+    assert rows["21015"].values["合计"].value == Decimal("989.76")  # the 款 and 类 follow by formula
+    assert back.tables["T3"].total().values["合计"].value == Decimal("1049.38")
+
+
+def test_a_bad_cell_is_named(tmp_path: Path) -> None:
+    book_path = tmp_path / "数据.xlsx"
+    write(complete(data_of(SEEDS[0])), book_path)
+    book = load_workbook(book_path)
+    book[sheet_name("T5")].cell(8, 7).value = "12..5"
+    book.save(book_path)
+    with pytest.raises(UnreadableError) as error:
+        read_workbook(book_path)
+    assert "工作表“表5 一般公共预算支出情况表”单元格 G8" in error.value.message and "12..5" in error.value.message
+
+
+def test_strict_names_the_sheet_and_cell(tmp_path: Path) -> None:
+    book = tmp_path / "数据.xlsx"
+    write(data_of(next(seed for seed in SEEDS if seed.name.startswith("002"))), book)
+    result = subprocess.run([sys.executable, "-m", "yusuan.cli", "write", str(book), "-o", str(tmp_path / "x.pdf"),
+                             "--strict"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "工作表“表3 支出总体情况表”单元格 F" in result.stderr
+
+
+def test_an_unfilled_template_is_refused_in_strict_mode(tmp_path: Path) -> None:
+    template = tmp_path / "模板.xlsx"
+    subprocess.run([sys.executable, "-m", "yusuan.cli", "template", "-o", str(template)], check=True, timeout=120)
+    result = subprocess.run([sys.executable, "-m", "yusuan.cli", "write", str(template), "-o",
+                             str(tmp_path / "x.pdf"), "--strict"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1 and not (tmp_path / "x.pdf").exists()
+    assert "工作表“概况”单元格 B2：单位名称未填写" in result.stderr
