@@ -192,11 +192,14 @@ def grid(disclosure: Disclosure, table_id: str) -> Grid:
     labels = [label for _, label in columns]
     numeric = [label not in ("类", "款", "项") and not label.endswith(("名称", "科目", "项目"))
                for label in labels]
-    widths = [max([4.0 if number else 2.0] + [text_width(cells[i]) + 1 for cells in body])
-              for i, number in enumerate(numeric)]
+    named = [label.endswith(("名称", "科目", "项目")) for label in labels]
+    widths = [max([4.0 if number else 8.0 if name else 2.0] + [text_width(cells[i]) + 1 for cells in body])
+              for i, (number, name) in enumerate(zip(numeric, named, strict=True))]
     empty = not any(row.values for row in table.rows)
-    emphasis = [bool(cells) and ((cells[0] in ("", "合计") and any(c.endswith("合计") or c == "合计" for c in cells))
-                                 or (len(cells[0]) == 3 and cells[0].isdigit())) for cells in body]
+    if spec.rows == "ledger":  # the last printed line holds the totals
+        emphasis = [index == len(body) - 1 and table.total() is not None for index in range(len(body))]
+    else:
+        emphasis = [row.kind in ("total", "class", "unit") for row in table.rows]
     number = str(TABLES.index(spec) + 1)
     return Grid(
         number=f"表{number}", title=full_title(disclosure, spec), preparer=f"编制单位：{disclosure.unit or ''}",
