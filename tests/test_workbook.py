@@ -122,3 +122,60 @@ def test_an_unfilled_template_is_refused_in_strict_mode(tmp_path: Path) -> None:
                              str(tmp_path / "x.pdf"), "--strict"], capture_output=True, text=True, timeout=300)
     assert result.returncode == 1 and not (tmp_path / "x.pdf").exists()
     assert "工作表“概况”单元格 B2：单位名称未填写" in result.stderr
+
+
+def _with_targets(tmp_path: Path, satisfaction: str) -> Path:
+    """Seed 000's corrected data as a filled workbook, with its performance targets filled in."""
+    from .writing_support import one_name_per_code
+
+    book_path = tmp_path / "数据.xlsx"
+    write(one_name_per_code(data_of(SEEDS[0])), book_path)
+    book = load_workbook(book_path)
+    sheet = book[SHEETS["targets"]]
+    rows = [
+        ["", Decimal("1048.38"), Decimal("1043.38"), Decimal("5.00"), "保障全民参保，提高医保经办服务水平。",
+         "产出指标", "数量指标", "参保率(%)", ">=95%", 30],
+        ["医保业务经费", Decimal("11.00"), Decimal("11.00"), 0, "保障医保业务正常开展。",
+         "产出指标", "数量指标", "培训人次", ">=200人次", 50],
+        ["医保业务经费", None, None, None, None, "满意度指标", "服务对象满意度指标", "满意度(%)", satisfaction, 50],
+    ]
+    for r, values in enumerate(rows, start=2):
+        for c, value in enumerate(values, start=1):
+            sheet.cell(r, c).value = value
+    reasons = book[SHEETS["reasons"]]
+    reasons.cell(2, 3).value = "在职人员工资调增"  # 收入 / 一般公共预算
+    book.save(book_path)
+    return book_path
+
+
+def test_performance_targets_and_reasons_from_the_workbook(tmp_path: Path) -> None:
+    from yusuan.api import parse
+    from yusuan.rules import check
+
+    from .writing_support import pdf_text
+
+    disclosure, inputs = read_workbook(_with_targets(tmp_path, ">=95%"))
+    assert [(t.project, t.fiscal, len(t.indicators)) for t in inputs.targets] == [
+        (None, Decimal("1043.38"), 1), ("医保业务经费", Decimal("11.00"), 2)]
+    pdf = tmp_path / "公开.pdf"
+    write(disclosure, pdf, inputs, charts=False)
+    back = parse(pdf_text(pdf))
+    assert [(t.kind, t.project, t.fiscal) for t in back.targets] == [
+        ("unit", None, Decimal("1043.38")), ("project", "医保业务经费", Decimal("11.00"))]
+    stated = next(s for s in back.statements if s.name == "一般公共预算")
+    assert (stated.amount, stated.share, stated.change, stated.growth) == (
+        Decimal("784.04"), Decimal("74.79"), Decimal("347.40"), Decimal("79.56"))
+    assert "主要原因是：在职人员工资调增。" in "".join(pdf_text(pdf).read_text(encoding="utf-8").split())
+    assert check(back) == []
+
+
+def test_a_target_written_as_a_ceiling_is_found_in_the_written_document(tmp_path: Path) -> None:
+    from yusuan.api import parse
+    from yusuan.rules import check
+
+    from .writing_support import pdf_text
+
+    disclosure, inputs = read_workbook(_with_targets(tmp_path, "<=95%"))
+    pdf = tmp_path / "公开.pdf"
+    write(disclosure, pdf, inputs, charts=False)
+    assert [(f.rule, f.quote) for f in check(parse(pdf_text(pdf)))] == [("P.floor", "满意度(%)<=95%")]
