@@ -179,3 +179,16 @@ def test_a_target_written_as_a_ceiling_is_found_in_the_written_document(tmp_path
     pdf = tmp_path / "公开.pdf"
     write(disclosure, pdf, inputs, charts=False)
     assert [(f.rule, f.quote) for f in check(parse(pdf_text(pdf)))] == [("P.floor", "满意度(%)<=95%")]
+
+
+def test_parse_then_workbook_then_document(tmp_path: Path) -> None:
+    """parse → the filled workbook → (a person edits it) → the document, as a user runs it."""
+    data = tmp_path / "数据.json"
+    data.write_text(subprocess.run([sys.executable, "-m", "yusuan.cli", "parse", str(SEEDS[3]), "--json"],
+                                   capture_output=True, text=True, check=True).stdout, encoding="utf-8")
+    book = tmp_path / "数据.xlsx"
+    for source, out in ((data, book), (book, tmp_path / "公开.docx")):
+        result = subprocess.run([sys.executable, "-m", "yusuan.cli", "write", str(source), "-o", str(out)],
+                                capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        assert f"已生成 {out}" in result.stderr and out.stat().st_size > 10_000

@@ -148,3 +148,17 @@ def test_write_command_bad_input(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "yusuan.cli", "write", str(bad), "-o", str(tmp_path / "x.txt")],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and "不支持的输出格式" in result.stderr
+
+
+def test_a_table_over_several_pages_repeats_its_header(tmp_path: Path) -> None:
+    data = data_of(SEEDS[0])
+    t3 = data.tables["T3"]
+    t3.rows = t3.rows[:-1] * 8 + t3.rows[-1:]  # 97 rows: three pages
+    pdf = tmp_path / "长表.pdf"
+    write(data, pdf, charts=False)
+    pages = pdf_text(pdf).read_text(encoding="utf-8").split("\f")
+    headed = [page for page in pages if "单位支出总体情况表" not in page and "功能分类科目名称" in page
+              and "基本支出" in page and "社会保障和就业支出" in page]
+    assert len(headed) >= 2  # continuation pages carry the header again
+    back = parse(pdf_text(pdf))
+    assert rows_of(back, "T3") == rows_of(data, "T3")

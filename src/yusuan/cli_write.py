@@ -47,6 +47,9 @@ def data_findings(disclosure: Disclosure) -> list[Finding]:
 def _describe(finding: Finding, file: str) -> str:
     place = where(finding)
     source = finding.source
+    if source is not None and source.file and source.line and not source.file.lower().endswith(".xlsx"):
+        # a figure of the JSON: say where the document it was read from printed it
+        place = place.replace(f"第 {source.line} 行", f"（{source.file} 第 {source.line} 行）")
     if source is not None and source.file and source.file.lower().endswith(".xlsx") and source.line:
         from .writing.workbook import SHEETS, cell_of, sheet_name
 
