@@ -15,7 +15,7 @@ from yusuan.errors import UnreadableError
 from yusuan.jsonout import table_dict
 from yusuan.template import TABLES
 from yusuan.writing import complete, inputs_of, write
-from yusuan.writing.workbook import FILL, FORMULA, SHEETS, WRONG, sheet_name
+from yusuan.writing.sheets import FILL, FORMULA, SHEETS, WRONG, sheet_name
 from yusuan.writing.workbook_read import read_workbook
 
 from .conftest import SEEDS

@@ -51,7 +51,7 @@ def _describe(finding: Finding, file: str) -> str:
         # a figure of the JSON: say where the document it was read from printed it
         place = place.replace(f"第 {source.line} 行", f"（{source.file} 第 {source.line} 行）")
     if source is not None and source.file and source.file.lower().endswith(".xlsx") and source.line:
-        from .writing.workbook import SHEETS, cell_of, sheet_name
+        from .writing.sheets import SHEETS, cell_of, sheet_name
 
         if finding.table:
             cell = cell_of(finding.table, finding.column, source.line, expense=finding.code is not None)

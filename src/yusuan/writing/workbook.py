@@ -12,80 +12,35 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..classification import entries
 from ..model import Amount, Disclosure, Row, Table
-from ..template import TABLE_BY_ID, TABLES, TableSpec, line_paths
+from ..template import TABLES, TableSpec, line_paths
 from ..template.evaluate import places_of
 from ..template.select import children, line_children
 from .inputs import Inputs
 from .layout import header, ledger_label, money_columns
 from .notes import full_title
-
-FILL = PatternFill("solid", fgColor="FFF2CC")  # to be filled by a person
-FORMULA = PatternFill("solid", fgColor="E7E6E6")  # derived: a formula
-WRONG = PatternFill("solid", fgColor="F8CBAD")  # a stated sum that does not add up
-HEAD = PatternFill("solid", fgColor="DDEBF7")
-_THIN = Side(style="thin", color="999999")
-BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-KINDS = {"total": "合计", "class": "类", "item": "款", "project": "项目", "unit": "单位", "line": "行"}
-BLANK_ROWS = 30  # rows left to fill in an empty template's coded tables
-HEADER_TOP = 3  # the header starts on this row (1: title, 2: preparer and money unit)
-
-OVERVIEW_FIELDS = (("unit", "单位名称"), ("year", "预算年度"), ("kind", "预算类型（单位预算/部门预算）"),
-                   ("level", "政府级次（省级/地市级/县级）"), ("functions", "主要职能（每段一行）"),
-                   ("subordinate_units", "下属单位情况（如：无下属预算单位）"), ("offices", "内设机构（用“、”分隔）"))
-STAFF_FIELDS = (("authorized", "编制数"), ("active", "在职人数"), ("active_change", "在职人数比上年增减"),
-                ("retired", "退休人数"), ("retired_change", "退休人数比上年增减"),
-                ("veteran_retired", "离休人数"), ("veteran_retired_change", "离休人数比上年增减"),
-                ("actual", "实有人数（= 在职 + 退休 + 离休）"))
-SHEETS = {"overview": "概况", "staffing": "人员", "last_year": "上年预算数", "reasons": "变动原因",
-          "projects": "项目情况", "other": "其他重要事项", "targets": "绩效目标"}
-PROJECT_FIELDS = (("name", "项目名称"), ("basis", "设立的政策依据"), ("undertaker", "项目承担单位"),
-                  ("distribution", "资金分配情况"), ("period", "资金执行时间"), ("subsidy", "补贴对象、标准及发放方式"))
-OTHER_FIELDS = (("goods", "政府采购货物预算（万元）"), ("works", "政府采购工程预算（万元）"),
-                ("services", "政府采购服务预算（万元）"), ("total", "政府采购预算合计（万元）"),
-                ("small_firms", "其中面向中小企业预留（万元）"), ("assets", "国有资产占用情况（文字）"))
-TARGET_FIELDS = ("项目名称（整体目标留空）", "年度预算总额（万元）", "其中：财政拨款（万元）", "其他资金（万元）",
-                 "年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值", "分值权重")
-KEY_FIELDS = ("说明中的位置", "名称（与说明中的写法一致）")
-
-
-def sheet_name(table_id: str) -> str:
-    spec = TABLE_BY_ID[table_id]
-    return f"表{TABLES.index(spec) + 1} {spec.title}"[:31]
-
-
-def cell_of(table_id: str, column: str | None, row: int, expense: bool = False) -> str:
-    """The cell (E12) of a table's column in its sheet; the row alone (第 12 行) if the column is unknown."""
-    spec = TABLE_BY_ID[table_id]
-    labels = [c.label for c in spec.columns]
-    if spec.rows == "ledger":
-        income = [c.label for c in spec.income_columns]
-        if column in income and not expense:
-            return f"{get_column_letter(2 + income.index(column))}{row}"
-        first = 4 + len(income)
-    else:
-        first = len(code_columns(spec)) + 1
-    return f"{get_column_letter(first + labels.index(column))}{row}" if column in labels else f"第 {row} 行"
-
-
-def code_columns(spec: TableSpec) -> list[tuple[tuple[str, ...], str]]:
-    """The columns before the amounts: the row kind, the code in parts, the names."""
-    scheme = "经济分类科目" if spec.rows == "economic" else "功能分类科目"
-    levels = ("类", "款") if spec.rows == "economic" else ("类", "款", "项")
-    out: list[tuple[tuple[str, ...], str]] = [((), "行类型")]
-    if spec.rows in ("function", "economic", "project"):
-        out += [((f"{scheme}编码",), level) for level in levels] + [((), f"{scheme}名称")]
-    if spec.rows == "project":
-        out.append(((), "项目名称"))
-    if spec.rows in ("lines", "carryover"):
-        out.append(((), "项目名称" if spec.rows == "carryover" else "项目"))
-    return out
+from .sheets import (
+    BLANK_ROWS,
+    BORDER,
+    FILL,
+    FORMULA,
+    HEAD,
+    HEADER_TOP,
+    KINDS,
+    OVERVIEW_FIELDS,
+    SHEETS,
+    STAFF_FIELDS,
+    WRONG,
+    code_columns,
+    sheet_name,
+)
+from .workbook_sheets import extra_sheets, pairs_sheet
 
 
 def _title(sheet: Worksheet, title: str, preparer: str, unit: str, width: int) -> None:
@@ -297,23 +252,11 @@ def _widths(sheet: Worksheet, count: int, lead: list[tuple[tuple[str, ...], str]
             6 if label in ("类", "款", "项", "行类型") else 36 if label.endswith(("名称", "项目")) else 14)
 
 
-def _pairs(book: Workbook, title: str, fields: tuple[tuple[str, str], ...], values: dict[str, object]) -> Worksheet:
-    sheet = book.create_sheet(title)
-    sheet.append(["项目", "内容"])
-    for key, label in fields:
-        sheet.append([label, values.get(key)])
-        sheet.cell(sheet.max_row, 2).fill = FILL
-    sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 36, 80
-    return sheet
-
-
 def write_workbook(disclosure: Disclosure, inputs: Inputs, out: Path) -> None:
-    from .workbook_sheets import extra_sheets
-
     book = Workbook()
     book.remove(book.active)
     overview = disclosure.overview
-    _pairs(book, SHEETS["overview"], OVERVIEW_FIELDS, {
+    pairs_sheet(book, SHEETS["overview"], OVERVIEW_FIELDS, {
         "unit": disclosure.unit, "year": disclosure.year, "kind": disclosure.kind, "level": disclosure.level,
         "functions": overview.functions, "subordinate_units": overview.subordinate_units,
         "offices": "、".join(overview.offices) or None})
@@ -323,7 +266,7 @@ def write_workbook(disclosure: Disclosure, inputs: Inputs, out: Path) -> None:
         count = getattr(staffing, name)
         staff[name] = count.value if count else None
         staff[f"{name}_change"] = count.change if count else None
-    sheet = _pairs(book, SHEETS["staffing"], STAFF_FIELDS, staff)
+    sheet = pairs_sheet(book, SHEETS["staffing"], STAFF_FIELDS, staff)
     consistent = staffing.actual is None or staffing.actual == sum(
         (c.value for c in (staffing.active, staffing.retired, staffing.veteran_retired) if c), 0)
     actual = sheet.cell(len(STAFF_FIELDS) + 1, 2)

@@ -24,7 +24,7 @@ from ..template import TABLES, TableSpec, line_paths
 from ..text import fold, parse_amount
 from .inputs import SECTION_KINDS, Indicator, Inputs, Procurement, Project, Target, key
 from .layout import header, money_columns
-from .workbook import (
+from .sheets import (
     HEADER_TOP,
     KINDS,
     OTHER_FIELDS,

@@ -6,18 +6,30 @@ from __future__ import annotations
 from decimal import Decimal
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model import Disclosure
-from .inputs import SECTION_KINDS, Inputs
-from .workbook import FILL, FORMULA, KEY_FIELDS, OTHER_FIELDS, PROJECT_FIELDS, SHEETS, TARGET_FIELDS, _pairs
+from .inputs import SECTION_KINDS, Inputs, key
+from .narrative import INCOME_SOURCES
+from .sheets import FILL, FORMULA, KEY_FIELDS, OTHER_FIELDS, PROJECT_FIELDS, SHEETS, TARGET_FIELDS
 
 _KIND_WORDS = dict(SECTION_KINDS)
 
 
+def pairs_sheet(book: Workbook, title: str, fields: tuple[tuple[str, str], ...],
+                values: dict[str, object]) -> Worksheet:
+    """A sheet of fields to fill: its label in column A, its value in column B."""
+    sheet = book.create_sheet(title)
+    sheet.append(["项目", "内容"])
+    for field, label in fields:
+        sheet.append([label, values.get(field)])
+        sheet.cell(sheet.max_row, 2).fill = FILL
+    sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 36, 80
+    return sheet
+
+
 def stated_keys(disclosure: Disclosure, inputs: Inputs) -> list[tuple[str, str]]:
     """The figures Part 3 states with a change on last year, by (section kind, name)."""
-    from .narrative import INCOME_SOURCES
-
     keys = [("收入", name) for _, name in INCOME_SOURCES]
     keys += [("支出", "基本支出"), ("支出", "项目支出"), ("当年拨款", "基本支出"), ("当年拨款", "项目支出")]
     table = disclosure.tables.get("T5")
@@ -26,16 +38,12 @@ def stated_keys(disclosure: Disclosure, inputs: Inputs) -> list[tuple[str, str]]
         keys += [("当年拨款", f"{names.get(row.code[:3])}（类）{names.get(row.code[:5])}（款）{row.name}（项）")
                  for row in table.rows if row.code and len(row.code) == 7]
     keys += [("三公", name) for name in ("因公出国（境）费", "公务用车购置费", "公务用车运行费", "公务接待费")]
-    from .inputs import key
-
     seen = {key(kind, name) for kind, name in keys}
     keys += [k for k in list(inputs.last_year) + list(inputs.reasons) if k not in seen]
     return keys
 
 
 def extra_sheets(book: Workbook, disclosure: Disclosure, inputs: Inputs) -> None:
-    from .inputs import key
-
     keys = stated_keys(disclosure, inputs)
     for title, header, values in ((SHEETS["last_year"], "上年预算数（万元）", inputs.last_year),
                                   (SHEETS["reasons"], "增减的主要原因", inputs.reasons)):
@@ -60,7 +68,7 @@ def extra_sheets(book: Workbook, disclosure: Disclosure, inputs: Inputs) -> None
         for c in range(2, len(PROJECT_FIELDS) + 1):
             projects.cell(projects.max_row, c).fill = FILL
     buying = inputs.procurement
-    other = _pairs(book, SHEETS["other"], OTHER_FIELDS, {
+    other = pairs_sheet(book, SHEETS["other"], OTHER_FIELDS, {
         "goods": buying.goods if buying else None, "works": buying.works if buying else None,
         "services": buying.services if buying else None, "small_firms": buying.small_firms if buying else None,
         "assets": inputs.assets or None})
