@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..model import Disclosure, Row
+from ..template.restatements import RESTATEMENTS
 from ..template.spec import Ref
 from .blocks import Block, Heading, Paragraph
 from .figures import change_clause, figure, share_clause, wan
@@ -40,12 +41,14 @@ class _Writer:
         self.year = disclosure.year or ""
         self.blocks: list[Block] = []
         self.sections = 0
+        self.heading = ""
 
     def section(self, subject: str) -> None:
         self.sections += 1
         n = self.sections
         number = _NUMERALS[n - 1] if n <= 10 else "十" + _NUMERALS[n - 11]
-        self.blocks.append(Heading(f"{number}、关于{self.who}{self.year}年{subject}", 2))
+        self.heading = f"{number}、关于{self.who}{self.year}年{subject}"
+        self.blocks.append(Heading(self.heading, 2))
 
     def say(self, text: str) -> None:
         self.blocks.append(Paragraph(text))
@@ -57,7 +60,14 @@ class _Writer:
         text = f"{name}{wan(value)}{share_clause(value, whole)}{change_clause(value, last)}"
         return text + (f"，主要原因是：{reason.rstrip('。')}。" if reason else "。")
 
-    def t(self, table: str, row: str, column: str, side: str | None = None) -> Decimal:
+    def t(self, table: str, row: str, column: str, side: str | None = None, name: str | None = None) -> Decimal:
+        """A table figure; for a sentence `name`ing it, the figure template/restatements.py says such a
+        sentence restates in this section (what the check compares it with), if it says one."""
+        for restatement in RESTATEMENTS if name is not None else ():
+            ref = restatement.figure
+            if restatement.section.search(self.heading) and restatement.name.search(name) \
+                    and not ref.row.startswith("name:"):
+                return figure(self.d, ref)
         return figure(self.d, Ref(table, row, (column,), side))
 
 
@@ -68,29 +78,30 @@ def _classes(disclosure: Disclosure, table: str, column: str) -> list[Row]:
 
 def part3(disclosure: Disclosure, inputs: Inputs) -> list[Block]:
     w = _Writer(disclosure, inputs)
-    total = w.t("T1", "total", "预算数", "income")
     spending = [row.name or "" for row in _classes(disclosure, "T1", "预算数")]
     sources = [(name, w.t("T1", f"line:{path}", "预算数")) for path, name in INCOME_SOURCES]
 
     w.section("收支预算情况的总体说明")
     w.say(f"按照全口径预算的原则，{w.who}{w.year}年所有收入和支出均纳入{who(disclosure)}预算管理。"
-          f"收支总预算{wan(total)}。")
+          f"收支总预算{wan(w.t('T1', 'total', '预算数', 'income', name='收支总预算'))}。")
     w.say(f"收入预算包括：{'、'.join(_short(name) for name, value in sources if value) or '无'}。")
     w.say(f"支出预算包括：{'、'.join(spending) or '无'}。")
 
     w.section("收入预算情况说明")
+    total = w.t("T1", "total", "预算数", "income", name="收入预算")
     w.say(f"{w.who}收入预算{wan(total)}，其中：")
-    for name, value in sources:
+    for path, name in INCOME_SOURCES:
+        value = w.t("T1", f"line:{path}", "预算数", name=name)
         w.say(w.stated("收入", name, value, total) if value else f"{_short(name)}未安排。")
 
     w.section("支出预算情况说明")
-    expense = w.t("T1", "total", "预算数", "expense")
+    expense = w.t("T1", "total", "预算数", "expense", name="支出预算")
     w.say(f"{w.who}{w.year}年支出预算{wan(expense)}，其中：")
     for column in ("基本支出", "项目支出"):
-        w.say(w.stated("支出", column, w.t("T3", "total", column), expense))
+        w.say(w.stated("支出", column, w.t("T3", "total", column, name=column), expense))
 
     w.section("财政拨款收支预算情况的总体说明")
-    fiscal = w.t("T4", "total", "合计", "income")
+    fiscal = w.t("T4", "total", "合计", "income", name="财政拨款收支总预算")
     w.say(f"{w.year}年财政拨款收支总预算{wan(fiscal)}。")
     funds = [(fund, w.t("T4", f"line:财政拨款（补助）/{fund}", "合计"))
              for fund in ("一般公共预算", "政府性基金预算", "国有资本经营预算")]
@@ -112,11 +123,11 @@ def part3(disclosure: Disclosure, inputs: Inputs) -> list[Block]:
 
 def _general(w: _Writer) -> None:
     w.section("一般公共预算当年拨款情况说明")
-    whole = w.t("T5", "total", "合计")
+    whole = w.t("T5", "total", "合计", name="一般公共预算拨款合计")
     w.say("（一）一般公共预算当年拨款规模变化情况")
     w.say(f"{w.who}{w.year}年一般公共预算拨款合计{wan(whole)}，其中：")
     for column in ("基本支出", "项目支出"):
-        w.say(w.stated("当年拨款", column, w.t("T5", "total", column)))
+        w.say(w.stated("当年拨款", column, w.t("T5", "total", column, name=column)))
     w.say("（二）一般公共预算当年拨款结构情况")
     classes = _classes(w.d, "T5", "合计")
     for number, row in enumerate(classes, start=1):
@@ -139,10 +150,11 @@ def _basic(w: _Writer) -> None:
     w.section("一般公共预算基本支出情况说明")
     table = w.d.tables.get("T6")
     rows = [row for row in table.rows if row.code and len(row.code) == 5] if table and table.present else []
-    w.say(f"{w.who}{w.year}年一般公共预算基本支出{wan(w.t('T6', 'total', '合计'))}，其中：")
+    basic = w.t("T6", "total", "合计", name="一般公共预算基本支出")
+    w.say(f"{w.who}{w.year}年一般公共预算基本支出{wan(basic)}，其中：")
     for column in ("人员经费", "公用经费"):
         parts = "、".join(row.name or "" for row in rows if row.value(column))
-        w.say(f"{column}{wan(w.t('T6', 'total', column))}" + (f"，主要包括：{parts}。" if parts else "。"))
+        w.say(f"{column}{wan(w.t('T6', 'total', column, name=column))}" + (f"，主要包括：{parts}。" if parts else "。"))
 
 
 def _projects(w: _Writer) -> None:
@@ -178,8 +190,8 @@ def _funds(w: _Writer) -> None:
 
 def _sangong(w: _Writer) -> None:
     w.section("“三公”经费支出情况说明")
-    total = w.t("T10", "total", "合计")
-    parts = [(name, w.t("T10", f"line:{name}", "合计"))
+    total = w.t("T10", "total", "合计", name="“三公”经费预算为")
+    parts = [(name, w.t("T10", f"line:{name}", "合计", name=name))
              for name in ("因公出国（境）费", "公务用车购置费", "公务用车运行费", "公务接待费")]
     w.say(f"{w.year}年“三公”经费预算为{wan(total)}，其中："
           + "，".join(w.stated("三公", name, value).rstrip("。") for name, value in parts) + "。")
@@ -197,7 +209,8 @@ def _carryover(w: _Writer) -> None:
 def _other(w: _Writer) -> None:
     w.section("其他重要事项的情况说明")
     w.say("（一）机关运行经费")
-    w.say(f"{w.year}年{w.who}机关运行经费财政拨款预算{wan(w.t('T6', 'total', '公用经费'))}。")
+    running = w.t("T6", "total", "公用经费", name="机关运行经费财政拨款预算")
+    w.say(f"{w.year}年{w.who}机关运行经费财政拨款预算{wan(running)}。")
     w.say("（二）政府采购情况")
     buying = w.inputs.procurement
     if buying is not None:
