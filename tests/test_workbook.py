@@ -187,7 +187,7 @@ def test_parse_then_workbook_then_document(tmp_path: Path) -> None:
     data.write_text(subprocess.run([sys.executable, "-m", "yusuan.cli", "parse", str(SEEDS[3]), "--json"],
                                    capture_output=True, text=True, check=True).stdout, encoding="utf-8")
     book = tmp_path / "数据.xlsx"
-    for source, out in ((data, book), (book, tmp_path / "公开.docx")):
+    for source, out in ((data, book), (book, tmp_path / "公开.html")):
         result = subprocess.run([sys.executable, "-m", "yusuan.cli", "write", str(source), "-o", str(out)],
                                 capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stderr

@@ -26,9 +26,11 @@ from .writing_support import (
     rows_of,
 )
 
-# seeds whose every mistake can be corrected from the data itself (001 lacks T11's projects for
-# its carried-over 6.50; 002 does not say which of its inconsistent figures is the wrong one)
-CORRECTABLE = [seed for seed in SEEDS if seed.name[:3] in ("000", "003", "004")]
+# 000 names 类 234 two ways (corrected here); 003 and 004 have no mistake in their data (their
+# mistakes are in text the writer rewrites). 001 lacks T11's projects for its carried-over 6.50 and
+# 002 does not say which of its inconsistent figures is the wrong one: they are not corrected.
+CORRECTED = [seed for seed in SEEDS if seed.name[:3] == "000"]
+CONSISTENT = [seed.name[:3] for seed in SEEDS if seed.name[:3] in ("003", "004")]
 
 
 def _written_pdf(tmp_path: Path, seed: Path, corrected: bool) -> tuple[object, object]:
@@ -54,19 +56,17 @@ def test_pdf_reads_back_as_the_data_and_is_checked_like_it(tmp_path: Path, seed:
     # Part 3 restates the tables and is written from them: no figure in it is wrong
     assert [f for f in check(back) if f.rule.startswith("N.")] == []
     assert len(back.statements) > 20
+    if seed.name[:3] in CONSISTENT:
+        assert check(back) == []
+    if seed.name.startswith("002"):  # its tables' own mistakes, found where the document prints them
+        found = {(f.rule, f.table, f.code) for f in check(back)}
+        assert ("T3.row-total", "T3", "210") in found and ("T6.subtotal", "T6", "303") in found
 
 
-@pytest.mark.parametrize("seed", CORRECTABLE, ids=[seed.name[:3] for seed in CORRECTABLE])
+@pytest.mark.parametrize("seed", CORRECTED, ids=[seed.name[:3] for seed in CORRECTED])
 def test_corrected_data_gives_a_document_without_findings(tmp_path: Path, seed: Path) -> None:
     _, back = _written_pdf(tmp_path, seed, corrected=True)
     assert check(back) == []
-
-
-def test_the_seeds_data_mistakes_are_found_in_the_written_document(tmp_path: Path) -> None:
-    seed = next(seed for seed in SEEDS if seed.name.startswith("002"))
-    _, back = _written_pdf(tmp_path, seed, corrected=False)
-    found = {(f.rule, f.table, f.code) for f in check(back)}
-    assert ("T3.row-total", "T3", "210") in found and ("T6.subtotal", "T6", "303") in found
 
 
 def test_pdf_embeds_its_font_and_every_page_has_ink(tmp_path: Path) -> None:
