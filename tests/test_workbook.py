@@ -192,3 +192,25 @@ def test_parse_then_workbook_then_document(tmp_path: Path) -> None:
                                 capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stderr
         assert f"已生成 {out}" in result.stderr and out.stat().st_size > 10_000
+
+
+def test_an_empty_template_filled_with_leaves_derives_every_sum(tmp_path: Path) -> None:
+    template = tmp_path / "模板.xlsx"
+    subprocess.run([sys.executable, "-m", "yusuan.cli", "template", "-o", str(template)], check=True, timeout=120)
+    book = load_workbook(template)
+    t3 = book[sheet_name("T3")]  # row 6 is the template's 合计 row; the 类, 款 and 项 follow
+    for r, (kind, code) in enumerate((("类", ("210",)), ("款", ("210", "15")), ("项", ("210", "15", "01"))), start=7):
+        t3.cell(r, 1).value = kind
+        for c, part in enumerate(code, start=2):
+            t3.cell(r, c).value = part
+        t3.cell(r, 5).value = {"类": "卫生健康支出", "款": "医疗保障管理事务", "项": "行政运行"}[kind]
+    t3.cell(9, 7).value = Decimal("239.08")  # 基本支出 of 2101501: the only figure typed
+    t1 = book[sheet_name("T1")]
+    t1.cell(7, 2).value = Decimal("784.04")  # 其中：一般财力
+    book.save(template)
+    back, _ = read_workbook(template)
+    figures = {(row.kind, row.code): row.value("合计") for row in back.tables["T3"].rows}
+    assert figures == {("total", None): Decimal("239.08"), ("class", "210"): Decimal("239.08"),
+                       ("item", "21015"): Decimal("239.08"), ("item", "2101501"): Decimal("239.08")}
+    income = {row.name: row.value("预算数") for row in back.tables["T1"].rows if row.side == "income"}
+    assert income["本年收入"] == income["本年收入/一般公共预算拨款"] == income["收入总计"] == Decimal("784.04")

@@ -128,13 +128,14 @@ def _table_sheet(book: Workbook, disclosure: Disclosure, spec: TableSpec) -> Non
     first = _header(sheet, lead + money)
     rows = table.rows or _blank_rows(spec)
     sums = _sums(spec, table) if table.rows else {}
+    lines = line_children(rows, spec.lines) if spec.lines and not table.rows else {}
     first_money = len(lead) + 1
     letter = {c.label: get_column_letter(first_money + i) for i, c in enumerate(spec.columns)}
     kinds = DataValidation(type="list", formula1='"合计,类,款,项,项目,单位,行"', allow_blank=True)
     sheet.add_data_validation(kinds)
     for position, row in enumerate(rows):
         r = first + position
-        values = [_kind_word(row) if table.rows else ""]
+        values = [_kind_word(row) if row.kind else ""]
         if spec.rows in ("function", "economic", "project"):
             parts = (3, 2) if spec.rows == "economic" else (3, 2, 2)
             code, at = row.code or "", 0
@@ -157,9 +158,11 @@ def _table_sheet(book: Workbook, disclosure: Disclosure, spec: TableSpec) -> Non
             c = first_money + [x.label for x in spec.columns].index(column.label)
             amount = row.values.get(column.label)
             derived = sums.get((position, column.label))
-            if not table.rows:  # the empty template: each row's own sums as formulas
+            if not table.rows:  # the empty template: each row's own sums (and T10's parts) as formulas
                 own = next((s for s in spec.row_sums if s.target == column.label), None)
                 formula = f"=SUM({','.join(f'{letter[p]}{r}' for p in own.parts)})" if own else None
+                if formula is None and position in lines:
+                    formula = "=" + "+".join(f"{letter[column.label]}{first + k}" for k in lines[position])
                 _number(sheet, r, c, formula, places, FORMULA if formula else FILL)
                 continue
             if derived is not None and any(rows[k].values.get(col) for k, col in derived[0]):
@@ -190,7 +193,7 @@ def _blank_rows(spec: TableSpec) -> list[Row]:
     if spec.rows == "lines":
         return [Row("total" if path == spec.lines[0].name else "line", path.split("/")[-1])
                 for path, _ in line_paths(spec.lines)]
-    return [Row("", None) for _ in range(BLANK_ROWS)]
+    return [Row("total", "合计"), *(Row("", None) for _ in range(BLANK_ROWS))]
 
 
 def _ledger_sheet(sheet: Worksheet, disclosure: Disclosure, spec: TableSpec, table: Table, places: int) -> None:
@@ -234,7 +237,25 @@ def _ledger_sheet(sheet: Worksheet, disclosure: Disclosure, spec: TableSpec, tab
             amount = total.values.get(label) if total else None
             column = c + 1 + offset + (1 if side == "expense" else 0)
             _number(sheet, r, column, amount.value if amount else None, _places(amount, places))
+    if not table.rows:
+        _ledger_formulas(sheet, spec, paths, first, r)
     _widths(sheet, len(columns), [])
+
+
+def _ledger_formulas(sheet: Worksheet, spec: TableSpec, paths: list[str], first: int, totals: int) -> None:
+    """The empty template's derived ledger figures: each line with 其中 lines is their sum, 收入总计
+    the sum of the top lines, 支出总计 the sum of the 类 above it."""
+    at = {path: first + index for index, path in enumerate(paths)}
+    lines = dict(line_paths(spec.income))
+    for path, line in lines.items():
+        if line.children:
+            refs = "+".join(f"B{at[f'{path}/{child.name}']}" for child in line.children)
+            _number(sheet, at[path], 2, f"={refs}", 2, FORMULA)
+    _number(sheet, totals, 2, "=" + "+".join(f"B{at[line.name]}" for line in spec.income), 2, FORMULA)
+    for offset in range(len(spec.columns)):
+        letter = get_column_letter(4 + len(spec.income_columns) + offset)
+        _number(sheet, totals, 4 + len(spec.income_columns) + offset, f"=SUM({letter}{first}:{letter}{totals - 1})",
+                2, FORMULA)
 
 
 def _latest_classes() -> list:  # type: ignore[type-arg]

@@ -21,6 +21,7 @@ from ..errors import UnreadableError
 from ..model import Amount, Count, Disclosure, Overview, Row, Source, Staffing, Table
 from ..recovery.rows import strip_enumeration
 from ..template import TABLES, TableSpec, line_paths
+from ..template.select import children, line_children
 from ..text import fold, parse_amount
 from .inputs import SECTION_KINDS, Indicator, Inputs, Procurement, Project, Target, key
 from .layout import header, money_columns
@@ -197,7 +198,35 @@ def _table(sheet: _Sheet, spec: TableSpec) -> Table:
         if kind == "unit":
             row.unit = name
         table.rows.append(row)
+    return derive(table, spec)
+
+
+def derive(table: Table, spec: TableSpec) -> Table:
+    """Sums left blank are computed, never typed twice: a parent row (类, 款, 合计) whose figures
+    are all left blank gets its children's sums (the template's first row is the 合计 row). A row
+    with some figures filled is taken as stated: its blank cells say nothing was budgeted there."""
+    rows = table.rows
+    if all(row.kind == "total" and not row.values for row in rows):
+        table.rows = []  # the template's 合计 row of a table left empty
+        return table
+    groups = children(rows) if spec.tree else line_children(rows, spec.lines) if spec.lines else {}
+    blank = {parent for parent in groups if not rows[parent].values}
+    for _ in range(4):  # 项 → 款 → 类 → 合计: a blank parent may wait for a blank child
+        changed = False
+        for parent in blank:
+            for column in (c.label for c in spec.columns):
+                terms = [rows[k].values[column].value for k in groups[parent] if column in rows[k].values]
+                total = sum(terms, Decimal(0))
+                if terms and rows[parent].value(column) != total:
+                    rows[parent].values[column] = _computed(total, rows[parent])
+                    changed = True
+        if not changed:
+            break
     return table
+
+
+def _computed(value: Decimal, row: Row) -> Amount:
+    return Amount(value, str(value), row.source)
 
 
 def _ledger(sheet: _Sheet, spec: TableSpec) -> Table:
