@@ -273,9 +273,32 @@ def _widths(sheet: Worksheet, count: int, lead: list[tuple[tuple[str, ...], str]
             6 if label in ("类", "款", "项", "行类型") else 36 if label.endswith(("名称", "项目")) else 14)
 
 
+GUIDE = (
+    "本工作簿由 yusuan 生成，填好后用 yusuan write 工作簿.xlsx -o 公开.pdf（或 .docx、.html）生成预算公开文件。",
+    "黄色单元格：需要填写。灰色单元格：公式（合计 = 分项之和，上级科目 = 下级之和），不必填写。",
+    "红色单元格：填写的合计与其分项之和不符（见批注）；生成前请核对。",
+    "表1至表11：每张表一个工作表，表头与预算公开模板一致。科目编码分“类、款、项”三列填写（如 210、15、01）；",
+    "“行类型”填 合计、类、款、项、项目 或 单位；类、款行的金额可以留空，读取时由下级各行相加得出。",
+    "空表：不填任何数字，在表下的“表注”中写明原因（不写则自动生成说明）。",
+    "概况、人员：第一部分的内容；实有人数由在职、退休、离休相加得出。",
+    "上年预算数、变动原因：第三部分说明“比上年预算增加（减少）……主要原因是……”所需；名称须与说明中的写法一致。",
+    "项目情况、其他重要事项、绩效目标：第三部分的项目说明、政府采购和国有资产情况，以及绩效目标表。",
+    "金额单位为万元，保留两位小数；第三部分的每个金额、占比和增减率均由表中数字计算，不必手工填写。",
+)
+
+
+def _guide(sheet: Worksheet) -> None:
+    sheet.title = "填写说明"
+    sheet.column_dimensions["A"].width = 120
+    sheet.cell(1, 1, "填写说明").font = Font(bold=True, size=14)
+    for r, text in enumerate(GUIDE, start=2):
+        sheet.cell(r, 1, text).alignment = Alignment(wrap_text=True)
+    sheet.cell(3, 1).fill, sheet.cell(4, 1).fill = FILL, WRONG
+
+
 def write_workbook(disclosure: Disclosure, inputs: Inputs, out: Path) -> None:
     book = Workbook()
-    book.remove(book.active)
+    _guide(book.active)
     overview = disclosure.overview
     pairs_sheet(book, SHEETS["overview"], OVERVIEW_FIELDS, {
         "unit": disclosure.unit, "year": disclosure.year, "kind": disclosure.kind, "level": disclosure.level,
