@@ -239,7 +239,30 @@ def _ledger_sheet(sheet: Worksheet, disclosure: Disclosure, spec: TableSpec, tab
             _number(sheet, r, column, amount.value if amount else None, _places(amount, places))
     if not table.rows:
         _ledger_formulas(sheet, spec, paths, first, r)
+    else:
+        _ledger_sums(sheet, spec, table, paths, first, places)
     _widths(sheet, len(columns), [])
+
+
+def _ledger_sums(sheet: Worksheet, spec: TableSpec, table: Table, paths: list[str], first: int,
+                 places: int) -> None:
+    """A line the data states as the sum of its 其中 lines becomes that formula; one that is not
+    stays as stated, in red."""
+    at = {path: first + index for index, path in enumerate(paths)}
+    label = spec.income_columns[0].label
+    rows = table.rows
+    for parent, kids in line_children(rows, spec.income, by_path=True).items():
+        stated = rows[parent].values.get(label)
+        total = sum((rows[k].value(label) for k in kids), Decimal(0))
+        if not any(rows[k].values.get(label) for k in kids) or rows[parent].name not in at:
+            continue
+        r = at[rows[parent].name or ""]
+        if stated is not None and stated.value == total:
+            _number(sheet, r, 2, "=" + "+".join(f"B{at[rows[k].name or '']}" for k in kids), places, FORMULA)
+        else:
+            _number(sheet, r, 2, stated.value if stated else None, _places(stated, places), WRONG)
+            sheet.cell(r, 2).comment = Comment(f"填写的数为 {stated.value if stated else 0}，"
+                                               f"但其中各项之和为 {total}", "yusuan")
 
 
 def _ledger_formulas(sheet: Worksheet, spec: TableSpec, paths: list[str], first: int, totals: int) -> None:
