@@ -25,6 +25,26 @@ def join_fragments(fragments: list[str]) -> str:
     return _SPACE.sub(" ", _SPACE_NEAR_WIDE.sub("", text)).strip()
 
 
+_OPERATORS = (("≥", ">="), ("≤", "<="), ("=>", ">="), ("=<", "<="))
+_TARGET = re.compile(r"^(>=|<=|>|<|=)?(\d[\d,]*(?:\.\d+)?)(\S*)$")
+
+
+def operators(text: str) -> str:
+    """Comparison signs written the ASCII way: ≥ → >=, ≤ → <=."""
+    for printed, ascii_form in _OPERATORS:
+        text = text.replace(printed, ascii_form)
+    return text
+
+
+def split_target(text: str) -> tuple[str | None, Decimal, str | None] | None:
+    """A performance target or value as printed (≥95%, =1 个, 47.4 万人): operator, number and
+    unit; None when it is not a number (提升, 新增)."""
+    match = _TARGET.match(operators(fold(text)))
+    if match is None:
+        return None
+    return match.group(1), Decimal(match.group(2).replace(",", "")), match.group(3) or None
+
+
 def is_amount(text: str) -> bool:
     return AMOUNT.match(text) is not None
 

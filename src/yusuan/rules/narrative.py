@@ -12,12 +12,13 @@ from ..model import Disclosure, Statement
 from ..template.restatements import STATED_SUMS
 from .base import ERROR, WARNING, Finding, Rule, search
 
-_MALFORMED = re.compile(r"\d+\.\.+\d+|\d+\.\d+\.\d+")
+MALFORMED = re.compile(r"\d+\.\.+\d+|\d+\.\d+\.\d+")
 # 当年财政拨款项目 8 个，涉及预算金额 493.64 万元 (not 非财政拨款)
 _TARGETED = re.compile(r"(?<!非)财政拨款项目\d+个[，,]?涉及(?:预算)?(?:金额)?(?:为)?([\d,]+(?:\.\d+)?)万元")
+_BUDGETED = re.compile(r"(?<![比较上])((?:19|20)\d{2})年(?:度)?预算数为")
 _COMPARED = re.compile(r"比((?:19|20)\d{2})年(?:度)?(?:预算|决算|执行)")
 
-_HALF_CENT = Decimal("0.005")  # the rounding of an amount printed in 万元 with two decimals
+HALF_CENT = Decimal("0.005")  # the rounding of an amount printed in 万元 with two decimals
 
 
 def _unit(value: Decimal) -> Decimal:
@@ -27,8 +28,8 @@ def _unit(value: Decimal) -> Decimal:
 
 def _ratio_range(part: Decimal, whole: Decimal) -> tuple[Decimal, Decimal]:
     """part ÷ whole × 100 over every value the printed figures may stand for."""
-    values = [(part + a) / (whole + b) * 100 for a in (-_HALF_CENT, _HALF_CENT)
-              for b in (-_HALF_CENT, _HALF_CENT) if whole + b]
+    values = [(part + a) / (whole + b) * 100 for a in (-HALF_CENT, HALF_CENT)
+              for b in (-HALF_CENT, HALF_CENT) if whole + b]
     return min(values), max(values)
 
 
@@ -78,15 +79,15 @@ class Growth(Rule):
             if statement.change is None or statement.growth is None:
                 continue
             last = statement.amount - statement.change
-            if abs(last) <= 2 * _HALF_CENT:
+            if abs(last) <= 2 * HALF_CENT:
                 continue  # nothing last year: no rate to speak of (documents write 100%)
             if (statement.change > 0) != (statement.growth > 0) and statement.change and statement.growth:
                 yield self.on(statement, f"金额{'增加' if statement.change > 0 else '减少'}，"
                               f"增长率却写成{'增长' if statement.growth > 0 else '下降'}",
                               stated=statement.growth, expected=-statement.growth)
                 continue
-            values = [(statement.change + a) / (last + a - b) * 100 for a in (-_HALF_CENT, _HALF_CENT)
-                      for b in (-_HALF_CENT, _HALF_CENT) if last + a - b]
+            values = [(statement.change + a) / (last + a - b) * 100 for a in (-HALF_CENT, HALF_CENT)
+                      for b in (-HALF_CENT, HALF_CENT) if last + a - b]
             if not _fits(statement.growth, min(values), max(values)):
                 expected = _q(statement.change / last * 100)
                 yield self.on(statement, f"上年预算 {statement.amount} − ({statement.change}) = {last} 万元，"
@@ -103,7 +104,7 @@ class Typo(Rule):
     example = "电话通讯服务费1..75万元"
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
-        for match, source in search(disclosure.narrative, _MALFORMED):
+        for match, source in search(disclosure.narrative, MALFORMED):
             yield self.finding(f"第三部分中的数字“{match.group(0)}”写法有误", section="第三部分",
                                quote=match.group(0), source=source)
 
@@ -126,6 +127,63 @@ class ComparedYear(Rule):
                     f"“{match.group(0)}”：{disclosure.year} 年预算应与 {disclosure.year - 1} 年比较",
                     section="第三部分", quote=match.group(0), stated=Decimal(year),
                     expected=Decimal(disclosure.year - 1), source=source)
+
+
+class BudgetYear(Rule):
+    id = "N.budget-year"
+    severity = ERROR
+    family = "说明内部"
+    title = "说明本年预算数时写错了年份"
+    why = "“2023 年预算数为……”出现在 2024 年预算中，说明这段文字是从上年文件照抄的，数字可能也没有更新。"
+    example = "2024 年预算说明：住房公积金（项）：2023 年预算数为 27.16 万元"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        if disclosure.year is None:
+            return
+        for match, source in search(disclosure.narrative, _BUDGETED):
+            year = int(match.group(1))
+            if year != disclosure.year:
+                yield self.finding(
+                    f"“{match.group(0)}”：这是 {disclosure.year} 年预算，应写 {disclosure.year} 年预算数",
+                    section="第三部分", quote=match.group(0), stated=Decimal(year),
+                    expected=Decimal(disclosure.year), source=source)
+
+
+_LEVELED = re.compile(r"([^（）()、，,。:：\d]+)[（(](类|款|项)[）)]")
+_REASON = re.compile(r"([\u4e00-\u9fa5]{2,30}?)(增加|减少)(\d[\d,]*(?:\.\d+)?)万元")
+
+
+class ChangeTwice(Rule):
+    id = "N.change-twice"
+    severity = ERROR
+    family = "说明内部"
+    title = "同一科目的增减额在说明中前后不一"
+    why = "说明原因时写的增减额与该科目自己的说明不同，读者无法知道哪个是真的。"
+    example = "收入说明写“其他医疗救助减少 8038 万元”，该项的说明却是“比上年预算减少 8,008.35 万元”"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        changes: dict[str, Decimal] = {}  # 类/款/项 name, its stem without 支出 → Σ changes of its items
+        for statement in disclosure.statements:
+            names = _LEVELED.findall(statement.name)
+            if statement.change is None or not names or names[-1][1] != "项":
+                continue
+            for name, _level in names:
+                stem = name.removesuffix("支出")
+                if len(stem) >= 4:
+                    changes[stem] = changes.get(stem, Decimal(0)) + statement.change
+        if not changes:
+            return
+        stems = sorted(changes, key=len, reverse=True)
+        for match, source in search(disclosure.narrative, _REASON):
+            stem = next((stem for stem in stems if match.group(1).endswith(stem)), None)
+            if stem is None:
+                continue
+            stated = Decimal(match.group(3).replace(",", "")) * (1 if match.group(2) == "增加" else -1)
+            if abs(stated - changes[stem]) > HALF_CENT * 4:
+                yield self.finding(
+                    f"“{match.group(0)}”：该科目各项的说明合计{'增加' if changes[stem] >= 0 else '减少'} "
+                    f"{abs(changes[stem])} 万元", section="第三部分", quote=match.group(0), stated=stated,
+                    expected=changes[stem], source=source)
 
 
 class StatedParts(Rule):
@@ -151,7 +209,7 @@ class StatedParts(Rule):
             if len(parts) < 2:
                 continue
             total = sum((part.amount for part in parts), Decimal(0))
-            if abs(total - statement.amount) > _HALF_CENT * (len(parts) + 1):
+            if abs(total - statement.amount) > HALF_CENT * (len(parts) + 1):
                 yield self.on(statement, f"其中各项之和为 {' + '.join(str(p.amount) for p in parts)} = {total} 万元",
                               stated=statement.amount, expected=total)
 
@@ -167,14 +225,14 @@ class TargetedFunds(Rule):
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         tables = disclosure.tables
-        if not tables.get("T1") or not tables["T1"].present:
+        if not tables.get("T1") or not tables["T1"].readable:
             return
         spent = sum((_total(disclosure, table_id, column) for table_id, column in
                      (("T7", "项目支出合计"), ("T8", "项目支出"), ("T9", "项目支出"))), Decimal(0))
         carried = _line(disclosure, "上年结转结余/财政拨款结转")
         for match, source in search(disclosure.narrative, _TARGETED):
             stated = Decimal(match.group(1).replace(",", ""))
-            if not spent - _HALF_CENT <= stated <= spent + carried + _HALF_CENT:
+            if not spent - HALF_CENT <= stated <= spent + carried + HALF_CENT:
                 yield self.finding(
                     f"“{match.group(0)}”：财政拨款项目支出为 {spent} 万元，上年财政拨款结转 {carried} 万元，"
                     f"设有绩效目标的项目金额应在 {spent} 至 {spent + carried} 万元之间",
@@ -184,7 +242,7 @@ class TargetedFunds(Rule):
 
 def _total(disclosure: Disclosure, table_id: str, column: str) -> Decimal:
     table = disclosure.tables.get(table_id)
-    total = table.total() if table is not None and table.present else None
+    total = table.total() if table is not None and table.readable else None
     return total.value(column) if total is not None else Decimal(0)
 
 

@@ -6,12 +6,16 @@ import re
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..model import Disclosure
-from ..text import fold
+from ..classification import SECTOR_WORDS, name_of
+from ..model import Disclosure, PerformanceTarget
+from ..template.performance import EXECUTION_RATE, WEIGHT_TOTALS
+from ..template.select import project_rows
+from ..text import fold, split_target
 from .base import ERROR, WARNING, Finding, Rule, search
 
 # rates where more is better: a target for them is a floor (>=), never a ceiling
-_FLOOR = re.compile(r"(满意度|及时率|覆盖率|完成率|参保率|合规率|知晓率|达标率|到位率|覆盖面)"
+_FLOOR = re.compile(r"(满意度|满意率|及时率|覆盖率|完成率|参保率|合规率|合格率|知晓率|达标率|到位率|覆盖面|"
+                    r"使用率|执行率|结算率|受理率|办结率|准确率|正确率|完好率)"
                     r"(?:\([^)]*\))?(<=|≤|<|=<)\s*(\d+(?:\.\d+)?%?)")
 _DOUBLED = re.compile(r"[<>≤≥=]*\d+(?:\.\d+)?%%+|[<>]==|>>|<<")
 
@@ -26,14 +30,13 @@ class ProjectFunds(Rule):
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         table = disclosure.tables.get("T7")
-        if table is None or not table.present:
+        if table is None or not table.readable:
             return
         for target in disclosure.targets:
             stated = target.fiscal if target.fiscal is not None else target.total
             if target.kind != "project" or not target.project or stated is None:
                 continue
-            rows = [row for row in table.rows
-                    if row.kind == "project" and fold(row.project or "") == fold(target.project)]
+            rows = project_rows(table, target.project)
             if not rows:
                 continue
             budget = sum((row.value("项目支出合计") for row in rows), Decimal(0))
@@ -76,3 +79,120 @@ class TargetTypo(Rule):
             for match, source in search(target.lines, _DOUBLED):
                 yield self.finding(f"“{target.project or '整体绩效目标'}”的指标值中有“{match.group(0)}”",
                                    section="绩效目标表", quote=match.group(0), source=source)
+
+
+def _whose(target: PerformanceTarget) -> str:
+    return f"“{target.project}”" if target.project else "整体绩效目标"
+
+
+class Weights(Rule):
+    id = "P.weights"
+    severity = WARNING
+    family = "绩效目标"
+    title = "绩效指标的分值权重之和应为 90（另加预算执行率 10 分）或 100"
+    why = "财预〔2020〕10号规定预算执行率 10 分、其他指标 90 分；权重之和不对，绩效评价无法打分。"
+    example = "9 个指标的权重为 8×7 + 20 + 10 = 86"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        for target in disclosure.targets:
+            weights = [indicator.weight for indicator in target.indicators]
+            if not target.indicators_complete or any(weight is None for weight in weights):
+                continue
+            total = sum(weights, Decimal(0))  # type: ignore[arg-type]
+            rated = any(EXECUTION_RATE in (indicator.name or "") for indicator in target.indicators)
+            expected = Decimal(100) if rated else Decimal(WEIGHT_TOTALS[0])
+            if total not in map(Decimal, WEIGHT_TOTALS):
+                yield self.finding(
+                    f"{_whose(target)}的 {len(weights)} 个指标权重之和为 "
+                    f"{' + '.join(map(str, weights))} = {total}，应为 {expected}",
+                    section="绩效目标表", quote=target.project, stated=total, expected=expected,
+                    source=target.indicators[0].source)
+
+
+_FRACTION = re.compile(r"^0\.\d+$|^1(?:\.0+)?$")
+_NAMED_UNIT = re.compile(r"[(（]([^()（）\d]{1,6})[)）]$")  # (2025年) qualifies, it measures nothing
+
+
+def _same_measure(one: str, other: str) -> bool:
+    """个 and 个市, 月 and 个月 count the same things; 人 and 万人, % and 次 do not."""
+    def forms(text: str) -> set[str]:
+        text = fold(text)
+        return {text, text[1:]} if text.startswith("个") and len(text) > 1 else {text}
+
+    return any(a.startswith(b) or b.startswith(a) for a in forms(one) for b in forms(other))
+
+
+class LastYearUnit(Rule):
+    id = "P.last-year-unit"
+    severity = WARNING
+    family = "绩效目标"
+    title = "上年完成值应与指标值用同一计量单位（如指标以 % 计，上年值不应写成小数或次数）"
+    why = "指标值写“≥72%”而上年完成值写“0.7677”或“12 次”，两者无法比较，读者无从判断目标定得是否合理。"
+    example = "参保人政策范围内住院费用报销比例：指标值 ≥72%，上年完成值 0.7677"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        for target in disclosure.targets:
+            for indicator in target.indicators:
+                last = split_target(indicator.last_year or "")
+                if indicator.unit is None or indicator.target is None or last is None:
+                    continue
+                _, number, unit = last
+                if unit is None and indicator.unit == "%" and _FRACTION.match(str(number)) and indicator.target > 1:
+                    percent = number * 100
+                    yield self.finding(
+                        f"{_whose(target)}的指标“{indicator.name}”：指标值 {indicator.value} 以 % 计，"
+                        f"上年完成值却写成 {indicator.last_year}（应为 {percent.normalize():f}%）",
+                        section="绩效目标表", quote=indicator.name, stated=number, expected=percent,
+                        source=indicator.source)
+                elif unit is not None and not _same_measure(unit, indicator.unit):
+                    yield self.finding(
+                        f"{_whose(target)}的指标“{indicator.name}”：指标值 {indicator.value} 以“{indicator.unit}”计，"
+                        f"上年完成值 {indicator.last_year} 却以“{unit}”计",
+                        section="绩效目标表", quote=indicator.name, stated=number, source=indicator.source)
+
+
+class NamedUnit(Rule):
+    id = "P.name-unit"
+    severity = WARNING
+    family = "绩效目标"
+    title = "指标名称注明的计量单位应与指标值的单位一致"
+    why = "名称写“资金拨付及时率（人）”而指标值是“=100%”，说明名称或指标值是从别处抄来的，指标含义不清。"
+    example = "门诊费用（%）：指标值 ≤5 万元"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        for target in disclosure.targets:
+            for indicator in target.indicators:
+                named = _NAMED_UNIT.search(fold(indicator.name or ""))
+                if named is None or indicator.unit is None or _same_measure(named.group(1), indicator.unit):
+                    continue
+                yield self.finding(
+                    f"{_whose(target)}的指标“{indicator.name}”：名称以“{named.group(1)}”计，"
+                    f"指标值 {indicator.value} 却以“{indicator.unit}”计",
+                    section="绩效目标表", quote=indicator.name, source=indicator.source)
+
+
+class ForeignGoal(Rule):
+    id = "P.foreign-text"
+    severity = WARNING
+    family = "绩效目标"
+    title = "绩效目标的文字属于本单位没有支出的领域（多半抄自别的单位）"
+    why = "医保部门的项目目标写“提高教育教学质量，解决学生资助资金不足”，显然是从别的单位照抄的，目标失去意义。"
+    example = "全民参保及医疗服务经费项目：通过该项目的实施，提高教育教学质量，解决学生资助资金不足问题"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        # 类 in which the unit spends: T3's rows with money (T1 and T4 list every 类, spent or not)
+        spent = {row.code[:3] for table_id in ("T3", "T5") if (table := disclosure.tables.get(table_id))
+                 for row in table.rows if row.code and any(amount.value for amount in row.values.values())}
+        if not spent:
+            return
+        own_words = {word for code in spent for word in SECTOR_WORDS.get(code, ())}
+        for target in disclosure.targets:
+            goal = fold(target.goal or "")
+            for code, words in SECTOR_WORDS.items():
+                found = sorted({word for word in words if word in goal and word not in own_words})
+                if code in spent or len(found) < 2:
+                    continue
+                yield self.finding(
+                    f"{_whose(target)}的绩效目标写有“{'”“'.join(found)}”，属于“{name_of(code)}”，"
+                    f"而本单位在该类没有任何支出", section="绩效目标表", quote=target.goal,
+                    source=target.source)
