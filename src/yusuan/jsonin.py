@@ -7,12 +7,28 @@ with a Chinese message saying where in the JSON it is wrong.
 from __future__ import annotations
 
 import json
+import types
+from dataclasses import fields, is_dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from .errors import UnreadableError
-from .model import Amount, Count, Disclosure, Overview, Problem, Row, Source, Staffing, Statement, Table
+from .model import (
+    Amount,
+    Asset,
+    Count,
+    Disclosure,
+    Overview,
+    PerformanceTarget,
+    Problem,
+    ProjectStatement,
+    Row,
+    Source,
+    Staffing,
+    Statement,
+    Table,
+)
 from .template import TABLE_BY_ID
 
 
@@ -45,6 +61,34 @@ def _source(data: Any) -> Source | None:
                   bbox=tuple(bbox) if bbox is not None else None)  # type: ignore[arg-type]
 
 
+def _typed(hint: Any, value: Any, where: str) -> Any:
+    """A JSON value back as the model type `hint` names (the inverse of jsonout.plain)."""
+    if value is None:
+        return None
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (Union, types.UnionType):
+        hint = next(arg for arg in args if arg is not type(None))
+        origin, args = get_origin(hint), get_args(hint)
+    if hint is Decimal:
+        return _decimal(value, where)
+    if hint is Source:
+        return _source(value)
+    if is_dataclass(hint):
+        return _dataclass(hint, value, where)  # type: ignore[arg-type]
+    if origin is list:
+        return [_typed(args[0], item, f"{where}第 {i} 项") for i, item in enumerate(value, start=1)]
+    if origin is tuple:
+        return tuple(_typed(arg, item, where) for arg, item in zip(args, value, strict=True))
+    if origin is dict:
+        return dict(value)
+    return value
+
+
+def _dataclass(cls: type, data: dict[str, Any], where: str) -> Any:
+    hints = get_type_hints(cls)
+    return cls(**{f.name: _typed(hints[f.name], data[f.name], where) for f in fields(cls) if f.name in data})
+
+
 def _count(data: Any) -> Count | None:
     return None if data is None else Count(int(data["value"]), data.get("change"))
 
@@ -64,7 +108,8 @@ def _table(table_id: str, data: dict[str, Any]) -> Table:
     where = f"表 {table_id}"
     rows = [_row(row, f"{where}第 {index} 行") for index, row in enumerate(data.get("rows") or [], start=1)]
     return Table(table_id, present=bool(data.get("present")), title=data.get("title"), note=data.get("note"),
-                 money_unit=data.get("money_unit") or "万元", rows=rows)
+                 money_unit=data.get("money_unit") or "万元", rows=rows,
+                 columns_known=data.get("columns_known", True))
 
 
 def _statement(data: dict[str, Any], where: str) -> Statement:
@@ -102,6 +147,13 @@ def from_dict(data: dict[str, Any]) -> Disclosure:
             overview=overview, tables=tables, contents=data.get("contents"),
             statements=[_statement(s, f"第三部分第 {i} 个金额表述") for i, s
                         in enumerate(data.get("statements") or [], start=1)],
+            sections=list(data.get("sections") or []),
+            projects=[_dataclass(ProjectStatement, p, f"第三部分第 {i} 个项目") for i, p
+                      in enumerate(data.get("projects") or [], start=1)],
+            assets=[_dataclass(Asset, a, f"国有资产第 {i} 项") for i, a
+                    in enumerate(data.get("assets") or [], start=1)],
+            targets=[_dataclass(PerformanceTarget, t, f"第 {i} 张绩效目标表") for i, t
+                     in enumerate(data.get("targets") or [], start=1)],
             source=_source(data.get("source")),
             problems=[Problem(p["message"], _source(p.get("source")), p.get("table"))
                       for p in data.get("problems") or []],
