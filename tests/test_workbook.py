@@ -126,18 +126,21 @@ def test_an_unfilled_template_is_refused_in_strict_mode(tmp_path: Path) -> None:
 
 def _with_targets(tmp_path: Path, satisfaction: str) -> Path:
     """Seed 000's corrected data as a filled workbook, with its performance targets filled in."""
-    from .writing_support import one_name_per_code
+    from .writing_support import corrected_data
 
     book_path = tmp_path / "数据.xlsx"
-    write(one_name_per_code(data_of(SEEDS[0])), book_path)
+    write(corrected_data(SEEDS[0]), book_path)
     book = load_workbook(book_path)
     sheet = book[SHEETS["targets"]]
+    sheet.delete_rows(2, sheet.max_row)  # the seed's own targets make way for these
+    # a target's funds and goal, then template/performance.py's columns: 一级 二级 三级 指标值 依据 上年 权重
     rows = [
         ["", Decimal("1048.38"), Decimal("1043.38"), Decimal("5.00"), "保障全民参保，提高医保经办服务水平。",
-         "产出指标", "数量指标", "参保率(%)", ">=95%", 30],
+         "产出指标", "数量指标", "参保率(%)", ">=95%", "", "", 90],
         ["医保业务经费", Decimal("11.00"), Decimal("11.00"), 0, "保障医保业务正常开展。",
-         "产出指标", "数量指标", "培训人次", ">=200人次", 50],
-        ["医保业务经费", None, None, None, None, "满意度指标", "服务对象满意度指标", "满意度(%)", satisfaction, 50],
+         "产出指标", "数量指标", "培训人次", ">=200人次", "", "", 50],
+        ["医保业务经费", None, None, None, None, "满意度指标", "服务对象满意度指标", "满意度(%)", satisfaction, "", "",
+         40],
     ]
     for r, values in enumerate(rows, start=2):
         for c, value in enumerate(values, start=1):
@@ -155,7 +158,7 @@ def test_performance_targets_and_reasons_from_the_workbook(tmp_path: Path) -> No
     from .writing_support import pdf_text
 
     disclosure, inputs = read_workbook(_with_targets(tmp_path, ">=95%"))
-    assert [(t.project, t.fiscal, len(t.indicators)) for t in inputs.targets] == [
+    assert [(t.project, t.fiscal, len(t.indicators)) for t in disclosure.targets] == [
         (None, Decimal("1043.38"), 1), ("医保业务经费", Decimal("11.00"), 2)]
     pdf = tmp_path / "公开.pdf"
     write(disclosure, pdf, inputs, charts=False)

@@ -12,11 +12,7 @@ from .errors import YusuanError
 from .model import Disclosure
 from .report import where
 from .rules import ERROR, Finding, check
-from .writing import FORMATS, Inputs, complete, inputs_of, missing, write
-
-# rules about Part 3's wording and the performance-target tables' text: the writer writes those
-# itself from the data, so what the input's old text said of them does not carry over
-WRITTEN_FAMILIES = ("说明内部", "说明与表格", "绩效目标")
+from .writing import FORMATS, Inputs, inputs_of, missing, write
 
 
 def load(path: Path) -> tuple[Disclosure, Inputs]:
@@ -36,12 +32,11 @@ def load(path: Path) -> tuple[Disclosure, Inputs]:
     raise YusuanError("输入应为填好的工作簿（.xlsx）或 yusuan parse --json 生成的 JSON 文件（.json）", file=path.name)
 
 
-def data_findings(disclosure: Disclosure) -> list[Finding]:
-    """The check's findings on the data itself (not on the wording the writer replaces)."""
-    from .rules import catalogue
+def data_findings(disclosure: Disclosure, inputs: Inputs) -> list[Finding]:
+    """The check's findings on the document as it will be written (Part 3 as the writer words it)."""
+    from .writing.written import as_written
 
-    rules = [rule for rule in catalogue() if rule.family not in WRITTEN_FAMILIES]
-    return check(complete(disclosure), rules)
+    return check(as_written(disclosure, inputs))
 
 
 def _describe(finding: Finding, file: str) -> str:
@@ -81,7 +76,7 @@ def write_command(source: Path, out: Path, strict: bool, no_charts: bool) -> Non
             for message in absent:
                 console.print(f"  {message}", highlight=False)
             sys.exit(1)
-        findings = data_findings(disclosure)
+        findings = data_findings(disclosure, inputs)
         errors = [f for f in findings if f.severity == ERROR]
         if strict and findings:
             console.print(f"[red]拒绝生成[/red]：{source.name} 的数据有 {len(findings)} 处问题"

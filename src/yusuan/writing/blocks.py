@@ -40,6 +40,7 @@ class Grid:
     landscape: bool = False
     note: str | None = None
     emphasis: list[bool] = field(default_factory=list)  # per body row: a total or 类 row
+    wrap: bool = False  # cells may wrap (text tables: the performance targets)
 
     def font_size(self, page_width_mm: float, largest: float = 9.0) -> float:
         """The body font size (pt) at which the table fits the page's width without wrapping a cell."""

@@ -12,7 +12,7 @@ from .inputs import Inputs
 from .layout import grid
 from .narrative import part3
 from .notes import who
-from .targets import target_grid
+from .targets import target_grids
 
 _NUMERALS = "一二三四五六七八九十"
 
@@ -51,8 +51,8 @@ def build(disclosure: Disclosure, inputs: Inputs, with_charts: bool = True) -> l
     blocks += part3(disclosure, inputs)
     if with_charts:
         blocks += charts(disclosure, inputs)
-    for target in inputs.targets:
-        blocks += [PageBreak(), target_grid(disclosure, target)]
+    for table in target_grids(disclosure, inputs):
+        blocks += [PageBreak(), table]
     blocks += [PageBreak(), Heading("第四部分 名词解释")]
     blocks += [Paragraph(f"{_NUMERALS[i]}、{term}：{meaning}") for i, (term, meaning) in enumerate(GLOSSARY)]
     return blocks

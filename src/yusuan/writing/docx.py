@@ -59,13 +59,16 @@ def _text(cell, text: str, size: float, bold: bool = False, right: bool = False)
 
 
 def _grid(document: Document, grid: Grid) -> None:  # type: ignore[valid-type]
-    if not _orient(document, grid.landscape):
-        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)  # each table on its own page
+    new_page = not _orient(document, grid.landscape)  # else a new section has begun a page
     width = _LANDSCAPE if grid.landscape else _PORTRAIT
-    size = grid.font_size(width, 9.0)
+    size = 9.0 if grid.wrap else grid.font_size(width, 9.0)
     if grid.number:
-        _font(document.add_paragraph().add_run(grid.number), 10)
+        number = document.add_paragraph()
+        number.paragraph_format.page_break_before = new_page  # never an empty page, unlike a break
+        new_page = False
+        _font(number.add_run(grid.number), 10)
     title = document.add_paragraph()
+    title.paragraph_format.page_break_before = new_page
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _font(title.add_run(grid.title), 14, True)
     furniture = document.add_paragraph()
@@ -105,7 +108,8 @@ def _grid(document: Document, grid: Grid) -> None:  # type: ignore[valid-type]
         row = table.rows[r].cells  # once per row: python-docx computes a row's cells each time asked
         for c, text in enumerate(cells):
             row[c].width = widths[c]
-            row[c]._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))  # one line per cell, as in the PDF
+            if not grid.wrap:
+                row[c]._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))  # one line per cell, as in the PDF
             if text:
                 _text(row[c], text, size, right=grid.numeric[c])
     if grid.note:
@@ -118,7 +122,7 @@ def to_docx(blocks: list[Block], out: Path) -> None:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(15)
     _font(document.styles["Normal"], 10.5)
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, Heading):
             _orient(document, False)
             paragraph = document.add_paragraph()
@@ -133,7 +137,8 @@ def to_docx(blocks: list[Block], out: Path) -> None:
                 paragraph.paragraph_format.first_line_indent = Pt(21)
             _font(paragraph.add_run(block.text), 9 if block.style == "note" else None)
         elif isinstance(block, PageBreak):
-            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            if not (index + 1 < len(blocks) and isinstance(blocks[index + 1], Grid)):  # a table starts its own page
+                document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, Figure):
             _orient(document, False)
             document.add_picture(io.BytesIO(render(block, "png")), width=Mm(150))

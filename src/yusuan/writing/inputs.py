@@ -1,5 +1,6 @@
-"""What the writer needs besides the disclosure's tables: last year's figures and the reasons the
-narrative gives for each change, the projects' particulars, other matters and performance targets.
+"""What the writer needs besides the disclosure (whose model holds the tables, the projects'
+particulars, the state assets and the performance targets): last year's figures and the reasons
+the narrative gives for each change, and the procurement budget.
 
 From a filled workbook all of it can be given; from the disclosure JSON, last year's figures are
 taken from the changes Part 3 stated (last year = amount − change)."""
@@ -22,39 +23,6 @@ SECTION_KINDS = (("当年拨款", "一般公共预算当年拨款"), ("基本支
 
 
 @dataclass(slots=True)
-class Project:
-    """Part 3's account of one project (the T7 figures come from the table)."""
-
-    name: str
-    basis: str = ""  # 设立的政策依据
-    undertaker: str = ""  # 项目承担单位
-    distribution: str = ""  # 资金分配情况
-    period: str = ""  # 资金执行时间
-    subsidy: str = ""  # 补贴对象、标准、范围、方式、发放程序 (for subsidies)
-
-
-@dataclass(slots=True)
-class Indicator:
-    level1: str  # 产出指标 / 效益指标 / 满意度指标 …
-    level2: str  # 数量指标 / 质量指标 …
-    name: str
-    target: str  # >=95% / =100% / <=11万元
-    weight: str = ""
-
-
-@dataclass(slots=True)
-class Target:
-    """A 绩效目标表: the unit's as a whole (project None) or a project's."""
-
-    project: str | None
-    total: Decimal | None = None
-    fiscal: Decimal | None = None
-    other: Decimal | None = None
-    goal: str = ""
-    indicators: list[Indicator] = field(default_factory=list)
-
-
-@dataclass(slots=True)
 class Procurement:
     goods: Decimal = Decimal(0)
     works: Decimal = Decimal(0)
@@ -66,10 +34,7 @@ class Procurement:
 class Inputs:
     last_year: dict[tuple[str, str], Decimal] = field(default_factory=dict)  # (section kind, name) → figure
     reasons: dict[tuple[str, str], str] = field(default_factory=dict)
-    projects: dict[str, Project] = field(default_factory=dict)
     procurement: Procurement | None = None
-    assets: str = ""  # 国有资产占用情况, as the unit words it
-    targets: list[Target] = field(default_factory=list)
 
 
 def key(section_kind: str, name: str) -> tuple[str, str]:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model import Disclosure, Row
-from ..template.restatements import RESTATEMENTS
+from ..model import Asset, Disclosure, Row
+from ..template.restatements import PROJECT_FIELDS, RESTATEMENTS
 from ..template.spec import Ref
+from ..text import fold
 from .blocks import Block, Heading, Paragraph
 from .figures import change_clause, figure, share_clause, wan
 from .inputs import Inputs, key
@@ -158,24 +159,36 @@ def _basic(w: _Writer) -> None:
 
 
 def _projects(w: _Writer) -> None:
+    """Each project of T7 with the particulars the data gives (template/restatements.py's fields);
+    its 预算安排规模 is T7's figure. A described project T7 does not list keeps what it states."""
     w.section("一般公共预算项目支出情况说明")
     table = w.d.tables.get("T7")
-    projects = [row for row in table.rows if row.kind == "project"] if table and table.present else []
-    if not projects:
+    rows = [row for row in table.rows if row.kind == "project"] if table and table.present else []
+    described = list(w.d.projects)
+    by_name: dict[str, list[Row]] = {}
+    for row in rows:
+        by_name.setdefault(row.project or row.name or "", []).append(row)
+    listed: list[tuple[str, dict[str, str]]] = []
+    for name, group in by_name.items():
+        mine = [p for p in described if fold(p.name) == fold(name)]
+        # one description a row (a project under two codes, described twice), or one for them all
+        pairs = list(zip(mine, [[row] for row in group], strict=True)) if len(mine) == len(group) > 1 \
+            else [(mine[0] if mine else None, group)]
+        for project, its_rows in pairs:
+            if project is not None:
+                described.remove(project)
+            fields = dict(project.fields) if project else {}
+            fields["预算安排规模"] = wan(sum((row.value("项目支出合计") for row in its_rows), Decimal(0)))
+            fields.setdefault("项目承担单位", w.who)
+            listed.append((name, fields))
+    listed += [(p.name, dict(p.fields)) for p in described]
+    if not listed:
         w.say(f"{w.who}{w.year}年没有一般公共预算项目支出。")
-    for number, row in enumerate(projects, start=1):
-        name = row.project or row.name or ""
-        info = w.inputs.projects.get(name)
+    for number, (name, fields) in enumerate(listed, start=1):
         w.say(f"{number}、项目名称：{name}")
-        if info and info.basis:
-            w.say(f"设立的政策依据：{info.basis}")
-        w.say(f"预算安排规模：{wan(row.value('项目支出合计'))}")
-        w.say(f"项目承担单位：{info.undertaker if info and info.undertaker else w.who}")
-        for label, text in (("资金分配情况", info.distribution if info else ""),
-                            ("资金执行时间", info.period if info else ""),
-                            ("补贴对象、标准及发放方式", info.subsidy if info else "")):
-            if text:
-                w.say(f"{label}：{text}")
+        for label in PROJECT_FIELDS:
+            if fields.get(label):
+                w.say(f"{label}：{fields[label]}")
 
 
 def _funds(w: _Writer) -> None:
@@ -222,8 +235,8 @@ def _other(w: _Writer) -> None:
         w.say(text)
     else:
         w.say(f"{w.year}年{w.who}没有安排政府采购预算。")
-    w.say("（三）国有资产占用情况")
-    w.say(w.inputs.assets or "国有资产占用情况未提供。")
+    w.say("（三）国有资产占有使用情况")
+    w.say("；".join(_asset(asset) for asset in w.d.assets) + "。" if w.d.assets else "国有资产占有使用情况未提供。")
     w.say("（四）预算绩效情况")
     table = w.d.tables.get("T7")
     count = sum(row.kind == "project" for row in table.rows) if table and table.present else 0
@@ -231,3 +244,9 @@ def _other(w: _Writer) -> None:
                 Decimal(0))
     w.say(f"{w.year}年{w.who}实行绩效目标管理的当年财政拨款项目{count}个，涉及预算金额{wan(funds)}。"
           if count else f"{w.year}年{w.who}没有当年财政拨款项目。")
+
+
+def _asset(asset: Asset) -> str:
+    """房屋 1,200 平方米，价值 350.00 万元 (the count only where the data has one)."""
+    count = f"{asset.count}{asset.measure or ''}，" if asset.count is not None else ""
+    return f"{asset.kind}{count}价值{wan(asset.value)}" if asset.value is not None else asset.kind

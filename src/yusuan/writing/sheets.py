@@ -26,14 +26,14 @@ STAFF_FIELDS = (("authorized", "编制数"), ("active", "在职人数"), ("activ
                 ("veteran_retired", "离休人数"), ("veteran_retired_change", "离休人数比上年增减"),
                 ("actual", "实有人数（= 在职 + 退休 + 离休）"))
 SHEETS = {"overview": "概况", "staffing": "人员", "last_year": "上年预算数", "reasons": "变动原因",
-          "projects": "项目情况", "other": "其他重要事项", "targets": "绩效目标"}
-PROJECT_FIELDS = (("name", "项目名称"), ("basis", "设立的政策依据"), ("undertaker", "项目承担单位"),
-                  ("distribution", "资金分配情况"), ("period", "资金执行时间"), ("subsidy", "补贴对象、标准及发放方式"))
+          "projects": "项目情况", "other": "其他重要事项", "assets": "国有资产", "targets": "绩效目标"}
 OTHER_FIELDS = (("goods", "政府采购货物预算（万元）"), ("works", "政府采购工程预算（万元）"),
                 ("services", "政府采购服务预算（万元）"), ("total", "政府采购预算合计（万元）"),
-                ("small_firms", "其中面向中小企业预留（万元）"), ("assets", "国有资产占用情况（文字）"))
+                ("small_firms", "其中面向中小企业预留（万元）"))
+ASSET_FIELDS = ("资产类别（房屋、车辆、一般公务用车……）", "数量", "计量单位（辆、平方米、台……）", "价值（万元）")
+# a target's own cells; its indicators' columns follow, as template/performance.py declares them
 TARGET_FIELDS = ("项目名称（整体目标留空）", "年度预算总额（万元）", "其中：财政拨款（万元）", "其他资金（万元）",
-                 "年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值", "分值权重")
+                 "年度绩效目标")
 KEY_FIELDS = ("说明中的位置", "名称（与说明中的写法一致）")
 
 

@@ -1,25 +1,45 @@
-"""绩效目标表: the unit's overall targets and each project's, laid out as the template prints them."""
+"""绩效目标表: the unit's overall targets and each project's, laid out as the template prints them:
+the project and its funds, the goal, then one row per indicator in template/performance.py's
+columns."""
 
 from __future__ import annotations
 
-from ..model import Disclosure
-from .blocks import Grid, HeaderCell
-from .inputs import Target
+from decimal import Decimal
+
+from ..model import Disclosure, PerformanceTarget
+from ..template.performance import INDICATOR_COLUMNS
+from .blocks import Grid
+from .inputs import Inputs
 from .layout import money
 
 
-def target_grid(disclosure: Disclosure, target: Target) -> Grid:
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    return money(value) if isinstance(value, Decimal) and value.as_tuple().exponent != 0 else str(value)
+
+
+def target_grid(disclosure: Disclosure, target: PerformanceTarget) -> Grid:
     unit = disclosure.unit or ""
-    kind = "项目支出绩效目标表" if target.project else f"{(disclosure.kind or '单位预算')[:2]}整体绩效目标表"
-    head = [["项目名称" if target.project else "单位名称", target.project or unit,
-             "项目负责人" if target.project else "", ""]]
-    head += [["主管部门及代码" if target.project else "单位名称", unit, "实施单位", unit]]
-    head += [["年度预算（万元）", f"资金总额：{money(target.total)}",
-              f"财政拨款：{money(target.fiscal)}", f"其他资金：{money(target.other)}"]]
-    head += [["年度绩效目标", target.goal, "", ""]]
-    body = [*head, ["一级指标", "二级指标", "三级指标", "指标值（分值权重）"]]
-    body += [[i.level1, i.level2, i.name, f"{i.target}（{i.weight}）" if i.weight else i.target]
-             for i in target.indicators]
-    return Grid(number="", title=kind, preparer=f"（{disclosure.year or ''}年）", money_unit="",
-                header=[[HeaderCell("项目"), HeaderCell("内容"), HeaderCell("项目"), HeaderCell("内容")]],
-                body=body, numeric=[False] * 4, widths=[1.5, 3.0, 2.0, 2.0])
+    width = len(INDICATOR_COLUMNS)
+    title = "项目支出绩效目标表" if target.kind == "project" else f"{(disclosure.kind or '单位预算')[:2]}整体绩效目标表"
+
+    def line(*cells: str) -> list[str]:
+        return [*cells, *[""] * (width - len(cells))]
+
+    body = [line("项目名称", target.project or "", "项目负责人", "") if target.kind == "project"
+            else line("单位名称", unit),
+            line("实施单位", unit),
+            line("年度预算（万元）", f"资金总额：{money(target.total)}", f"财政拨款：{money(target.fiscal)}",
+                 f"其他资金：{money(target.other)}"),
+            line("年度绩效目标", target.goal or ""),
+            [column.label for column in INDICATOR_COLUMNS]]
+    body += [[_text(getattr(indicator, column.field)) for column in INDICATOR_COLUMNS]
+             for indicator in target.indicators]
+    return Grid(number="", title=title, preparer=f"（{disclosure.year or ''}年）", money_unit="", header=[],
+                body=body, numeric=[False] * width, widths=[4.0, 5.0, 6.0, 4.0, 5.0, 3.0, 2.5, 5.0, 4.0],
+                landscape=True, wrap=True)
+
+
+def target_grids(disclosure: Disclosure, inputs: Inputs) -> list[Grid]:
+    return [target_grid(disclosure, target) for target in disclosure.targets]

@@ -18,21 +18,37 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import UnreadableError
-from ..model import Amount, Count, Disclosure, Overview, Row, Source, Staffing, Table
+from ..model import (
+    Amount,
+    Asset,
+    Count,
+    Disclosure,
+    Indicator,
+    Overview,
+    PerformanceTarget,
+    Row,
+    Source,
+    Staffing,
+    Table,
+)
+from ..readers.text import extract_lines
+from ..recovery.matters import projects
 from ..recovery.rows import strip_enumeration
 from ..template import TABLES, TableSpec, line_paths
+from ..template.performance import INDICATOR_COLUMNS
+from ..template.restatements import PROJECT_FIELDS
 from ..template.select import children, line_children
-from ..text import fold, parse_amount
-from .inputs import SECTION_KINDS, Indicator, Inputs, Procurement, Project, Target, key
+from ..text import fold, parse_amount, split_target
+from .inputs import SECTION_KINDS, Inputs, Procurement, key
 from .layout import header, money_columns
 from .sheets import (
     HEADER_TOP,
     KINDS,
     OTHER_FIELDS,
     OVERVIEW_FIELDS,
-    PROJECT_FIELDS,
     SHEETS,
     STAFF_FIELDS,
+    TARGET_FIELDS,
     code_columns,
     sheet_name,
 )
@@ -311,6 +327,7 @@ def _read(book: Any, file: str) -> tuple[Disclosure, Inputs]:
                             level=fields["level"][0] or None, overview=overview, source=Source(file=file))
     for spec in TABLES:
         disclosure.tables[spec.id] = _table(_get(book, sheet_name(spec.id), file), spec)
+    _matters(book, file, disclosure)
     return disclosure, _inputs(book, file)
 
 
@@ -325,28 +342,51 @@ def _inputs(book: Any, file: str) -> Inputs:
             value = sheet.amount(r, 3) if title == SHEETS["last_year"] else sheet.text(r, 3) or None
             if value is not None:
                 target[key(_SECTION_KINDS.get(kind, kind), name)] = value  # type: ignore[index]
-    sheet = _get(book, SHEETS["projects"], file)
-    for r in range(2, sheet.sheet.max_row + 1):
-        texts = [sheet.text(r, c) for c in range(1, len(PROJECT_FIELDS) + 1)]
-        if texts[0]:
-            inputs.projects[texts[0]] = Project(*texts)
     sheet = _get(book, SHEETS["other"], file)
     other = _pairs(sheet, OTHER_FIELDS)
-    amounts = {name: sheet.amount(r, 2) for name, (_, r) in other.items() if name not in ("assets", "total")}
+    amounts = {name: sheet.amount(r, 2) for name, (_, r) in other.items() if name != "total"}
     if any(value is not None for value in amounts.values()):
         inputs.procurement = Procurement(amounts["goods"] or Decimal(0), amounts["works"] or Decimal(0),
                                          amounts["services"] or Decimal(0), amounts["small_firms"])
-    inputs.assets = other["assets"][0]
-    sheet = _get(book, SHEETS["targets"], file)
-    current: Target | None = None
+    return inputs
+
+
+def _matters(book: Any, file: str, disclosure: Disclosure) -> None:
+    """Projects, assets and performance targets: the disclosure's own model objects."""
+    sheet = _get(book, SHEETS["projects"], file)
+    text = []
     for r in range(2, sheet.sheet.max_row + 1):
-        texts = [sheet.text(r, c) for c in range(1, 11)]
+        name = sheet.text(r, 1)
+        filled = [(label, sheet.text(r, c)) for c, label in enumerate(PROJECT_FIELDS, start=2) if sheet.text(r, c)]
+        if name and filled:  # read as Part 3 prints it, by the recovery's own reading of a project
+            text += [f"项目名称：{name}", *(f"{label}：{value}" for label, value in filled)]
+    disclosure.projects = projects(extract_lines("\n".join(text), file).lines) if text else []
+    for project in disclosure.projects:
+        project.source = Source(file=file, page=sheet.index)
+    sheet = _get(book, SHEETS["assets"], file)
+    for r in range(2, sheet.sheet.max_row + 1):
+        kind = sheet.text(r, 1)
+        if kind:
+            disclosure.assets.append(Asset(kind, sheet.amount(r, 2), sheet.text(r, 3) or None, sheet.amount(r, 4),
+                                           source=sheet.source(r)))
+    sheet = _get(book, SHEETS["targets"], file)
+    current: PerformanceTarget | None = None
+    first = len(TARGET_FIELDS) + 1
+    for r in range(2, sheet.sheet.max_row + 1):
+        texts = [sheet.text(r, c) for c in range(1, first + len(INDICATOR_COLUMNS))]
         if not any(texts):
             continue
         project = texts[0] or None
         if current is None or project != current.project or texts[1]:
-            current = Target(project, sheet.amount(r, 2), sheet.amount(r, 3), sheet.amount(r, 4), texts[4])
-            inputs.targets.append(current)
-        if any(texts[5:9]):
-            current.indicators.append(Indicator(texts[5], texts[6], texts[7], texts[8], texts[9]))
-    return inputs
+            current = PerformanceTarget("project" if project else "unit", project, sheet.amount(r, 2),
+                                        sheet.amount(r, 3), sheet.amount(r, 4), texts[4] or None,
+                                        source=sheet.source(r))
+            disclosure.targets.append(current)
+        cells = dict(zip((column.field for column in INDICATOR_COLUMNS), texts[first - 1:], strict=True))
+        if any(cells.values()):
+            indicator = Indicator(**{field: value or None for field, value in cells.items()}, source=sheet.source(r))
+            indicator.weight = sheet.amount(r, first + [c.field for c in INDICATOR_COLUMNS].index("weight"))
+            split = split_target(indicator.value or "")
+            if split:
+                indicator.operator, indicator.target, indicator.unit = split
+            current.indicators.append(indicator)

@@ -9,9 +9,11 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model import Disclosure
+from ..template.performance import INDICATOR_COLUMNS
+from ..template.restatements import PROJECT_FIELDS
 from .inputs import SECTION_KINDS, Inputs, key
 from .narrative import INCOME_SOURCES
-from .sheets import FILL, FORMULA, KEY_FIELDS, OTHER_FIELDS, PROJECT_FIELDS, SHEETS, TARGET_FIELDS
+from .sheets import ASSET_FIELDS, FILL, FORMULA, KEY_FIELDS, OTHER_FIELDS, SHEETS, TARGET_FIELDS
 
 _KIND_WORDS = dict(SECTION_KINDS)
 
@@ -57,32 +59,48 @@ def extra_sheets(book: Workbook, disclosure: Disclosure, inputs: Inputs) -> None
                 sheet.cell(sheet.max_row, 3).number_format = "#,##0.00"
         for column, width in zip("ABC", (16, 70, 40), strict=True):
             sheet.column_dimensions[column].width = width
-    projects = book.create_sheet(SHEETS["projects"])
-    projects.append([label for _, label in PROJECT_FIELDS])
-    t7 = disclosure.tables.get("T7")
-    names = [row.project for row in t7.rows if row.kind == "project" and row.project] if t7 else []
-    names += [name for name in inputs.projects if name not in names]
-    for name in dict.fromkeys(names):
-        info = inputs.projects.get(name)
-        projects.append([name, *(getattr(info, field) if info else "" for field, _ in PROJECT_FIELDS[1:])])
-        for c in range(2, len(PROJECT_FIELDS) + 1):
-            projects.cell(projects.max_row, c).fill = FILL
+    _projects(book, disclosure)
     buying = inputs.procurement
     other = pairs_sheet(book, SHEETS["other"], OTHER_FIELDS, {
         "goods": buying.goods if buying else None, "works": buying.works if buying else None,
-        "services": buying.services if buying else None, "small_firms": buying.small_firms if buying else None,
-        "assets": inputs.assets or None})
+        "services": buying.services if buying else None, "small_firms": buying.small_firms if buying else None})
     total = other.cell(5, 2)
     total.value, total.fill = "=B2+B3+B4", FORMULA
-    targets = book.create_sheet(SHEETS["targets"])
-    targets.append(list(TARGET_FIELDS))
-    for target in inputs.targets:
+    assets = book.create_sheet(SHEETS["assets"])
+    assets.append(list(ASSET_FIELDS))
+    for asset in disclosure.assets:
+        assets.append([asset.kind, asset.count, asset.measure, asset.value])
+    _fill(assets, len(ASSET_FIELDS))
+    _targets(book, disclosure)
+
+
+def _projects(book: Workbook, disclosure: Disclosure) -> None:
+    """Part 3's particulars of each project (the fields template/restatements.py declares)."""
+    sheet = book.create_sheet(SHEETS["projects"])
+    sheet.append(["项目名称", *PROJECT_FIELDS])
+    for project in disclosure.projects:  # one row a description (a name may have two, one per code)
+        sheet.append([project.name, *(project.fields.get(label) for label in PROJECT_FIELDS)])
+    t7 = disclosure.tables.get("T7")
+    described = {project.name for project in disclosure.projects}
+    for name in dict.fromkeys(row.project for row in t7.rows if row.kind == "project" and row.project) if t7 else ():
+        if name not in described:
+            sheet.append([name])
+    _fill(sheet, len(PROJECT_FIELDS) + 1)
+
+
+def _targets(book: Workbook, disclosure: Disclosure) -> None:
+    sheet = book.create_sheet(SHEETS["targets"])
+    sheet.append([*TARGET_FIELDS, *(column.label for column in INDICATOR_COLUMNS)])
+    for target in disclosure.targets:
         head = [target.project or "", target.total, target.fiscal, target.other, target.goal]
         for index, indicator in enumerate(target.indicators or [None]):
             cells = head if index == 0 else [target.project or "", None, None, None, None]
-            rest = [indicator.level1, indicator.level2, indicator.name, indicator.target, indicator.weight] \
-                if indicator else ["", "", "", "", ""]
-            targets.append([*cells, *rest])
-    for r in range(2, max(targets.max_row, 20) + 1):
-        for c in range(1, len(TARGET_FIELDS) + 1):
-            targets.cell(r, c).fill = FILL
+            rest = [getattr(indicator, column.field) if indicator else None for column in INDICATOR_COLUMNS]
+            sheet.append([*cells, *rest])
+    _fill(sheet, len(TARGET_FIELDS) + len(INDICATOR_COLUMNS))
+
+
+def _fill(sheet: Worksheet, columns: int, rows: int = 20) -> None:
+    for r in range(2, max(sheet.max_row, rows) + 1):
+        for c in range(1, columns + 1):
+            sheet.cell(r, c).fill = FILL
