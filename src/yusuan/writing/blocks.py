@@ -41,6 +41,7 @@ class Grid:
     note: str | None = None
     emphasis: list[bool] = field(default_factory=list)  # per body row: a total or 类 row
     wrap: bool = False  # cells may wrap (text tables: the performance targets)
+    spans: dict[int, list[int]] = field(default_factory=dict)  # body row → each of its cells' colspan
 
     def font_size(self, page_width_mm: float, largest: float = 9.0) -> float:
         """The body font size (pt) at which the table fits the page's width without wrapping a cell."""

@@ -106,6 +106,14 @@ def _grid(document: Document, grid: Grid) -> None:  # type: ignore[valid-type]
         column.width = widths[c]  # the table grid: what LibreOffice lays out by
     for r, cells in enumerate(grid.body, start=len(grid.header)):
         row = table.rows[r].cells  # once per row: python-docx computes a row's cells each time asked
+        spans = grid.spans.get(r - len(grid.header))
+        if spans:  # a row of wide cells (the head of a performance-target table)
+            at = 0
+            for text, span in zip(cells, spans, strict=True):
+                cell = row[at].merge(row[at + span - 1]) if span > 1 else row[at]
+                _text(cell, text, size)
+                at += span
+            continue
         for c, text in enumerate(cells):
             row[c].width = widths[c]
             if not grid.wrap:

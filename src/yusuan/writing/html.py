@@ -42,7 +42,7 @@ def _view(block: Block) -> _View:
     total = sum(block.widths) or 1
     widths = [round(width / total * 100, 2) for width in block.widths]
     grid = Grid(block.number, block.title, block.preparer, block.money_unit, block.header, block.body,
-                block.numeric, widths, block.landscape, block.note, block.emphasis, block.wrap)
+                block.numeric, widths, block.landscape, block.note, block.emphasis, block.wrap, block.spans)
     size = 9.0 if block.wrap else block.font_size(LANDSCAPE_WIDTH if block.landscape else PORTRAIT_WIDTH)
     return _View("grid", grid=grid, size=size)
 
