@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
-# System packages yusuan needs (Debian; run as root, e.g. by CI). Idempotent: installs only what
-# is missing and says nothing when everything is there.
-#   fonts-noto-cjk       the CJK font the written PDF and Word files embed and charts draw with
-#   libpango-1.0-0, libpangoft2-1.0-0, libharfbuzz-subset0
-#                        WeasyPrint's text layout and fast font subsetting (PDF output)
-#   poppler-utils        pdftotext / pdftoppm: the tests read written PDFs back and render pages
-#   libreoffice-writer-nogui  the tests render written Word files (soffice --headless)
+# System packages yusuan and its tests need (Debian; run as root, as CI does). Idempotent: packages
+# already installed are passed over, and apt is not touched at all when nothing is missing.
 set -euo pipefail
-packages=(fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
-          libreoffice-writer-nogui)
+PACKAGES=(
+  postgresql  # the corpus tests start their own PostgreSQL server
+  fonts-noto-cjk  # the CJK font the written PDF and Word files embed and charts draw with
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0  # WeasyPrint: text layout, fast font subsetting
+  poppler-utils  # pdftotext / pdftoppm: the tests read written PDFs back and render their pages
+  libreoffice-writer-nogui  # the tests render written Word files (soffice --headless)
+)
 missing=()
-for package in "${packages[@]}"; do
+for package in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
-if [ "${#missing[@]}" -gt 0 ]; then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q
-  apt-get install -y -q --no-install-recommends "${missing[@]}"
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+  echo "缺少系统软件包：${missing[*]}；请以 root 运行 scripts/setup-system.sh" >&2
+  exit 0
 fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

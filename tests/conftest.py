@@ -10,6 +10,8 @@ import pytest
 from yusuan.api import parse
 from yusuan.model import Disclosure
 
+from .postgres import db_url, postgres_server  # noqa: F401  (the corpus tests run on both backends)
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "samples" / "seeds").glob("*.txt"))
 

@@ -12,6 +12,7 @@ from rich.table import Table as RichTable
 from . import __version__
 from .api import parse
 from .cli_chinese import Group
+from .cli_corpus import register
 from .errors import YusuanError
 from .jsonout import dumps
 from .model import Disclosure
@@ -151,6 +152,8 @@ def _summary(console: Console, disclosure: Disclosure) -> None:
         grid.add_row(table_id, spec.title, str(len(table.rows)), figures)
     console.print(grid)
 
+
+register(main)
 
 from .cli_write import COMMANDS as _WRITE_COMMANDS  # noqa: E402  (yusuan write, yusuan template)
 

@@ -6,6 +6,7 @@ from ..model import Disclosure
 from .base import ERROR, NOTICE, SEVERITIES, WARNING, Finding, Rule
 from .classification import CodeName, EditionName, SameCodeTwoNames, UnknownCode
 from .completeness import MissingSection, MissingTable, UnexplainedEmptyTable
+from .corpus import LastYear
 from .matters import AssetParts, Distribution, ProjectScale, Reserved, VehiclePurchase
 from .narrative import BudgetYear, ChangeTwice, ComparedYear, Growth, Share, StatedParts, TargetedFunds, Typo
 from .performance import FloorTarget, ForeignGoal, LastYearUnit, NamedUnit, ProjectFunds, TargetTypo, Weights
@@ -22,7 +23,8 @@ def catalogue() -> list[Rule]:
             ComparedYear(), BudgetYear(), ChangeTwice(), StatedParts(), TargetedFunds(),
             Restated(), NamedRow(), UnknownCode(), CodeName(), SameCodeTwoNames(), EditionName(),
             ProjectScale(), Distribution(), AssetParts(), Reserved(), VehiclePurchase(),
-            ProjectFunds(), FloorTarget(), TargetTypo(), Weights(), LastYearUnit(), NamedUnit(), ForeignGoal()]
+            ProjectFunds(), FloorTarget(), TargetTypo(), Weights(), LastYearUnit(), NamedUnit(), ForeignGoal(),
+            LastYear()]
 
 
 def check(disclosure: Disclosure, rules: list[Rule] | None = None) -> list[Finding]:

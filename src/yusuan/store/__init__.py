@@ -1,0 +1,11 @@
+"""The corpus: documents ingested once, stored exactly, queried as DataFrames, exported.
+
+    from yusuan.store import Corpus, Filter, ingest
+    ingest([Path("公开文件/")], "yusuan.sqlite", workers=2)
+    Corpus("yusuan.sqlite").peers(Filter(year=2024, level="县级"))
+"""
+
+from .ingest import Report, ingest
+from .query import Corpus, Filter
+
+__all__ = ["Corpus", "Filter", "Report", "ingest"]

@@ -1,0 +1,199 @@
+"""The corpus for analysts: every question as a pandas DataFrame (Decimal amounts kept exact,
+in object columns; pandas' own read_sql would turn them into floats)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import aliased
+
+from ..rules import catalogue
+from .database import open_engine
+from .figures import BASIC, FIGURES, PERSONNEL, PROJECT, SANGONG, SPENDING
+from .models import OK, Amount, Document, Figure, StoredFinding, TemplateColumn, Unit
+from .peers import peer_table
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """Which documents: by year, government level, kind (单位预算/部门预算), unit name (part)."""
+
+    year: int | None = None
+    level: str | None = None
+    kind: str | None = None
+    unit: str | None = None
+
+    def apply(self, statement: Select[Any]) -> Select[Any]:
+        statement = statement.where(Document.status == OK)
+        if self.year is not None:
+            statement = statement.where(Document.year == self.year)
+        if self.level:
+            statement = statement.where(Document.level == self.level)
+        if self.kind:
+            statement = statement.where(Document.kind == self.kind)
+        if self.unit:
+            statement = statement.where(Document.unit.contains(self.unit, autoescape=True))
+        return statement
+
+
+def _frame(rows: Sequence[Any], columns: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame([tuple(row) for row in rows], columns=list(columns), dtype=object)
+
+
+class Corpus:
+    """A stored corpus: `Corpus()` opens the default one (see database.resolve)."""
+
+    def __init__(self, db: str | None = None) -> None:
+        self.engine, _ = open_engine(db)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _run(self, statement: Select[Any]) -> Sequence[Any]:
+        with self.engine.connect() as connection:
+            return connection.execute(statement).all()
+
+    def units(self, where: Filter = Filter()) -> pd.DataFrame:
+        """Each unit with its level and the years stored."""
+        rows = self._run(where.apply(select(Unit.id, Unit.name, Unit.level, Document.year, Document.kind)
+                                     .join(Document, Document.unit_id == Unit.id)).order_by(Unit.id, Document.year))
+        units: dict[int, dict[str, Any]] = {}
+        for id_, name, level, year, kind in rows:
+            unit = units.setdefault(id_, {"unit": name, "level": level, "years": [], "kinds": [], "documents": 0})
+            unit["documents"] += 1
+            if year is not None and year not in unit["years"]:
+                unit["years"].append(year)
+            if kind and kind not in unit["kinds"]:
+                unit["kinds"].append(kind)
+        return pd.DataFrame(list(units.values()), columns=["unit", "level", "years", "kinds", "documents"])
+
+    def documents(self, where: Filter = Filter(), failed: bool = False) -> pd.DataFrame:
+        """Every stored document with its provenance; `failed` lists the failed ones instead."""
+        columns = [Document.id, Document.sha256, Document.file_name, Document.format, Document.pages,
+                   Document.reader_version, Document.ingested_at, Document.status, Document.error,
+                   Document.unit, Document.year, Document.kind, Document.level, Document.staff_authorized,
+                   Document.staff_actual, Document.staff_active, Document.problems]
+        statement = select(*columns).order_by(Document.id)
+        statement = statement.where(Document.status != OK) if failed else where.apply(statement)
+        return _frame(self._run(statement), [c.key for c in columns])
+
+    def totals(self, where: Filter = Filter(), names: Sequence[str] | None = None) -> pd.DataFrame:
+        """Each document's key figures (万元, figures.py) and staff, one column per figure."""
+        names = list(names or [name for name, _ in FIGURES])
+        documents = self._run(where.apply(select(Document.id, Document.unit, Document.year, Document.kind,
+                                                 Document.level, Document.staff_actual, Document.staff_active))
+                              .order_by(Document.unit, Document.year))
+        values = self._figures(where.apply(select(Document.id)), names)
+        out = [(*row, *(values.get((row[0], name)) for name in names)) for row in documents]
+        return _frame(out, ["document", "unit", "year", "kind", "level", "staff_actual", "staff_active", *names])
+
+    def _figures(self, documents: Select[Any] | list[int], names: list[str]) -> dict[tuple[int, str], Decimal]:
+        """The figures of the documents a query selects (or of those listed)."""
+        if isinstance(documents, list):
+            chunks: list[Select[Any] | list[int]] = [documents[at:at + 5000] for at in range(0, len(documents), 5000)]
+        else:
+            chunks = [documents]
+        out: dict[tuple[int, str], Decimal] = {}
+        for chunk in chunks:  # a listed IN (…) bounded by the drivers' parameter limits
+            for id_, name, amount in self._run(select(Figure.document_id, Figure.name, Figure.amount)
+                                               .where(Figure.document_id.in_(chunk), Figure.name.in_(names))):
+                out[(id_, name)] = amount
+        return out
+
+    def by_code(self, where: Filter = Filter(), table: str = "T3", column: str = "合计",
+                digits: int | None = None) -> pd.DataFrame:
+        """A table's column summed over the documents, code by code (digits 3: 类, 5: 款, 7: 项)."""
+        column_id = select(TemplateColumn.id).where(TemplateColumn.table_id == table, TemplateColumn.label == column)
+        # from the documents chosen to their rows of this table (the key's order), not from the
+        # column's rows across the whole corpus to their documents
+        statement = (select(Amount.code, func.min(Amount.name), func.count(func.distinct(Amount.document_id)),
+                            func.sum(Amount.amount))
+                     .where(Amount.document_id.in_(where.apply(select(Document.id))), Amount.table_id == table,
+                            Amount.column_id == column_id.scalar_subquery(), Amount.code.is_not(None),
+                            Amount.row_kind != "project"))
+        if digits is not None:
+            statement = statement.where(func.length(Amount.code) == digits)
+        rows = self._run(statement.group_by(Amount.code).order_by(Amount.code))
+        return _frame(rows, ["code", "name", "documents", "amount"])
+
+    def peers(self, where: Filter = Filter()) -> pd.DataFrame:
+        """Units compared with their peers (same kind, level and year): 三公 and personnel cost per
+        staff, the project share, the change on last year, each beside its group's median."""
+        names = [SPENDING, BASIC, PROJECT, PERSONNEL, SANGONG]
+        return peer_table(self.totals(where, names), self._previous(where))
+
+    def _previous(self, where: Filter) -> dict[int, Decimal]:
+        """Each chosen document's last-year 支出总计 (same unit, same kind), where stored."""
+        last = aliased(Document)
+        rows = self._run(where.apply(
+            select(Document.id, Figure.amount)
+            .join(last, (last.unit_id == Document.unit_id) & (last.year == Document.year - 1)
+                  & (last.kind == Document.kind) & (last.status == OK))
+            .join(Figure, (Figure.document_id == last.id) & (Figure.name == SPENDING)))
+            .order_by(last.id))
+        return dict(rows)  # a year stored twice: its latest version
+
+    def findings(self, where: Filter = Filter(), rule: str | None = None) -> pd.DataFrame:
+        """By rule across the corpus (how many documents, how many findings); with `rule`, its
+        findings one by one."""
+        if rule is None:
+            statement = select(StoredFinding.rule, StoredFinding.severity,
+                               func.count(func.distinct(StoredFinding.document_id)), func.count())
+            if where != Filter():  # only read documents have findings: no filter, no documents to consult
+                statement = statement.where(StoredFinding.document_id.in_(where.apply(select(Document.id))))
+            rows = self._run(statement.group_by(StoredFinding.rule, StoredFinding.severity)
+                             .order_by(func.count().desc(), StoredFinding.rule))
+            titles = {r.id: r.title for r in catalogue()}
+            return _frame([(r, s, titles.get(r, ""), d, n) for r, s, d, n in rows],
+                          ["rule", "severity", "title", "documents", "findings"])
+        columns = [Document.unit, Document.year, Document.file_name, StoredFinding.severity, StoredFinding.table_id,
+                   StoredFinding.line, StoredFinding.stated, StoredFinding.expected, StoredFinding.message]
+        rows = self._run(where.apply(select(*columns).join(Document, Document.id == StoredFinding.document_id))
+                         .where(StoredFinding.rule == rule).order_by(Document.unit, Document.year, StoredFinding.id))
+        return _frame(rows, ["unit", "year", "file_name", "severity", "table", "line", "stated", "expected",
+                             "message"])
+
+    def amounts(self, where: Filter = Filter()) -> pd.DataFrame:
+        """Every amount, normalised: unit, year, kind, level, table, code, name, column, amount."""
+        columns = [Document.id, Document.unit, Document.year, Document.kind, Document.level, Amount.table_id,
+                   Amount.position, Amount.row_kind, Amount.side, Amount.code, Amount.name, Amount.project,
+                   Amount.sub_unit, TemplateColumn.label, Amount.amount, Amount.uncertain]
+        rows = self._run(where.apply(select(*columns).join(Document, Document.id == Amount.document_id)
+                                     .join(TemplateColumn, TemplateColumn.id == Amount.column_id))
+                         .order_by(Amount.document_id, Amount.table_id, Amount.position, TemplateColumn.position))
+        return _frame(rows, ["document", "unit", "year", "kind", "level", "table", "row", "row_kind", "side",
+                             "code", "name", "project", "sub_unit", "column", "amount", "uncertain"])
+
+    def unit_list(self) -> pd.DataFrame:
+        return _frame(self._run(select(Unit.id, Unit.name, Unit.level, Unit.key).order_by(Unit.id)),
+                      ["id", "name", "level", "key"])
+
+    def figure_list(self, where: Filter = Filter()) -> pd.DataFrame:
+        rows = self._run(where.apply(select(Figure.document_id, Figure.name, Figure.amount)
+                                     .join(Document, Document.id == Figure.document_id))
+                         .order_by(Figure.document_id, Figure.name))
+        return _frame(rows, ["document", "name", "amount"])
+
+    def all_documents(self) -> pd.DataFrame:
+        """Every document, failed ones included, with its unit's id."""
+        frame = self.documents()
+        failed = self.documents(failed=True)
+        frame = pd.concat([frame, failed], ignore_index=True) if not failed.empty else frame
+        units = dict(self._run(select(Document.id, Document.unit_id)))
+        frame.insert(9, "unit_id", pd.Series([units.get(i) for i in frame["id"]], dtype=object))
+        return frame.sort_values("id", ignore_index=True)
+
+    def all_findings(self, where: Filter = Filter()) -> pd.DataFrame:
+        columns = [StoredFinding.document_id, StoredFinding.rule, StoredFinding.severity, StoredFinding.table_id,
+                   StoredFinding.code, StoredFinding.column, StoredFinding.section, StoredFinding.quote,
+                   StoredFinding.stated, StoredFinding.expected, StoredFinding.page, StoredFinding.line,
+                   StoredFinding.corpus, StoredFinding.message]
+        rows = self._run(where.apply(select(*columns).join(Document, Document.id == StoredFinding.document_id))
+                         .order_by(StoredFinding.document_id, StoredFinding.id))
+        return _frame(rows, ["document", "rule", "severity", "table", "code", "column", "section", "quote",
+                             "stated", "expected", "page", "line", "corpus", "message"])

@@ -1,0 +1,143 @@
+"""A worker's part of ingest: one file read, checked and made into the records to store.
+
+Everything costly happens here, in the worker processes; the parent only writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..errors import YusuanError
+from ..jsonout import to_dict
+from ..model import Disclosure
+from ..readers import read
+from ..recovery import recover
+from ..rules import check
+from .figures import figures
+from .models import FAILED, OK
+from .sources import Item
+from .types import compress
+
+
+@dataclass(slots=True)
+class Record:
+    """What the parent writes for one document (or, `skipped`, that it is stored already)."""
+
+    sha256: str
+    name: str
+    skipped: bool = False
+    unopened: bool = False  # not a document at all (no such file): reported, never stored
+    cpu: float = 0.0  # the worker's processor time reading and checking it
+    document: dict[str, Any] = field(default_factory=dict)
+    disclosure: bytes | None = None  # its JSON, compressed
+    tables: list[dict[str, Any]] = field(default_factory=list)
+    amounts: list[tuple[Any, ...]] = field(default_factory=list)  # see AMOUNT_FIELDS
+    figures: dict[str, Any] = field(default_factory=dict)
+    findings: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.document.get("status") == FAILED
+
+
+AMOUNT_FIELDS = ("table_id", "position", "label", "row_kind", "side", "code", "name", "project", "sub_unit",
+                 "amount", "uncertain")
+
+_known: frozenset[str] = frozenset()
+
+
+def init_worker(known: frozenset[str]) -> None:
+    """Each worker learns once which documents are stored already, so it reads none twice."""
+    global _known
+    _known = known
+
+
+def process(item: Item) -> Record:
+    began = time.process_time()
+    record = _process(item)
+    record.cpu = time.process_time() - began
+    return record
+
+
+def _process(item: Item) -> Record:
+    try:
+        data = item.data()
+    except (OSError, zipfile.BadZipFile) as error:
+        record = _failed(Record("", item.name), f"无法打开文件：{_why(error)}")
+        record.unopened = True
+        return record
+    record = Record(hashlib.sha256(data).hexdigest(), item.name)
+    if record.sha256 in _known:
+        record.skipped = True
+        return record
+    try:
+        if item.member is None:
+            extracted = read(Path(item.path))
+        else:  # readers read files: an archive's member is read from a private copy
+            with tempfile.TemporaryDirectory(prefix="yusuan-") as folder:
+                copy = Path(folder) / Path(item.member).name
+                copy.write_bytes(data)
+                extracted = read(copy)
+        disclosure = recover(extracted)
+        found = check(disclosure)
+    except YusuanError as error:
+        return _failed(record, error.message)
+    except Exception as error:  # a defect of ours: recorded plainly, the run goes on
+        return _failed(record, f"内部错误：处理该文件时出错（{type(error).__name__}），请将该文件报告给开发者")
+    _fill(record, disclosure, extracted.format, extracted.pages)
+    record.findings = [finding_row(f) for f in found]
+    return record
+
+
+def _why(error: Exception) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "文件不存在"
+    if isinstance(error, PermissionError):
+        return "没有读取权限"
+    if isinstance(error, zipfile.BadZipFile):
+        return "压缩包已损坏"
+    return type(error).__name__
+
+
+def _failed(record: Record, message: str) -> Record:
+    record.document = _document(record, status=FAILED, error=message)
+    return record
+
+
+def _document(record: Record, **values: Any) -> dict[str, Any]:
+    return {"sha256": record.sha256, "file_name": record.name, "reader_version": __version__,
+            "problems": 0, **values}
+
+
+def _fill(record: Record, disclosure: Disclosure, form: str, pages: int) -> None:
+    staffing = disclosure.overview.staffing
+    record.document = _document(
+        record, status=OK, format=form, pages=pages, unit=disclosure.unit, year=disclosure.year,
+        kind=disclosure.kind, level=disclosure.level, staff_authorized=staffing.authorized,
+        staff_actual=staffing.actual, staff_active=staffing.active.value if staffing.active else None,
+        problems=len(disclosure.problems))
+    record.disclosure = compress(to_dict(disclosure))
+    for table_id, table in disclosure.tables.items():
+        record.tables.append({"table_id": table_id, "present": table.present, "title": table.title,
+                              "note": table.note, "money_unit": table.money_unit if table.present else None})
+        for position, row in enumerate(table.rows):
+            for label, value in row.values.items():
+                record.amounts.append((table_id, position, label, row.kind, row.side, row.code, row.name,
+                                       row.project, row.unit, value.value, value.uncertain))
+    record.figures = figures(disclosure)
+
+
+def finding_row(finding: Any) -> dict[str, Any]:
+    source = finding.source
+    return {"rule": finding.rule, "severity": finding.severity, "message": finding.message,
+            "table_id": finding.table, "code": finding.code, "column": finding.column,
+            "section": finding.section, "quote": finding.quote, "stated": finding.stated,
+            "expected": finding.expected, "page": source.page if source else None,
+            "line": source.line if source else None}

@@ -1,0 +1,133 @@
+"""The parent's part of ingest: records written in batches, one transaction each, so that an
+interrupted ingest leaves whole documents or none."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, insert, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.types import TypeDecorator
+
+from .history import recheck
+from .models import (
+    Amount,
+    Document,
+    DocumentTable,
+    Figure,
+    StoredDisclosure,
+    StoredFinding,
+    TemplateColumn,
+    Unit,
+)
+from .record import AMOUNT_FIELDS, Record
+from .units import unit_key
+
+_DOCUMENT = insert(Document).returning(Document.id)
+
+
+def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Many rows in one executemany, straight to the driver: SQLAlchemy's per-row work would be
+    most of the time spent storing. The columns' own types still convert the values."""
+    dialect = connection.dialect
+    keys = list(rows[0])
+    compiled = insert(table).compile(dialect=dialect, column_keys=keys)
+    converters = {key: column.type for key, column in table.c.items()
+                  if key in keys and isinstance(column.type, TypeDecorator)}
+    for key, kind in converters.items():
+        for row in rows:  # our own dicts, made for this insert
+            row[key] = kind.process_bind_param(row[key], dialect)
+    if dialect.name == "postgresql":  # COPY: several times faster than INSERT for many rows
+        columns = ", ".join(dialect.identifier_preparer.quote(key) for key in keys)
+        raw = connection.connection.driver_connection
+        with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([row[key] for key in keys])
+        return
+    if compiled.positional:
+        order = compiled.positiontup or []
+        connection.exec_driver_sql(compiled.string, [tuple(row[key] for key in order) for row in rows])
+    else:
+        connection.exec_driver_sql(compiled.string, rows)
+
+
+class Writer:
+    def __init__(self, engine: Engine, columns: dict[tuple[str, str], int]) -> None:
+        self.engine = engine
+        self.columns = dict(columns)
+        self._reload()
+
+    def _reload(self) -> None:
+        with self.engine.connect() as connection:
+            self.known = set(connection.execute(select(Document.sha256)).scalars())
+            self.units = {key: id_ for key, id_ in connection.execute(select(Unit.key, Unit.id))}
+
+    def write(self, records: list[Record]) -> int:
+        """Store the records not stored yet; returns how many were new. Another process
+        storing the same document meanwhile (PostgreSQL) is met by trying again."""
+        try:
+            return self._write(records)
+        except IntegrityError:
+            self._reload()
+            return self._write(records)
+
+    def _write(self, records: list[Record]) -> int:
+        fresh = [r for r in dict((r.sha256, r) for r in records if not r.skipped and not r.unopened).values()
+                 if r.sha256 not in self.known]
+        if not fresh:
+            return 0
+        now = datetime.now(UTC)
+        units = dict(self.units)
+        disclosures: list[dict[str, Any]] = []
+        tables: list[dict[str, Any]] = []
+        amounts: list[dict[str, Any]] = []
+        figures: list[dict[str, Any]] = []
+        findings: list[dict[str, Any]] = []
+        years: list[tuple[int, int, str | None]] = []
+        with self.engine.begin() as connection:
+            for record in fresh:
+                document = {**record.document, "ingested_at": now, "unit_id": None}
+                if document.get("unit"):
+                    document["unit_id"] = self._unit(connection, units, document["unit"], document.get("level"))
+                id_ = connection.execute(_DOCUMENT, document).scalar_one()
+                if document["unit_id"] is not None and document.get("year") is not None:
+                    years.append((document["unit_id"], document["year"], document.get("kind")))
+                if record.disclosure is not None:
+                    disclosures.append({"document_id": id_, "content": record.disclosure})
+                tables += [{**table, "document_id": id_} for table in record.tables]
+                for values in record.amounts:
+                    row = dict(zip(AMOUNT_FIELDS, values, strict=True))
+                    row["column_id"] = self._column(connection, row["table_id"], row.pop("label"))
+                    row["document_id"] = id_
+                    amounts.append(row)
+                figures += [{"document_id": id_, "name": name, "amount": value}
+                            for name, value in record.figures.items()]
+                findings += [{**finding, "document_id": id_, "corpus": False} for finding in record.findings]
+            for model, rows in ((StoredDisclosure, disclosures), (DocumentTable, tables), (Amount, amounts),
+                                (Figure, figures), (StoredFinding, findings)):
+                if rows:
+                    bulk_insert(connection, model.__table__, rows)
+            recheck(connection, years)
+        self.units = units
+        self.known.update(r.sha256 for r in fresh)
+        return len(fresh)
+
+    def _unit(self, connection: Connection, units: dict[str, int], name: str, level: str | None) -> int:
+        key = unit_key(name, level)
+        if key not in units:
+            dialect_insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
+            connection.execute(dialect_insert(Unit).values(key=key, name=name, level=level)
+                               .on_conflict_do_nothing(index_elements=["key"]))
+            units[key] = connection.execute(select(Unit.id).where(Unit.key == key)).scalar_one()
+        return units[key]
+
+    def _column(self, connection: Connection, table_id: str, label: str) -> int:
+        """A column the template does not declare (a reader's slip) is kept, not dropped."""
+        if (table_id, label) not in self.columns:
+            self.columns[(table_id, label)] = connection.execute(
+                insert(TemplateColumn).values(table_id=table_id, label=label, position=999)
+                .returning(TemplateColumn.id)).scalar_one()
+        return self.columns[(table_id, label)]
