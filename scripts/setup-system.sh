@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# System packages yusuan's tests need (Debian; run as root, as CI does). Idempotent: packages
+# System packages yusuan and its tests need (Debian; run as root, as CI does). Idempotent: packages
 # already installed are passed over, and apt is not touched at all when nothing is missing.
 set -euo pipefail
 PACKAGES=(
   postgresql                # the corpus tests start their own PostgreSQL server
-  libreoffice-writer-nogui  # reads old Word .doc files; the tests also make PDFs with it
-  fonts-noto-cjk            # Chinese glyphs for the PDFs yusuan and the tests make
+  fonts-noto-cjk            # the CJK font written PDF and Word files embed and charts draw with
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0  # WeasyPrint: text layout, fast font subsetting
+  poppler-utils             # pdftotext / pdftoppm: the tests read written PDFs back and render their pages
+  libreoffice-writer-nogui  # reads old Word .doc files; the tests render Word files and make PDFs with it
 )
 missing=()
 for package in "${PACKAGES[@]}"; do

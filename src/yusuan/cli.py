@@ -155,5 +155,10 @@ def _summary(console: Console, disclosure: Disclosure) -> None:
 
 register(main)
 
+from .cli_write import COMMANDS as _WRITE_COMMANDS  # noqa: E402  (yusuan write, yusuan template)
+
+for _command in _WRITE_COMMANDS:
+    main.add_command(_command)
+
 if __name__ == "__main__":
     main()

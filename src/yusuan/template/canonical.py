@@ -134,6 +134,7 @@ FUND_SPENDING = (  # T8, T9
     Column("项目支出", prior=1),
 )
 FUND_SPENDING_SUMS = (RowSum("合计", ("人员经费", "公用经费", "项目支出")),)
+FUND_SPENDING_GROUPS = (("基本支出", ("人员经费", "公用经费")),)
 
 
 def _carryover_columns() -> tuple[Column, ...]:
@@ -181,6 +182,7 @@ TABLES: tuple[TableSpec, ...] = (
             RowSum("财政拨款小计", tuple(column.label for column in FUNDS_T2)),
         ),
         tree=True,
+        groups=(("财政拨款（补助）", ("财政拨款小计", *(column.label for column in FUNDS_T2))),),
     ),
     TableSpec(
         "T3",
@@ -275,6 +277,7 @@ TABLES: tuple[TableSpec, ...] = (
         titles=("政府性基金预算支出预算表", "政府性基金预算支出表"),
         row_sums=FUND_SPENDING_SUMS,
         tree=True,
+        groups=FUND_SPENDING_GROUPS,
     ),
     TableSpec(
         "T9",
@@ -284,6 +287,7 @@ TABLES: tuple[TableSpec, ...] = (
         titles=("国有资本经营预算支出预算表", "国有资本经营预算支出表"),
         row_sums=FUND_SPENDING_SUMS,
         tree=True,
+        groups=FUND_SPENDING_GROUPS,
     ),
     TableSpec(
         "T10",
@@ -314,6 +318,8 @@ TABLES: tuple[TableSpec, ...] = (
             ),
         ),
         tree=True,
+        groups=tuple((f"{fund}/基本支出", (f"{fund}/人员经费", f"{fund}/公用经费"))
+                     for fund in ("财政拨款", "非财政拨款")),
     ),
 )
 

@@ -44,6 +44,9 @@ class TableSpec:
     lines: tuple[Line, ...] = ()  # 'lines' tables (T10)
     # the column a class row's amount belongs to by definition (T6: 302 → 公用经费)
     code_priors: tuple[tuple[str, str], ...] = ()
+    # header cells spanning several columns (the writer's multi-level header): a group's name
+    # ('财政拨款/基本支出' nests under '财政拨款') and its columns; a label's own 'a/b' path groups too
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def column(self, label: str) -> Column:
         for column in (*self.columns, *self.income_columns):
