@@ -93,6 +93,7 @@ def _rejoined(tokens: list[_Token]) -> list[_Token]:
         last = out[-1].folded if out else ""
         following = "".join(t.folded for t in tokens[index + 1 : index + 4])
         if out and ((last in (">", "<") and token.folded.startswith("="))
+                    or (last in (">=", "<=", "=", ">", "<") and token.folded[:1].isdigit())
                     or (last.endswith(".") and last[:-1][-1:].isdigit() and token.folded[:1].isdigit())
                     or (_SPLIT_DECIMAL.search(last) and token.folded.isdigit() and len(token.folded) == 1
                         and not _RULE_START.search(following))):

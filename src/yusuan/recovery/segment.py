@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..readers.base import TextLine
+from ..readers.base import TextLine, Word
 from ..template import TABLES, TableSpec
 from ..text import fold, is_amount
 
@@ -155,12 +155,36 @@ def _starts_with_amount(line: TextLine) -> bool:
     return is_amount(line.words[0].text)
 
 
+def header_text(lines: list[TextLine]) -> str:
+    """A header, folded. Where the words' boxes are known (a PDF), each column's words are read
+    top to bottom, so a cell stacked over lines (工资福 / 利支出) reads whole; else line by line."""
+    words = [word for line in lines for word in line.words]
+    if not words or any(word.source.bbox is None for word in words):
+        return "".join(fold(line.text) for line in lines)
+    columns: list[list[Word]] = []  # each led by its first (leftmost) word
+    for word in sorted(words, key=lambda w: w.source.bbox[0]):  # type: ignore[index]
+        column = next((column for column in columns if _stacked(column[0], word)), None)
+        if column is None:
+            columns.append([word])
+        else:
+            column.append(word)
+    return "".join(fold(word.text) for column in columns
+                   for word in sorted(column, key=lambda w: w.source.bbox[1]))  # type: ignore[index]
+
+
+def _stacked(one: Word, other: Word) -> bool:
+    """Each word's middle lies within the other's width: one above the other in a column."""
+    a0, _, a1, _ = one.source.bbox  # type: ignore[misc]
+    b0, _, b1, _ = other.source.bbox  # type: ignore[misc]
+    return a0 <= (b0 + b1) / 2 <= a1 and b0 <= (a0 + a1) / 2 <= b1
+
+
 def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLine]]:
     """The table's header (folded) and its data lines: page furniture and repeated headers
     removed."""
     window = lines[region.start : region.end]
     out: list[TextLine] = []
-    header_text: list[str] = []
+    header_lines: list[TextLine] = []
     in_header = True
     run: list[TextLine] = []
 
@@ -186,7 +210,7 @@ def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLin
                                 or any(word.text in ("类", "款", "项") for word in line.words))
         if in_header:
             if header:
-                header_text.append(fold(line.text))
+                header_lines.append(line)
                 continue
             in_header = False
         if header:
@@ -196,4 +220,4 @@ def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLin
             flush()
         run.clear()
         out.append(line)
-    return "".join(header_text), out
+    return header_text(header_lines), out

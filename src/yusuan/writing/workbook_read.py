@@ -291,6 +291,16 @@ def _values(sheet: _Sheet, r: int, first: int, labels: list[str]) -> dict[str, A
     return out
 
 
+def is_workbook(path: Path) -> bool:
+    """Whether the file is yusuan's own workbook (its overview sheet is there), not a published one."""
+    try:
+        from python_calamine import CalamineWorkbook
+
+        return SHEETS["overview"] in CalamineWorkbook.from_path(str(path)).sheet_names
+    except Exception:  # not a workbook at all: the readers say what it is
+        return False
+
+
 def read_workbook(path: Path) -> tuple[Disclosure, Inputs]:
     file = path.name
     try:

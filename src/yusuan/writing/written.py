@@ -27,7 +27,7 @@ def as_written(disclosure: Disclosure, inputs: Inputs) -> Disclosure:
     out.sections, out.projects, out.assets = headings(part), projects(part), assets(part)
     tables: list[str] = []
     for grid in target_grids(out, inputs):
-        tables += [grid.title, *(" ".join(cell for cell in row if cell) for row in _rows(grid))]
+        tables += [grid.title, *("\t".join(row) for row in _rows(grid))]  # the grid kept, as in print
     out.targets = targets(extract_lines("\n".join(tables), "（绩效目标表）").lines) if tables else []
     return out
 
