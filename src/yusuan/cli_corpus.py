@@ -73,7 +73,8 @@ def register(main: click.Group) -> None:
               help="并行读取的进程数（通常取 CPU 核数）。")
 @click.option("--batch", type=click.IntRange(1), default=50, show_default=True,
               help="每个事务写入的文件数；中断时最多损失正在写入的这一批，重新运行即可补齐。")
-def ingest_command(paths: tuple[Path, ...], db: str | None, workers: int, batch: int) -> None:
+@click.option("--retry-failed", is_flag=True, help="重新读取以前未能读取的文件（例如升级 yusuan 之后）。")
+def ingest_command(paths: tuple[Path, ...], db: str | None, workers: int, batch: int, retry_failed: bool) -> None:
     """把预算公开文件（文件、文件夹、.zip 压缩包）读取、审核后存入语料库。可中断、可重复运行：
     已入库的文件（按内容识别）不会重复读取或存储。"""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -95,7 +96,7 @@ def ingest_command(paths: tuple[Path, ...], db: str | None, workers: int, batch:
                        skipped=report.skipped, rate=rate)
 
         try:
-            report = ingest(paths, db, workers, progress=advance, batch=batch)
+            report = ingest(paths, db, workers, progress=advance, batch=batch, retry_failed=retry_failed)
         except YusuanError as error:
             bar.stop()
             _fail(error)
