@@ -220,3 +220,24 @@ def test_money_beyond_six_decimals_refused_on_sqlite(tmp_path: Path) -> None:
     with engine.connect() as connection, pytest.raises(StatementError, match="小数位超过 6 位"):
         connection.execute(select(literal(Decimal("1.0000001"), Money())))
     engine.dispose()
+
+
+def test_failed_documents_read_again_on_request(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document an older reader could not read is kept as failed, and read again with
+    --retry-failed (here the older reader is one that fails on every document)."""
+    import yusuan.store.record as record
+    from yusuan.errors import UnreadableError
+
+    def older_reader(_: object) -> None:
+        raise UnreadableError("这是 PDF 文件；PDF 读取尚未实现")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(record, "recover", older_reader)
+        first = ingest(SEEDS[:1], db_url)
+    assert first.failed and first.failed[0][1] == "这是 PDF 文件；PDF 读取尚未实现"
+    assert ingest(SEEDS[:1], db_url).skipped == 1  # not read again unasked
+    again = ingest(SEEDS[:1], db_url, retry_failed=True)
+    assert (again.stored, again.failed) == (1, [])
+    corpus = Corpus(db_url)
+    assert corpus.documents(failed=True).empty
+    assert list(corpus.documents()["unit"]) == [parsed(SEEDS[0]).unit]

@@ -47,7 +47,7 @@ def _state(url: str) -> tuple[list[str], int, dict[tuple[str, str], int]]:
 def test_killed_ingest_resumes_complete(db_url: str, tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
-    for variant in variants.variants(12):
+    for variant in variants.variants(8):
         variants.write(variant, folder)
     command = [sys.executable, "-m", "yusuan.cli", "ingest", str(folder), "--db", db_url, "--batch", "1"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -61,9 +61,9 @@ def test_killed_ingest_resumes_complete(db_url: str, tmp_path: Path) -> None:
     process.wait()
     assert process.returncode == -signal.SIGKILL, "the ingest ended before it could be interrupted"
     interrupted = _documents(db_url)
-    assert 3 <= interrupted < 12
+    assert 3 <= interrupted < 8
     report = ingest([folder], db_url)
-    assert report.stored == 12 - interrupted and report.skipped == interrupted
+    assert report.stored == 8 - interrupted and report.skipped == interrupted
     clean = f"sqlite:///{tmp_path / 'clean.sqlite'}"
     ingest([folder], clean)
     assert _state(db_url) == _state(clean)

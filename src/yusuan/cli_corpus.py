@@ -17,7 +17,7 @@ import click
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from .cli_chinese import Group
+from .cli_chinese import Command, Group
 from .errors import YusuanError
 
 _DB_HELP = ("数据库地址：SQLite 文件路径或 sqlite:///…、postgresql://用户:密码@主机/库；"
@@ -36,7 +36,7 @@ HEADERS = {
 
 
 def _db_option(function: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--db", default=None, help=_DB_HELP)(function)
+    return click.option("--db", default=None, metavar="地址", help=_DB_HELP)(function)
 
 
 def _filters(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -65,15 +65,16 @@ def register(main: click.Group) -> None:
     main.add_command(export_command)
 
 
-@click.command("ingest")
+@click.command("ingest", cls=Command)
 @click.help_option("-h", "--help", help="显示帮助并退出。")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="路径...")
 @_db_option
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="并行读取的进程数（通常取 CPU 核数）。")
-@click.option("--batch", type=click.IntRange(1), default=50, show_default=True,
-              help="每个事务写入的文件数；中断时最多损失正在写入的这一批，重新运行即可补齐。")
-def ingest_command(paths: tuple[Path, ...], db: str | None, workers: int, batch: int) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=1, metavar="N",
+              help="并行读取的进程数（通常取 CPU 核数；默认 1）。")
+@click.option("--batch", type=click.IntRange(1), default=50, metavar="N",
+              help="每个事务写入的文件数（默认 50）；中断时最多损失正在写入的这一批，重新运行即可补齐。")
+@click.option("--retry-failed", is_flag=True, help="重新读取以前未能读取的文件（例如升级 yusuan 之后）。")
+def ingest_command(paths: tuple[Path, ...], db: str | None, workers: int, batch: int, retry_failed: bool) -> None:
     """把预算公开文件（文件、文件夹、.zip 压缩包）读取、审核后存入语料库。可中断、可重复运行：
     已入库的文件（按内容识别）不会重复读取或存储。"""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -95,7 +96,7 @@ def ingest_command(paths: tuple[Path, ...], db: str | None, workers: int, batch:
                        skipped=report.skipped, rate=rate)
 
         try:
-            report = ingest(paths, db, workers, progress=advance, batch=batch)
+            report = ingest(paths, db, workers, progress=advance, batch=batch, retry_failed=retry_failed)
         except YusuanError as error:
             bar.stop()
             _fail(error)
@@ -148,8 +149,8 @@ def units_command(db: str | None, form: str, **where: Any) -> None:
 @click.option("--by", type=click.Choice(["document", "code"]), default="document",
               help="document：每份文件的收入来源、基本/项目支出、人员/公用经费、三公及其各项、人数；"
                    "code：按科目汇总。")
-@click.option("--table", default="T3", show_default=True, help="按科目汇总时用哪张表（T2、T3、T5 …）。")
-@click.option("--column", default="合计", show_default=True, help="按科目汇总时用哪一列。")
+@click.option("--table", default="T3", help="按科目汇总时用哪张表（T2、T3、T5 …；默认 T3）。")
+@click.option("--column", default="合计", help="按科目汇总时用哪一列（默认 合计）。")
 @click.option("--digits", type=click.Choice(["3", "5", "7"]), default=None, help="只汇总类（3）、款（5）或项（7）。")
 def totals_command(db: str | None, form: str, by: str, table: str, column: str, digits: str | None,
                    **where: Any) -> None:
@@ -232,7 +233,7 @@ def show(frame: Any, form: str) -> None:
             Console(stderr=True).print("没有符合条件的记录")
 
 
-@click.command("export")
+@click.command("export", cls=Command)
 @click.help_option("-h", "--help", help="显示帮助并退出。")
 @_db_option
 @click.option("--format", "form", type=click.Choice(["csv", "xlsx", "parquet", "datapackage"]), required=True,

@@ -49,9 +49,9 @@ def _results(todo: list[Item], workers: int, known: frozenset[str]) -> Iterator[
 
 
 def ingest(paths: Iterable[Path], db: str | None = None, workers: int = 1,
-           progress: Progress | None = None, batch: int = BATCH) -> Report:
+           progress: Progress | None = None, batch: int = BATCH, retry_failed: bool = False) -> Report:
     engine, columns = open_engine(db)
-    writer = Writer(engine, columns)
+    writer = Writer(engine, columns, retry=retry_failed)
     todo = list(items(paths))
     report = Report(total=len(todo))
     start = time.perf_counter()

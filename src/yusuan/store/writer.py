@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, insert, select
+from sqlalchemy import Connection, Engine, Table, delete, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -14,6 +14,7 @@ from sqlalchemy.types import TypeDecorator
 
 from .history import recheck
 from .models import (
+    FAILED,
     Amount,
     Document,
     DocumentTable,
@@ -55,14 +56,20 @@ def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]
 
 
 class Writer:
-    def __init__(self, engine: Engine, columns: dict[tuple[str, str], int]) -> None:
+    """`retry`: documents that failed before are read again (a newer reader may read them) and
+    stand in for their failure."""
+
+    def __init__(self, engine: Engine, columns: dict[tuple[str, str], int], retry: bool = False) -> None:
         self.engine = engine
         self.columns = dict(columns)
+        self.retry = retry
         self._reload()
 
     def _reload(self) -> None:
         with self.engine.connect() as connection:
-            self.known = set(connection.execute(select(Document.sha256)).scalars())
+            stored = connection.execute(select(Document.sha256, Document.status)).all()
+            self.failed = {sha for sha, status in stored if status == FAILED} if self.retry else set()
+            self.known = {sha for sha, _ in stored} - self.failed
             self.units = {key: id_ for key, id_ in connection.execute(select(Unit.key, Unit.id))}
 
     def write(self, records: list[Record]) -> int:
@@ -88,6 +95,9 @@ class Writer:
         findings: list[dict[str, Any]] = []
         years: list[tuple[int, int, str | None]] = []
         with self.engine.begin() as connection:
+            again = [r.sha256 for r in fresh if r.sha256 in self.failed]
+            if again:  # a failed document (no rows of its own) gives way to its new reading
+                connection.execute(delete(Document).where(Document.sha256.in_(again)))
             for record in fresh:
                 document = {**record.document, "ingested_at": now, "unit_id": None}
                 if document.get("unit"):
@@ -113,6 +123,7 @@ class Writer:
             recheck(connection, years)
         self.units = units
         self.known.update(r.sha256 for r in fresh)
+        self.failed.difference_update(r.sha256 for r in fresh)
         return len(fresh)
 
     def _unit(self, connection: Connection, units: dict[str, int], name: str, level: str | None) -> int:
