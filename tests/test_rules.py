@@ -10,6 +10,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from yusuan.readers.text import extract_lines
@@ -18,6 +19,7 @@ from yusuan.rules import Finding, catalogue, check
 
 from .conftest import SEEDS, parsed
 
+ROOT = Path(__file__).resolve().parent.parent
 CONSISTENT = SEEDS[0]  # 000: consistent but for its own two mistakes, corrected in the copy used here
 MISTAKES = (
     ("电话通讯服务\n\n费1..75万元", "电话通讯服务\n\n费1.75万元"),  # a typo in Part 3
@@ -132,10 +134,9 @@ def test_check_command_exit_status_and_json(seed: Path, status: int) -> None:
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == status, result.stderr
     report = json.loads(result.stdout)
+    jsonschema.validate(report, json.loads((ROOT / "schema" / "findings.schema.json").read_text(encoding="utf-8")))
     assert report[0]["file"] == seed.name
-    for finding in report[0]["findings"]:
-        assert set(finding) >= {"rule", "severity", "table", "code", "column", "section", "quote", "stated",
-                                "expected", "message"}
+    assert any(finding["severity"] == "错误" for finding in report[0]["findings"]) == bool(status)
 
 
 def test_check_command_unreadable(tmp_path: Path) -> None:
@@ -281,3 +282,83 @@ def test_funds_with_targets_within_the_project_budget() -> None:
     assert text.count("算金额 493.64 万元") == 1
     found = only(findings_of(text.replace("算金额 493.64 万元", "算金额 1,048.38 万元")), "N.targeted-funds")
     assert [(f.stated, f.expected) for f in found] == [(Decimal("1048.38"), Decimal("493.64"))]
+
+
+def _replaced(old: str, new: str, after: str = "") -> list[Finding]:
+    """The consistent document with the first `old` after `after` changed to `new`."""
+    text = consistent_text()
+    at = text.index(old, text.index(after) if after else 0)
+    return findings_of(text[:at] + new + text[at + len(old):])
+
+
+def test_project_scale_against_table_7() -> None:
+    found = only(_replaced("预算安排规模：300.00 万元", "预算安排规模：310.00 万元"), "N.project-scale")
+    assert [(f.table, f.quote, f.stated, f.expected) for f in found] == [
+        ("T7", "离休人员医疗费项目", Decimal("310.00"), Decimal("300.00"))]
+
+
+def test_distribution_adds_up_to_the_scale() -> None:
+    found = only(_replaced("支付方式改革 50 万元", "支付方式改革 45 万元"), "N.distribution")
+    assert [(f.stated, f.expected) for f in found] == [(Decimal("130"), Decimal("135.00"))]
+    assert "50 + 35 + 45" in found[0].message
+
+
+def test_vehicles_add_up() -> None:
+    found = only(_replaced("其他车辆 1 辆，价值 17.96 万元", "其他车辆 2 辆，价值 17.69 万元"), "N.assets")
+    assert [(f.stated, f.expected) for f in found] == [(Decimal("2"), Decimal("3")),
+                                                      (Decimal("52.31"), Decimal("52.04"))]
+
+
+def test_reserved_procurement_within_the_total() -> None:
+    found = only(_replaced("205.92", "250.92", "面向中小"), "N.reserved")
+    assert [(f.stated, f.expected) for f in found] == [(Decimal("250.92"), Decimal("205.92"))]
+
+
+def test_no_vehicle_purchase_said_but_table_10_buys() -> None:
+    found = only(in_table(10, "其中：公务用车购置费\n", "其中：公务用车购置费 5.00 5.00\n"), "N.vehicle-purchase")
+    assert [(f.table, f.stated, f.expected) for f in found] == [("T10", Decimal(0), Decimal("5.00"))]
+
+
+def test_weights_add_up_to_ninety() -> None:
+    found = only(_replaced("行业标准 119406 人 6", "行业标准 119406 人 7"), "P.weights")
+    assert [(f.quote, f.stated, f.expected) for f in found] == [("医保业务经费", Decimal(91), Decimal(90))]
+
+
+def test_last_year_value_as_a_fraction_of_a_percentage() -> None:
+    changed = _replaced(">=95% 计划标准 95% 10", ">=95% 计划标准 0.95 10", "项目名称 基金监管专项经费项目")
+    found = only(changed, "P.last-year-unit")
+    assert [(f.stated, f.expected) for f in found] == [(Decimal("0.95"), Decimal("95.00"))]
+
+
+def test_goal_copied_from_another_field() -> None:
+    found = only(_replaced("提高全州医保经办服务人员业务水平", "提高教育教学质量，解决学生资助资金不足问题"),
+                 "P.foreign-text")
+    assert [f.quote is not None and "学生" in f.quote for f in found] == [True]
+    assert "教育支出" in found[0].message
+
+
+def test_name_of_an_earlier_edition() -> None:
+    found = only(in_table(2, "208 05 行政事业单位养老支出", "208 05 行政事业单位离退休"), "K.edition")
+    assert [(f.table, f.code, f.quote) for f in found] == [("T2", "20805", "行政事业单位离退休")]
+    assert "2021" in found[0].message and "行政事业单位养老支出" in found[0].message
+
+
+def test_part3_section_missing() -> None:
+    text = consistent_text()
+    heading = "\n十、关于"  # the 三公 section's heading, its numbering removed: no such section any more
+    assert text.count(heading) == 1
+    found = only(findings_of(text.replace(heading, "\n关于")), "C.missing-section")
+    assert [(f.severity, f.message) for f in found] == [("警告", "第三部分没有“财政拨款“三公”经费预算情况说明”")]
+
+
+def test_a_table_of_another_layout_is_read_but_not_checked() -> None:
+    """A header without the template's columns: the amounts are kept, the identities are not
+    checked on a guess, and the reader says so."""
+    text = consistent_text()
+    begin, end = _table_span(text, 5)
+    table = text[begin:end].replace("合 计 基本支出 项目支出", "本年预算 上年预算 增减").replace(
+        "208 05 01 行政单位离退休 16.40 16.40", "208 05 01 行政单位离退休 16.40 16.90")
+    disclosure = recover(extract_lines(text[:begin] + table + text[end:], CONSISTENT.name))
+    assert not disclosure.tables["T5"].columns_known and disclosure.tables["T5"].rows
+    assert [p.table for p in disclosure.problems if "表头与模板不同" in p.message] == ["T5"]
+    assert [f for f in check(disclosure) if f.table == "T5" or (f.rule.startswith("T5"))] == []

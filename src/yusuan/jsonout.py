@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields, is_dataclass
+from decimal import Decimal
 from typing import Any
 
 from .model import Count, Disclosure, Row, Source, Table
@@ -21,6 +23,21 @@ def _source(source: Source | None) -> dict[str, Any] | None:
 
 def _count(count: Count | None) -> dict[str, Any] | None:
     return None if count is None else {"value": count.value, "change": count.change}
+
+
+def plain(value: Any) -> Any:
+    """A model object as JSON values: amounts as exact decimal strings, sources as `_source`."""
+    if isinstance(value, Source):
+        return _source(value)
+    if isinstance(value, Decimal):
+        return str(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return {field.name: plain(getattr(value, field.name)) for field in fields(value)}
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    return value
 
 
 def row_dict(row: Row) -> dict[str, Any]:
@@ -49,6 +66,7 @@ def table_dict(table: Table) -> dict[str, Any]:
         "title": table.title,
         "note": table.note,
         "money_unit": table.money_unit if table.present else None,
+        "columns_known": table.columns_known,
         "rows": [row_dict(row) for row in table.rows],
     }
 
@@ -77,6 +95,7 @@ def to_dict(disclosure: Disclosure) -> dict[str, Any]:
             },
         },
         "contents": disclosure.contents,
+        "sections": disclosure.sections,
         "statements": [
             {
                 "section": statement.section,
@@ -91,6 +110,11 @@ def to_dict(disclosure: Disclosure) -> dict[str, Any]:
             for statement in disclosure.statements
         ],
         "tables": {table_id: table_dict(table) for table_id, table in disclosure.tables.items()},
+        "projects": plain(disclosure.projects),
+        "assets": plain(disclosure.assets),
+        # the table as printed line by line is the source's business, not the JSON's
+        "targets": [{key: value for key, value in plain(target).items() if key != "lines"}
+                    for target in disclosure.targets],
         "problems": [
             {"message": problem.message, "table": problem.table, "source": _source(problem.source)}
             for problem in disclosure.problems

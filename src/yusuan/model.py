@@ -58,6 +58,14 @@ class Table:
     money_unit: str = "万元"
     rows: list[Row] = field(default_factory=list)
     source: Source | None = None
+    # whether its header shows the template's columns; if not, its amounts stand where they were
+    # printed but which column each belongs to is a guess, and no identity is checked on them
+    columns_known: bool = True
+
+    @property
+    def readable(self) -> bool:
+        """Present, with columns known: its figures can be checked."""
+        return self.present and self.columns_known
 
     def total(self, side: str | None = None) -> Row | None:
         for row in self.rows:
@@ -110,6 +118,49 @@ class Statement:
 
 
 @dataclass(slots=True)
+class ProjectStatement:
+    """A project as Part 3 describes it: 项目名称, 设立的政策依据, 预算安排规模, 资金分配情况 …"""
+
+    name: str
+    fields: dict[str, str] = field(default_factory=dict)  # every labelled field, as printed
+    scale: Decimal | None = None  # 预算安排规模, 万元
+    # 资金分配情况: every (what, 万元) it names in order, a 共计 among them
+    distribution: list[tuple[str, Decimal]] = field(default_factory=list)
+    source: Source = field(default_factory=Source)
+
+
+@dataclass(slots=True)
+class Asset:
+    """A line of 国有资产占有使用情况: a kind with its count and value (万元)."""
+
+    kind: str  # 房屋, 车辆, 一般公务用车, 办公家具 …
+    count: Decimal | None = None
+    measure: str | None = None  # what the count counts: 辆, 平方米, 台
+    value: Decimal | None = None
+    quote: str = ""
+    source: Source = field(default_factory=Source)
+
+
+@dataclass(slots=True)
+class Indicator:
+    """One indicator row of a 绩效目标表, each cell as printed (template/performance.py)."""
+
+    level1: str | None = None  # 一级指标: 产出指标, 成本指标, 效益指标, 满意度指标
+    level2: str | None = None  # 二级指标: 数量指标 …
+    name: str | None = None  # 三级指标
+    value: str | None = None  # 指标值 as printed: ≥95%, 提升
+    operator: str | None = None  # >=, <=, =, >, < (≥ and ≤ written the ASCII way)
+    target: Decimal | None = None  # the number of the value, when it has one
+    unit: str | None = None  # what follows the number: %, 万元, 人 …
+    basis: str | None = None  # 指标值设置依据
+    last_year: str | None = None  # 上年完成值
+    weight: Decimal | None = None  # 指标分值权重
+    rule: str | None = None  # 指标赋分规则
+    evidence: str | None = None  # 佐证资料
+    source: Source = field(default_factory=Source)
+
+
+@dataclass(slots=True)
 class PerformanceTarget:
     """A 绩效目标表: whose targets (a project, or the unit as a whole) and with what funds."""
 
@@ -118,6 +169,10 @@ class PerformanceTarget:
     total: Decimal | None = None  # 年度预算总额
     fiscal: Decimal | None = None  # 其中：财政拨款
     other: Decimal | None = None  # 其他资金
+    goal: str | None = None  # 项目总体目标 / 年度绩效目标
+    indicators: list[Indicator] = field(default_factory=list)
+    # whether every indicator's cells were placed (a grid, or rows the weights delimit)
+    indicators_complete: bool = False
     source: Source = field(default_factory=Source)
     lines: list[tuple[str, Source]] = field(default_factory=list)  # the table as printed, line by line
 
@@ -142,6 +197,9 @@ class Disclosure:
     contents: list[str] | None = None  # the tables its table of contents lists, if it has one
     statements: list[Statement] = field(default_factory=list)  # Part 3 情况说明
     narrative: list[tuple[str, Source]] = field(default_factory=list)  # Part 3, line by line
+    sections: list[str] = field(default_factory=list)  # Part 3's numbered headings, as printed
     targets: list[PerformanceTarget] = field(default_factory=list)  # 绩效目标表
+    projects: list[ProjectStatement] = field(default_factory=list)  # Part 3's project descriptions
+    assets: list[Asset] = field(default_factory=list)  # 国有资产占有使用情况
     source: Source | None = None
     problems: list[Problem] = field(default_factory=list)

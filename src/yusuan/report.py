@@ -23,6 +23,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "message": finding.message,
         "line": finding.source.line if finding.source else None,
         "page": finding.source.page if finding.source else None,
+        "bbox": list(finding.source.bbox) if finding.source and finding.source.bbox else None,
     }
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from ..text import fold
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -54,6 +56,31 @@ def name_of(code: str, edition: int | None = None, scheme: str = "functional") -
     return editions[min(years, key=lambda year: (abs(year - edition), -year))]
 
 
+@cache
+def folded_editions(code: str, scheme: str = "functional") -> dict[int | None, str]:
+    """Every edition's name for `code`, folded for comparison with printed names (do not modify)."""
+    return {year: fold(name) for year, name in _by_code(scheme).get(code, {}).items()}
+
+
+@cache
+def renamed(scheme: str = "functional") -> frozenset[str]:
+    """The codes whose name changed from one edition to another."""
+    return frozenset(code for code, names in _by_code(scheme).items() if len(set(names.values())) > 1)
+
+
 def editions_of(code: str, scheme: str = "functional") -> dict[int | None, str]:
     """Every edition's name for `code` ({} when the code is unknown to us)."""
     return dict(_by_code(scheme).get(code, {}))
+
+
+# Words that place a text in the field of a 类 of 支出功能分类: a performance goal that speaks the
+# words of a field in which the unit spends nothing was most likely copied from another unit.
+SECTOR_WORDS: dict[str, tuple[str, ...]] = {
+    "204": ("治安", "警务", "刑事案件", "侦破", "监狱", "戒毒"),
+    "205": ("教育教学", "教学质量", "学生", "办学", "学校", "教师", "师生", "校园", "课堂", "学前教育"),
+    "207": ("文物", "旅游", "体育赛事", "演出", "非物质文化遗产"),
+    "210": ("医疗", "医保", "医院", "患者", "疾病", "诊疗", "公共卫生", "医药"),
+    "211": ("污染", "排放", "环境监测", "污水", "生态环境"),
+    "213": ("农田", "灌溉", "种植", "养殖", "农作物", "造林", "水利", "牲畜"),
+    "214": ("公路", "道路", "桥梁", "客运", "航道"),
+}

@@ -9,10 +9,11 @@ from ..classification import name_of
 from ..errors import UnreadableError
 from ..model import Disclosure, Problem, Source, Table
 from ..readers.base import Extracted, TextLine
-from ..template import LINKS, TABLE_BY_ID, TABLES, TableSpec
+from ..template import LINKS, TABLE_BY_ID, TABLES, Column, TableSpec
 from ..text import fold, is_amount, join_fragments
 from . import constraints as identities
-from .narrative import narrative, part3, statements
+from .matters import assets, projects
+from .narrative import headings, narrative, part3, statements
 from .overview import government_level, read_overview, unit_name, year_and_kind
 from .performance import targets
 from .placement import Slot, candidates, grid_distance, solve, split_overflow, to_quanta
@@ -52,7 +53,8 @@ def recover(extracted: Extracted) -> Disclosure:
         unit=unit, year=year, kind=kind, level=government_level(unit),
         overview=read_overview(lines), source=Source(file=extracted.file),
         contents=listed_tables(lines, specs) or None,
-        statements=statements(part), narrative=narrative(part), targets=targets(lines),
+        statements=statements(part), narrative=narrative(part), sections=headings(part), targets=targets(lines),
+        projects=projects(part), assets=assets(part),
         problems=list(extracted.problems),
     )
     found = {region.spec.id: region for region in regions}
@@ -110,10 +112,24 @@ def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
         rows=[pending.row for pending in parsed.rows],
         source=lines[region.title_line].source,
     )
+    known = columns_in(spec, header)
+    if parsed.rows and len(known) * 2 < len(spec.columns):
+        table.columns_known = False
+        missing = "、".join(column.label for column in spec.columns if column not in known)
+        parsed.problems.append(Problem(
+            f"{spec.id}（{spec.title}）的表头与模板不同（未找到列：{missing}），已按位置读取数字，未按模板核对",
+            table.source, spec.id))
     if not parsed.rows and not parsed.notes:
         parsed.problems.append(Problem(f"{spec.id}（{spec.title}）没有读到任何数据行", table.source,
                                        spec.id))
     return _Read(table, parsed, places, header)
+
+
+def columns_in(spec: TableSpec, header: str) -> list[Column]:
+    """The template's columns a (folded) header prints: by label or alias; a grouped column
+    (财政拨款/合计) by each of its parts."""
+    return [column for column in spec.columns
+            if any(all(fold(part) in header for part in name.split("/")) for name in (column.label, *column.aliases))]
 
 
 def _split_projects(disclosure: Disclosure, rows: list[Pending]) -> None:
@@ -177,7 +193,7 @@ def _without(name: str, words: list[str]) -> str:
 
 def _slots(spec: TableSpec, rows: list[Pending], places: int, header: str) -> list[Slot]:
     slots = []
-    present = [c for c in spec.columns if any(fold(a) in header for a in (c.label, *c.aliases))]
+    present = columns_in(spec, header)
     readable = len(present) * 2 >= len(spec.columns)
     for pending in rows:
         income = pending.row.side == "income"

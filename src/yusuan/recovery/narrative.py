@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from decimal import Decimal
 
 from ..model import Source, Statement
@@ -65,15 +66,25 @@ def _sections(lines: list[TextLine]) -> list[tuple[str, list[TextLine]]]:
     return out
 
 
+def joined(lines: list[TextLine]) -> tuple[str, Callable[[int], Source]]:
+    """The lines as one text (wraps joined) and, for an offset in it, the line it came from."""
+    text, offsets, sources = "", [], []
+    for line in lines:
+        offsets.append(len(text))
+        sources.append(line.source)
+        text += join_fragments([line.text])
+
+    def source_at(offset: int) -> Source:
+        return sources[bisect_right(offsets, offset) - 1] if sources else Source()
+
+    return text, source_at
+
+
 def statements(part: list[TextLine]) -> list[Statement]:
     """The statements of Part 3 (its lines, as `part3` gives them)."""
     out: list[Statement] = []
     for title, section in _sections(part):
-        text, starts = "", []
-        for line in section:
-            starts.append((len(text), line.source))
-            text += join_fragments([line.text])
-        offsets = [at for at, _ in starts]
+        text, source_at = joined(section)
         for match in _AMOUNT.finditer(text):
             if text[max(0, match.start() - 2) : match.start()] in _CHANGE_WORDS:
                 continue  # a change, read with the amount it follows
@@ -90,7 +101,7 @@ def statements(part: list[TextLine]) -> list[Statement]:
             position = change.end() if change else position
             growth = _GROWTH.match(text, position) if change else None
             end = growth.end() if growth else position
-            source = starts[bisect_right(offsets, match.start()) - 1][1] if starts else None
+            source = source_at(match.start())
             out.append(Statement(
                 section=title,
                 name=before[name_start:].strip(),
@@ -99,9 +110,14 @@ def statements(part: list[TextLine]) -> list[Statement]:
                 change=_signed(change.group(1), change.group(2)) if change else None,
                 growth=_signed(growth.group(1), growth.group(2)) if growth else None,
                 quote=text[window + name_start : end],
-                source=source or Source(),
+                source=source,
             ))
     return out
+
+
+def headings(part: list[TextLine]) -> list[str]:
+    """Part 3's numbered section headings (一、…说明)."""
+    return [title for title, _ in _sections(part) if _SECTION.match(title)]
 
 
 def narrative(part: list[TextLine]) -> list[tuple[str, Source]]:

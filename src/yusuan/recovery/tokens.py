@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Source
-from ..readers.base import TextLine
+from ..readers.base import TextLine, Word
 from ..text import AMOUNT, INTEGER, decimals
 
 AMOUNT_KIND, INT_KIND, TEXT_KIND = "amount", "int", "text"
@@ -94,4 +94,19 @@ def join_split_numbers(tokens: list[Token], places: int) -> list[Token]:
             out[-1] = Token(joined, classify(joined), head.source, head.line, head.cell)
             continue
         out.append(token)
+    return out
+
+
+def rejoin_numbers(lines: list[TextLine], places: int) -> list[TextLine]:
+    """The lines with every decimal number a wrap split put back together on the line it began
+    on (for text read by patterns rather than by the row grammar). The lines given are unchanged."""
+    out: list[TextLine] = []
+    for line in lines:
+        words = list(line.words)
+        last = next((kept.words for kept in reversed(out) if kept.words), None)
+        if last and words and "." in last[-1].text and _completes(last[-1].text, words[0].text, places):
+            head = last[-1]
+            last[-1] = Word(head.text + words.pop(0).text, head.source, head.cell)
+        if words or not line.words:
+            out.append(TextLine(words, line.source))
     return out

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from ..model import Disclosure
 from .base import ERROR, NOTICE, SEVERITIES, WARNING, Finding, Rule
-from .classification import CodeName, SameCodeTwoNames, UnknownCode
-from .completeness import MissingTable, UnexplainedEmptyTable
+from .classification import CodeName, EditionName, SameCodeTwoNames, UnknownCode
+from .completeness import MissingSection, MissingTable, UnexplainedEmptyTable
 from .corpus import LastYear
+from .matters import AssetParts, Distribution, ProjectScale, Reserved, VehiclePurchase
 from .narrative import ComparedYear, Growth, Share, StatedParts, TargetedFunds, Typo
-from .performance import FloorTarget, ProjectFunds, TargetTypo
+from .performance import FloorTarget, ForeignGoal, LastYearUnit, ProjectFunds, TargetTypo, Weights
 from .restated import NamedRow, Restated
 from .staffing import ActualStaff
 from .tables import table_rules
@@ -17,10 +18,12 @@ __all__ = ["ERROR", "NOTICE", "SEVERITIES", "WARNING", "Finding", "Rule", "catal
 
 
 def catalogue() -> list[Rule]:
-    return [*table_rules(), MissingTable(), UnexplainedEmptyTable(), ActualStaff(), Share(), Growth(), Typo(),
+    return [*table_rules(), MissingTable(), UnexplainedEmptyTable(), MissingSection(), ActualStaff(),
+            Share(), Growth(), Typo(),
             ComparedYear(), StatedParts(), TargetedFunds(),
-            Restated(), NamedRow(), UnknownCode(), CodeName(), SameCodeTwoNames(),
-            ProjectFunds(), FloorTarget(), TargetTypo(), LastYear()]
+            Restated(), NamedRow(), UnknownCode(), CodeName(), SameCodeTwoNames(), EditionName(),
+            ProjectScale(), Distribution(), AssetParts(), Reserved(), VehiclePurchase(),
+            ProjectFunds(), FloorTarget(), TargetTypo(), Weights(), LastYearUnit(), ForeignGoal(), LastYear()]
 
 
 def check(disclosure: Disclosure, rules: list[Rule] | None = None) -> list[Finding]:

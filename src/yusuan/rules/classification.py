@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..classification import editions_of, name_of
+from ..classification import editions_of, folded_editions, name_of, renamed
 from ..model import Disclosure, Row
 from ..template import TABLE_BY_ID
 from ..text import fold
@@ -52,8 +52,8 @@ class CodeName(Rule):
         for _, row, _scheme in _coded(disclosure):
             printed.setdefault(row.code or "", set()).add(fold(row.name or ""))
         for table_id, row, scheme in _coded(disclosure):
-            editions = editions_of(row.code, scheme)  # type: ignore[arg-type]
-            known = {fold(name) for name in editions.values()}
+            editions = folded_editions(row.code or "", scheme)
+            known = set(editions.values())
             name = fold(row.name or "")
             if not editions or (row.code, name) in seen or name in known:
                 continue
@@ -87,3 +87,37 @@ class SameCodeTwoNames(Rule):
                 yield self.finding(
                     f"{table_id}“{row.code} {row.name}”与{other_table}“{other.code} {other.name}”编码相同而名称不同",
                     table=table_id, code=row.code, quote=row.name, source=row.source)
+
+
+class EditionName(Rule):
+    id = "K.edition"
+    severity = WARNING
+    family = "科目"
+    title = "科目名称是别的年度的版本（该编码在预算年度已改名）"
+    why = "政府收支分类科目每年修订；用了旧版名称，说明表格是从往年文件复制的，科目可能也没有按新版调整。"
+    example = "2024 年预算写“210 医疗卫生与计划生育支出”，该类自 2018 年起名为“卫生健康支出”"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        if disclosure.year is None:
+            return
+        seen = set()
+        for table_id, row, scheme in _coded(disclosure):
+            if row.code not in renamed(scheme):
+                continue
+            editions = {year: name for year, name in folded_editions(row.code or "", scheme).items()
+                        if year is not None}
+            name = fold(row.name or "")
+            printed_in = [year for year, known in editions.items() if known == name]
+            if not printed_in or (row.code, name) in seen:
+                continue
+            # a later edition, no later than the budget year, gave the code another name
+            later = [year for year, known in editions.items()
+                       if max(printed_in) < year <= disclosure.year and known != name]
+            if not later:
+                continue
+            seen.add((row.code, name))
+            current = name_of(row.code or "", disclosure.year, scheme)
+            yield self.finding(
+                f"{table_id}“{row.code} {row.name}”是 {max(printed_in)} 年版的名称；"
+                f"{min(later)} 年起该编码名为“{current}”",
+                table=table_id, code=row.code, quote=row.name, source=row.source)

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from ..model import Disclosure
 from ..template import TABLE_BY_ID
+from ..template.restatements import PART3_SECTIONS
+from ..text import fold
 from .base import ERROR, NOTICE, WARNING, Finding, Rule
 
 
@@ -48,3 +50,28 @@ class UnexplainedEmptyTable(Rule):
                 title = TABLE_BY_ID[table_id].title
                 yield self.finding(f"{table_id}《{title}》没有任何数字，也没有说明为何为空", table=table_id,
                                    source=table.source)
+
+
+class MissingSection(Rule):
+    id = "C.missing-section"
+    severity = WARNING
+    family = "完整性"
+    title = "第三部分（情况说明）缺少模板规定的一节"
+    why = "情况说明的各节逐一解释各张表；缺了一节，读者就看不到该部分预算的说明。"
+    example = "情况说明中没有“财政拨款‘三公’经费预算情况说明”"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        if len(disclosure.sections) < 3:
+            return  # no numbered Part 3 to speak of: not this template's narrative, or not found
+        headings = [fold(heading) for heading in disclosure.sections]
+        text = "".join(fold(line) for line, _ in disclosure.narrative)
+        required = [section for section in PART3_SECTIONS if not section.table or (
+            (table := disclosure.tables.get(section.table)) is not None and table.present)]
+        missing = [section for section in required if not (
+            any(section.pattern.search(heading) for heading in headings) if section.heading
+            else section.pattern.search(text))]
+        if len(missing) * 2 > len(required):
+            return  # most of them missing: Part 3 follows another template (a province's own)
+        for section in missing:
+            yield self.finding(f"第三部分没有“{section.title}”", section="第三部分",
+                               source=disclosure.narrative[0][1] if disclosure.narrative else None)

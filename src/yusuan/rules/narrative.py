@@ -12,12 +12,12 @@ from ..model import Disclosure, Statement
 from ..template.restatements import STATED_SUMS
 from .base import ERROR, WARNING, Finding, Rule, search
 
-_MALFORMED = re.compile(r"\d+\.\.+\d+|\d+\.\d+\.\d+")
+MALFORMED = re.compile(r"\d+\.\.+\d+|\d+\.\d+\.\d+")
 # 当年财政拨款项目 8 个，涉及预算金额 493.64 万元 (not 非财政拨款)
 _TARGETED = re.compile(r"(?<!非)财政拨款项目\d+个[，,]?涉及(?:预算)?(?:金额)?(?:为)?([\d,]+(?:\.\d+)?)万元")
 _COMPARED = re.compile(r"比((?:19|20)\d{2})年(?:度)?(?:预算|决算|执行)")
 
-_HALF_CENT = Decimal("0.005")  # the rounding of an amount printed in 万元 with two decimals
+HALF_CENT = Decimal("0.005")  # the rounding of an amount printed in 万元 with two decimals
 
 
 def _unit(value: Decimal) -> Decimal:
@@ -27,8 +27,8 @@ def _unit(value: Decimal) -> Decimal:
 
 def _ratio_range(part: Decimal, whole: Decimal) -> tuple[Decimal, Decimal]:
     """part ÷ whole × 100 over every value the printed figures may stand for."""
-    values = [(part + a) / (whole + b) * 100 for a in (-_HALF_CENT, _HALF_CENT)
-              for b in (-_HALF_CENT, _HALF_CENT) if whole + b]
+    values = [(part + a) / (whole + b) * 100 for a in (-HALF_CENT, HALF_CENT)
+              for b in (-HALF_CENT, HALF_CENT) if whole + b]
     return min(values), max(values)
 
 
@@ -78,15 +78,15 @@ class Growth(Rule):
             if statement.change is None or statement.growth is None:
                 continue
             last = statement.amount - statement.change
-            if abs(last) <= 2 * _HALF_CENT:
+            if abs(last) <= 2 * HALF_CENT:
                 continue  # nothing last year: no rate to speak of (documents write 100%)
             if (statement.change > 0) != (statement.growth > 0) and statement.change and statement.growth:
                 yield self.on(statement, f"金额{'增加' if statement.change > 0 else '减少'}，"
                               f"增长率却写成{'增长' if statement.growth > 0 else '下降'}",
                               stated=statement.growth, expected=-statement.growth)
                 continue
-            values = [(statement.change + a) / (last + a - b) * 100 for a in (-_HALF_CENT, _HALF_CENT)
-                      for b in (-_HALF_CENT, _HALF_CENT) if last + a - b]
+            values = [(statement.change + a) / (last + a - b) * 100 for a in (-HALF_CENT, HALF_CENT)
+                      for b in (-HALF_CENT, HALF_CENT) if last + a - b]
             if not _fits(statement.growth, min(values), max(values)):
                 expected = _q(statement.change / last * 100)
                 yield self.on(statement, f"上年预算 {statement.amount} − ({statement.change}) = {last} 万元，"
@@ -103,7 +103,7 @@ class Typo(Rule):
     example = "电话通讯服务费1..75万元"
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
-        for match, source in search(disclosure.narrative, _MALFORMED):
+        for match, source in search(disclosure.narrative, MALFORMED):
             yield self.finding(f"第三部分中的数字“{match.group(0)}”写法有误", section="第三部分",
                                quote=match.group(0), source=source)
 
@@ -151,7 +151,7 @@ class StatedParts(Rule):
             if len(parts) < 2:
                 continue
             total = sum((part.amount for part in parts), Decimal(0))
-            if abs(total - statement.amount) > _HALF_CENT * (len(parts) + 1):
+            if abs(total - statement.amount) > HALF_CENT * (len(parts) + 1):
                 yield self.on(statement, f"其中各项之和为 {' + '.join(str(p.amount) for p in parts)} = {total} 万元",
                               stated=statement.amount, expected=total)
 
@@ -167,14 +167,14 @@ class TargetedFunds(Rule):
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         tables = disclosure.tables
-        if not tables.get("T1") or not tables["T1"].present:
+        if not tables.get("T1") or not tables["T1"].readable:
             return
         spent = sum((_total(disclosure, table_id, column) for table_id, column in
                      (("T7", "项目支出合计"), ("T8", "项目支出"), ("T9", "项目支出"))), Decimal(0))
         carried = _line(disclosure, "上年结转结余/财政拨款结转")
         for match, source in search(disclosure.narrative, _TARGETED):
             stated = Decimal(match.group(1).replace(",", ""))
-            if not spent - _HALF_CENT <= stated <= spent + carried + _HALF_CENT:
+            if not spent - HALF_CENT <= stated <= spent + carried + HALF_CENT:
                 yield self.finding(
                     f"“{match.group(0)}”：财政拨款项目支出为 {spent} 万元，上年财政拨款结转 {carried} 万元，"
                     f"设有绩效目标的项目金额应在 {spent} 至 {spent + carried} 万元之间",
@@ -184,7 +184,7 @@ class TargetedFunds(Rule):
 
 def _total(disclosure: Disclosure, table_id: str, column: str) -> Decimal:
     table = disclosure.tables.get(table_id)
-    total = table.total() if table is not None and table.present else None
+    total = table.total() if table is not None and table.readable else None
     return total.value(column) if total is not None else Decimal(0)
 
 

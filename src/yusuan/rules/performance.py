@@ -6,7 +6,10 @@ import re
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..model import Disclosure
+from ..classification import SECTOR_WORDS, name_of
+from ..model import Disclosure, PerformanceTarget
+from ..template.performance import EXECUTION_RATE, WEIGHT_TOTALS
+from ..template.select import project_rows
 from ..text import fold
 from .base import ERROR, WARNING, Finding, Rule, search
 
@@ -26,14 +29,13 @@ class ProjectFunds(Rule):
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         table = disclosure.tables.get("T7")
-        if table is None or not table.present:
+        if table is None or not table.readable:
             return
         for target in disclosure.targets:
             stated = target.fiscal if target.fiscal is not None else target.total
             if target.kind != "project" or not target.project or stated is None:
                 continue
-            rows = [row for row in table.rows
-                    if row.kind == "project" and fold(row.project or "") == fold(target.project)]
+            rows = project_rows(table, target.project)
             if not rows:
                 continue
             budget = sum((row.value("项目支出合计") for row in rows), Decimal(0))
@@ -76,3 +78,83 @@ class TargetTypo(Rule):
             for match, source in search(target.lines, _DOUBLED):
                 yield self.finding(f"“{target.project or '整体绩效目标'}”的指标值中有“{match.group(0)}”",
                                    section="绩效目标表", quote=match.group(0), source=source)
+
+
+def _whose(target: PerformanceTarget) -> str:
+    return f"“{target.project}”" if target.project else "整体绩效目标"
+
+
+class Weights(Rule):
+    id = "P.weights"
+    severity = WARNING
+    family = "绩效目标"
+    title = "绩效指标的分值权重之和应为 90（另加预算执行率 10 分）或 100"
+    why = "财预〔2020〕10号规定预算执行率 10 分、其他指标 90 分；权重之和不对，绩效评价无法打分。"
+    example = "9 个指标的权重为 8×7 + 20 + 10 = 86"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        for target in disclosure.targets:
+            weights = [indicator.weight for indicator in target.indicators]
+            if not target.indicators_complete or any(weight is None for weight in weights):
+                continue
+            total = sum(weights, Decimal(0))  # type: ignore[arg-type]
+            rated = any(EXECUTION_RATE in (indicator.name or "") for indicator in target.indicators)
+            expected = Decimal(100) if rated else Decimal(WEIGHT_TOTALS[0])
+            if total not in map(Decimal, WEIGHT_TOTALS):
+                yield self.finding(
+                    f"{_whose(target)}的 {len(weights)} 个指标权重之和为 "
+                    f"{' + '.join(map(str, weights))} = {total}，应为 {expected}",
+                    section="绩效目标表", quote=target.project, stated=total, expected=expected,
+                    source=target.indicators[0].source)
+
+
+_FRACTION = re.compile(r"^0\.\d+$|^1(?:\.0+)?$")
+
+
+class LastYearUnit(Rule):
+    id = "P.last-year-unit"
+    severity = WARNING
+    family = "绩效目标"
+    title = "上年完成值应与指标值用同一计量单位（如指标以 % 计，上年值不应写成小数）"
+    why = "指标值写“≥72%”而上年完成值写“0.7677”，两者无法比较，读者会误以为完成值不到 1%。"
+    example = "参保人政策范围内住院费用报销比例：指标值 ≥72%，上年完成值 0.7677"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        for target in disclosure.targets:
+            for indicator in target.indicators:
+                last = fold(indicator.last_year or "")
+                if indicator.unit != "%" or not _FRACTION.match(last) or (indicator.target or 0) <= 1:
+                    continue
+                percent = Decimal(last) * 100
+                yield self.finding(
+                    f"{_whose(target)}的指标“{indicator.name}”：指标值 {indicator.value} 以 % 计，"
+                    f"上年完成值却写成 {indicator.last_year}（应为 {percent.normalize():f}%）",
+                    section="绩效目标表", quote=indicator.name, stated=Decimal(last), expected=percent,
+                    source=indicator.source)
+
+
+class ForeignGoal(Rule):
+    id = "P.foreign-text"
+    severity = WARNING
+    family = "绩效目标"
+    title = "绩效目标的文字属于本单位没有支出的领域（多半抄自别的单位）"
+    why = "医保部门的项目目标写“提高教育教学质量，解决学生资助资金不足”，显然是从别的单位照抄的，目标失去意义。"
+    example = "全民参保及医疗服务经费项目：通过该项目的实施，提高教育教学质量，解决学生资助资金不足问题"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        # 类 in which the unit spends: T3's rows with money (T1 and T4 list every 类, spent or not)
+        spent = {row.code[:3] for table_id in ("T3", "T5") if (table := disclosure.tables.get(table_id))
+                 for row in table.rows if row.code and any(amount.value for amount in row.values.values())}
+        if not spent:
+            return
+        own_words = {word for code in spent for word in SECTOR_WORDS.get(code, ())}
+        for target in disclosure.targets:
+            goal = fold(target.goal or "")
+            for code, words in SECTOR_WORDS.items():
+                found = sorted({word for word in words if word in goal and word not in own_words})
+                if code in spent or len(found) < 2:
+                    continue
+                yield self.finding(
+                    f"{_whose(target)}的绩效目标写有“{'”“'.join(found)}”，属于“{name_of(code)}”，"
+                    f"而本单位在该类没有任何支出", section="绩效目标表", quote=target.goal,
+                    source=target.source)

@@ -37,7 +37,7 @@ def _rows(disclosure: Disclosure, restatement: Restatement, statement: Statement
     """The rows holding the figure a statement restates; None where the rule cannot tell."""
     ref = restatement.figure
     table = disclosure.tables.get(ref.table)
-    if table is None or not table.present:
+    if table is None or not table.readable:
         return None
     if ref.row.startswith("name:"):
         return _named(table, statement, ref.row[5:])

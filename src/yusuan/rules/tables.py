@@ -52,7 +52,7 @@ class RowTotal(Rule):
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         table = disclosure.tables.get(self.spec.id)
-        if table is None or not table.present:
+        if table is None or not table.readable:
             return
         for breach in row_sums(table):
             yield _finding(self, breach, (
@@ -75,7 +75,7 @@ class Subtotal(Rule):
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         table = disclosure.tables.get(self.spec.id)
-        if table is None or not table.present:
+        if table is None or not table.readable:
             return
         for breach in trees(table):
             yield _finding(self, breach, (

@@ -81,7 +81,7 @@ def trees(table: Table) -> list[Breach]:
 def link(disclosure: Disclosure, identity: Link) -> list[Breach]:
     left_table = disclosure.tables.get(identity.left.table)
     right_table = disclosure.tables.get(identity.right.table)
-    if left_table is None or right_table is None or not (left_table.present and right_table.present):
+    if left_table is None or right_table is None or not (left_table.readable and right_table.readable):
         return []
     left, right = select(left_table, identity.left), select(right_table, identity.right)
     places = min(places_of(left_table), places_of(right_table))
@@ -109,7 +109,7 @@ def breaches(disclosure: Disclosure) -> list[Breach]:
     """Every identity of the template that the disclosure breaks."""
     out: list[Breach] = []
     for table in disclosure.tables.values():
-        if table.present:
+        if table.readable:
             out += row_sums(table) + trees(table)
     for identity in LINKS:
         out += link(disclosure, identity)

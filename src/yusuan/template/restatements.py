@@ -71,3 +71,52 @@ STATED_SUMS: tuple[StatedSum, ...] = (
     StatedSum(re.compile(r"“?三公”?经费(?:数|预算)?为?$"),
               tuple(map(re.compile, (r"^因公出国", r"^公务用车购置费", r"^公务用车运行", r"^公务接待费")))),
 )
+
+
+# the fields Part 3 gives each project (一般公共预算项目支出情况说明), in the template's order
+PROJECT_FIELDS: tuple[str, ...] = (
+    "设立的政策依据", "预算安排规模", "项目承担单位", "资金分配情况", "资金执行时间", "资金来源",
+    "补贴人数", "补贴标准", "补贴范围", "补贴方式", "发放程序", "受益人群和社会效益",
+)
+
+# 国有资产占有使用情况: a kind whose count and value are the sums of the kinds listed under it
+ASSET_PARTS: dict[str, tuple[str, ...]] = {
+    "车辆": ("一般公务用车", "执法执勤用车", "特种专业技术用车", "其他车辆", "其他用车"),
+}
+ASSET_KINDS: tuple[str, ...] = ("房屋", "车辆", "一般公务用车", "执法执勤用车", "特种专业技术用车", "其他车辆",
+                                "其他用车", "办公家具", "其他资产")
+
+
+@dataclass(frozen=True, slots=True)
+class Part3Section:
+    """A section Part 3 must have: matched in the headings (or, for the matters of 其他重要事项,
+    anywhere in Part 3); required only where the table it explains is published, if it has one."""
+
+    title: str
+    pattern: re.Pattern[str]
+    table: str | None = None
+    heading: bool = True
+
+
+def _s(title: str, pattern: str, table: str | None = None, heading: bool = True) -> Part3Section:
+    return Part3Section(title, re.compile(pattern), table, heading)
+
+
+PART3_SECTIONS: tuple[Part3Section, ...] = (
+    _s("收支预算情况的总体说明", r"(?<!财政拨款)收支(?:总)?预算情况的?总体说明"),
+    _s("收入预算情况说明", r"收入预算情况说明"),
+    _s("支出预算情况说明", r"(?<!收)支出预算情况说明"),
+    _s("财政拨款收支预算情况的总体说明", r"财政拨款收支预算情况的?总体说明"),
+    _s("一般公共预算当年拨款情况说明", r"一般公共预算当年拨款情况"),
+    _s("一般公共预算基本支出情况说明", r"基本支出情况"),
+    _s("一般公共预算项目支出情况说明", r"项目支出情况"),
+    _s("政府性基金预算拨款情况说明", r"政府性基金预算"),
+    _s("国有资本经营预算拨款情况说明", r"国有资本经营预算"),
+    _s("财政拨款“三公”经费预算情况说明", r"三公"),
+    _s("上年结转结余预算情况说明", r"结转结余", table="T11"),
+    _s("其他重要事项的情况说明", r"其他重要事项"),
+    _s("机关运行经费情况", r"(?:机关|单位)运行经费", heading=False),
+    _s("政府采购情况", r"政府采购", heading=False),
+    _s("国有资产占有使用情况", r"国有资产占[有用]", heading=False),
+    _s("预算绩效情况", r"预算绩效", heading=False),
+)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..model import Row, Table
+from ..text import fold
 from .spec import Line, Ref
 
 MONEY_UNITS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(10**8)}
@@ -118,3 +120,14 @@ def children(rows: list[Row]) -> dict[int, list[int]]:
     for child, parent in parents(rows).items():
         out.setdefault(parent, []).append(child)
     return out
+
+
+_YEAR_PREFIX = re.compile(r"^(?:19|20)\d{2}年度?")
+
+
+def project_rows(table: Table, name: str) -> list[Row]:
+    """T7's rows of the project `name` (a project may be spread over several codes); a leading
+    year (2024年…) is no part of the name."""
+    wanted = _YEAR_PREFIX.sub("", fold(name))
+    return [row for row in table.rows
+            if row.kind == "project" and _YEAR_PREFIX.sub("", fold(row.project or "")) == wanted]
