@@ -4,6 +4,8 @@
 set -euo pipefail
 PACKAGES=(
   postgresql  # the corpus tests start their own PostgreSQL server
+  chromium  # the web tests drive a real browser (Playwright with this executable)
+  libreoffice-writer-nogui  # the web application converts its Word review to PDF (soffice --headless)
 )
 missing=()
 for package in "${PACKAGES[@]}"; do
