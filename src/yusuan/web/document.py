@@ -101,7 +101,7 @@ class Placer:
         self.targets = targets
 
     def place(self, index: int, finding: dict[str, Any]) -> str:
-        for method in (self._cell, self._statement, self._target, self._table):
+        for method in (self._statement, self._cell, self._target, self._table):
             found = method(index, finding)
             if found:
                 return found
@@ -140,11 +140,12 @@ class Placer:
 
     def _statement(self, index: int, finding: dict[str, Any]) -> str | None:
         quote, line = finding.get("quote"), finding["line"]
-        if not quote or finding.get("table"):
+        if not quote:  # a Part 3 figure checked against a table names the table too
             return None
         for position, statement in enumerate(self.statements):
-            if statement["quote"] == quote or (line is not None and _line(statement.get("source"))[1] == line
-                                               and quote in statement["quote"]):
+            same_line = line is not None and _line(statement.get("source"))[1] == line
+            if statement["quote"] == quote or (same_line and (quote in statement["quote"]
+                                                              or statement["quote"] in quote)):
                 statement.setdefault("findings", []).append(index)
                 return f"s-{position}"
         return None

@@ -175,7 +175,10 @@ def api_batch(request: Request, batch_id: int, sort: str = "position", desc: boo
 
 @api.get("/documents/{document_id}", summary="一份文件：读取的内容、每条问题及其审核结论、与上一版的比较")
 def api_document(request: Request, document_id: int) -> dict[str, Any]:
-    return service.document(request.app.state.engine, document_id)
+    document = _document(request, document_id)
+    del document["layout"]  # the page's arrangement; each finding keeps its place's id
+    document["change_ids"] = {key: sorted(ids) for key, ids in document["change_ids"].items()}
+    return document
 
 
 @api.put("/documents/{document_id}/findings/{finding}", summary="审核结论：确认或误报，附审核意见")

@@ -1,0 +1,49 @@
+"""The web application for the tests: a real server on a free loopback port, and helpers."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import uvicorn
+
+from yusuan.web.app import Settings, create_app
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def running(settings: Settings) -> Iterator[str]:
+    """`yusuan serve` in a thread of the tests; yields its address."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("服务没有启动")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def wait_batch(get: Any, batch_id: int, seconds: float = 60) -> dict[str, Any]:
+    """The batch once every document is read (or failed)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        batch = get(f"/api/batches/{batch_id}").json()
+        if batch["finished"] or time.monotonic() > deadline:
+            return batch
+        time.sleep(0.1)
