@@ -33,8 +33,8 @@ def expected_status(seed: Path) -> str:
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    app = create_app(Settings(db=str(tmp_path / "web.sqlite"), workers=0, max_file_mb=2, max_files=20))
+def client(db_url: str) -> Iterator[TestClient]:
+    app = create_app(Settings(db=db_url, workers=0, max_file_mb=2, max_files=20))
     with TestClient(app) as client:
         yield client
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import PurePath
 from typing import Any
 
 from sqlalchemy import func, select
@@ -65,7 +66,7 @@ def unit(corpus: Corpus, unit_id: int) -> dict[str, Any] | None:
     frame = frame[frame["document"].isin(list(documents))].sort_values(["year", "document"])
     years = []
     for row in _records(frame):
-        row["file_name"] = documents[row["document"]]
+        row["file_name"] = PurePath(documents[row["document"]]).name  # the folder it came from says nothing
         row["findings"] = {severity: counts.get((row["document"], severity), 0) for severity in SEVERITIES}
         years.append(row)
     return {"id": unit_id, "name": found.name, "level": found.level, "figures": list(HISTORY), "years": years,

@@ -17,14 +17,24 @@ pages = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api", tags=["数据"])
 
 
-def _filter(year: int | None, level: str, kind: str, q: str) -> Filter:
-    return Filter(year, level or None, kind or None, q.strip() or None)
+def _year(text: str) -> int | None:
+    """The year as a form sends it: empty for every year."""
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit():
+        raise ValueError(f"年度应为数字，收到“{text}”")
+    return int(text)
 
 
-def _units(request: Request, year: int | None, level: str, kind: str, q: str) -> dict[str, Any]:
+def _filter(year: str, level: str, kind: str, q: str) -> Filter:
+    return Filter(_year(year), level or None, kind or None, q.strip() or None)
+
+
+def _units(request: Request, year: str, level: str, kind: str, q: str) -> dict[str, Any]:
     corpus = request.app.state.corpus
     out = queries.units(corpus, _filter(year, level, kind, q))
-    out.update(filters={"year": year, "level": level, "kind": kind, "q": q}, choices=queries.choices(corpus))
+    out.update(filters={"year": _year(year), "level": level, "kind": kind, "q": q}, choices=queries.choices(corpus))
     return out
 
 
@@ -35,13 +45,13 @@ def _unit(request: Request, unit_id: int) -> dict[str, Any]:
     return found
 
 
-def _findings(request: Request, year: int | None, level: str, kind: str) -> dict[str, Any]:
+def _findings(request: Request, year: str, level: str, kind: str) -> dict[str, Any]:
     corpus = request.app.state.corpus
     return {"rules": queries.findings(corpus, _filter(year, level, kind, "")), "choices": queries.choices(corpus),
-            "filters": {"year": year, "level": level, "kind": kind}}
+            "filters": {"year": _year(year), "level": level, "kind": kind}}
 
 
-def _rule(request: Request, rule: str, year: int | None, level: str, kind: str) -> dict[str, Any]:
+def _rule(request: Request, rule: str, year: str, level: str, kind: str) -> dict[str, Any]:
     known = {r.id: r for r in catalogue()}
     if rule not in known:
         raise NotFound(f"没有编号为 {rule} 的规则")
@@ -56,7 +66,7 @@ def data_home() -> RedirectResponse:
 
 
 @pages.get("/data/units", response_class=HTMLResponse)
-def units_page(request: Request, year: int | None = None, level: str = "", kind: str = "", q: str = "") -> Response:
+def units_page(request: Request, year: str = "", level: str = "", kind: str = "", q: str = "") -> Response:
     return templates.TemplateResponse(request, "units.html", {"data": _units(request, year, level, kind, q)})
 
 
@@ -66,17 +76,17 @@ def unit_page(request: Request, unit_id: int) -> Response:
 
 
 @pages.get("/data/findings", response_class=HTMLResponse)
-def findings_page(request: Request, year: int | None = None, level: str = "", kind: str = "") -> Response:
+def findings_page(request: Request, year: str = "", level: str = "", kind: str = "") -> Response:
     return templates.TemplateResponse(request, "findings.html", {"data": _findings(request, year, level, kind)})
 
 
 @pages.get("/data/findings/{rule}", response_class=HTMLResponse)
-def rule_page(request: Request, rule: str, year: int | None = None, level: str = "", kind: str = "") -> Response:
+def rule_page(request: Request, rule: str, year: str = "", level: str = "", kind: str = "") -> Response:
     return templates.TemplateResponse(request, "rule.html", {"data": _rule(request, rule, year, level, kind)})
 
 
 @api.get("/units", summary="语料库中的单位（可按年度、级次、类型、名称筛选）")
-def api_units(request: Request, year: int | None = None, level: str = "", kind: str = "",
+def api_units(request: Request, year: str = "", level: str = "", kind: str = "",
               q: str = "") -> dict[str, Any]:
     return _units(request, year, level, kind, q)
 
@@ -87,12 +97,12 @@ def api_unit(request: Request, unit_id: int) -> dict[str, Any]:
 
 
 @api.get("/findings", summary="语料库中各规则的问题数")
-def api_findings(request: Request, year: int | None = None, level: str = "", kind: str = "") -> dict[str, Any]:
+def api_findings(request: Request, year: str = "", level: str = "", kind: str = "") -> dict[str, Any]:
     return _findings(request, year, level, kind)
 
 
 @api.get("/findings/{rule}", summary="语料库中某条规则的每一条问题")
-def api_rule(request: Request, rule: str, year: int | None = None, level: str = "", kind: str = "") -> dict[str, Any]:
+def api_rule(request: Request, rule: str, year: str = "", level: str = "", kind: str = "") -> dict[str, Any]:
     return _rule(request, rule, year, level, kind)
 
 
