@@ -20,7 +20,7 @@ from yusuan.web.app import Settings
 
 from . import variants
 from .conftest import SEEDS, parsed
-from .web import running
+from .web import Site, running
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -43,7 +43,7 @@ def screenshots() -> Path:
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     folder = tmp_path_factory.mktemp("web")
     db = (str(folder / "web.sqlite") if request.param == "sqlite"
           else request.getfixturevalue("postgres_server").new_database())
@@ -66,11 +66,11 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
-def test_review_in_the_browser(site: str, browser: object, screenshots: Path, tmp_path: Path) -> None:
+def test_review_in_the_browser(site: Site, browser: object, screenshots: Path, tmp_path: Path) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(f"{site}/review")
+    page.goto(f"{site.url}/review")
     assert page.locator("h1").inner_text() == "审核预算公开文件"
     page.set_input_files("#files", [str(seed) for seed in SEEDS])
     page.get_by_role("button", name="上传并审核").click()
@@ -137,9 +137,9 @@ def test_review_in_the_browser(site: str, browser: object, screenshots: Path, tm
     assert not errors
 
 
-def test_corpus_in_the_browser(site: str, browser: object, screenshots: Path) -> None:
+def test_corpus_in_the_browser(site: Site, browser: object, screenshots: Path) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 900})
-    page.goto(f"{site}/data/units")
+    page.goto(f"{site.url}/data/units")
     rows = page.locator("#units tbody tr")
     assert rows.count() >= 2
     page.select_option("select[name=level]", "省级")
@@ -155,18 +155,18 @@ def test_corpus_in_the_browser(site: str, browser: object, screenshots: Path) ->
         "bars => bars.map(b => b.getAttribute('height'))")]
     assert max(heights) == pytest.approx(180) and all(h >= 0 for h in heights)  # the chart has data
     page.screenshot(path=str(screenshots / "unit.png"), full_page=True)
-    page.goto(f"{site}/data/findings")
+    page.goto(f"{site.url}/data/findings")
     assert page.locator("#rules tbody tr").count() >= 1
     page.screenshot(path=str(screenshots / "findings.png"), full_page=True)
 
 
-def test_script_in_a_document_does_not_run(site: str, browser: object, tmp_path: Path) -> None:
+def test_script_in_a_document_does_not_run(site: Site, browser: object, tmp_path: Path) -> None:
     unit = parsed(SEEDS[0]).unit
     hostile = tmp_path / "hostile.txt"
     hostile.write_text(SEEDS[0].read_text(encoding="utf-8-sig").replace(unit, "<svg/onload=window.pwned=1>局"),
                        encoding="utf-8")
     page = browser.new_page()
-    page.goto(f"{site}/review")
+    page.goto(f"{site.url}/review")
     page.set_input_files("#files", str(hostile))
     page.get_by_role("button", name="上传并审核").click()
     page.wait_for_selector("[data-finished=yes]", timeout=60_000)
@@ -175,3 +175,47 @@ def test_script_in_a_document_does_not_run(site: str, browser: object, tmp_path:
     page.wait_for_selector("#findings")
     assert page.evaluate("window.pwned") is None
     assert "<svg/onload=window.pwned=1>局" in page.locator("h1").inner_text()
+
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real"
+PDFS = sorted(REAL.glob("*.pdf"), key=lambda p: p.stat().st_size) if REAL.exists() else []
+
+
+@pytest.mark.skipif(not PDFS, reason="no real PDF at hand")
+def test_pdf_page_shown_with_the_place_boxed(site: Site, browser: object, screenshots: Path) -> None:
+    """A document that came as a PDF: choosing a finding shows its page with its box. The findings
+    are placed on the PDF's first page here, so that the viewer is tested whatever the PDF reader
+    of this build makes of the file."""
+    from sqlalchemy import update
+    from sqlalchemy.orm import Session
+
+    from yusuan.jsonout import to_dict
+    from yusuan.report import finding_dict
+    from yusuan.store.reviews import ReviewDocument
+    from yusuan.web import pages, service
+    from yusuan.web.intake import Group, Upload
+
+    pdf = PDFS[0]
+    app_engine = site.app.state.engine
+    _, (document_id,) = service.create_batch(app_engine, [Group(pdf.name, [Upload(pdf.name, pdf.read_bytes())])])
+    width, height = pages.sizes(pdf.read_bytes())[0]
+    box = (width * 0.25, height * 0.5, width * 0.75, height * 0.6)
+    seed = SEEDS[2]
+    findings = [{**finding_dict(f), "id": n, "file": pdf.name, "page": 1, "bbox": list(box)}
+                for n, f in enumerate(check(parsed(seed)))]
+    with Session(app_engine) as session, session.begin():
+        session.execute(update(ReviewDocument).where(ReviewDocument.id == document_id).values(
+            status="done", disclosure=to_dict(parsed(seed)), findings=findings, errors=len(findings)))
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{site.url}/review/documents/{document_id}")
+    page.locator(".finding .pick").first.click()
+    page.wait_for_function("document.getElementById('page-image').naturalWidth > 0")
+    image = page.locator("#page-image").bounding_box()
+    drawn = page.locator("#page-box").bounding_box()
+    assert image and drawn and page.locator("#page-label").inner_text() == "第 1 页"
+    scale = image["width"] / width
+    assert drawn["x"] - image["x"] == pytest.approx(box[0] * scale, abs=3)
+    assert drawn["y"] - image["y"] == pytest.approx(box[1] * scale, abs=3)
+    assert drawn["width"] == pytest.approx((box[2] - box[0]) * scale, abs=3)
+    page.screenshot(path=str(screenshots / "pdf-page.png"))
+

@@ -7,9 +7,11 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import uvicorn
+from fastapi import FastAPI
 
 from yusuan.web.app import Settings, create_app
 
@@ -20,11 +22,18 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+@dataclass(frozen=True, slots=True)
+class Site:
+    url: str
+    app: FastAPI
+
+
 @contextmanager
-def running(settings: Settings) -> Iterator[str]:
-    """`yusuan serve` in a thread of the tests; yields its address."""
+def running(settings: Settings) -> Iterator[Site]:
+    """`yusuan serve` in a thread of the tests; yields its address and the application."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+    app = create_app(settings)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -33,7 +42,7 @@ def running(settings: Settings) -> Iterator[str]:
             raise RuntimeError("服务没有启动")
         time.sleep(0.05)
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield Site(f"http://127.0.0.1:{port}", app)
     finally:
         server.should_exit = True
         thread.join(timeout=10)
