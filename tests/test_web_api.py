@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -217,3 +218,21 @@ def test_corpus_pages(client: TestClient, tmp_path: Path) -> None:
     assert one["unit"] in page and page.count('<rect class="bar') == 4 * len(one["years"])
     rules = client.get("/api/findings").json()["rules"]
     assert rules and client.get(f"/api/findings/{rules[0]['rule']}").json()["count"] == rules[0]["findings"]
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice 未安装（scripts/setup-system.sh 会安装）")
+def test_review_as_pdf(tmp_path: Path) -> None:
+    import pypdfium2
+
+    app = create_app(Settings(db=str(tmp_path / "web.sqlite"), workers=0))
+    with TestClient(app) as client:
+        seed = SEEDS[2]
+        batch = upload(client, [(seed.name, seed.read_bytes())])
+        document_id = batch["documents"][0]["id"]
+        client.put(f"/api/documents/{document_id}/findings/0", json={"verdict": "确认", "comment": "请更正合计数"})
+        response = client.get(f"/review/batches/{batch['id']}/export.pdf")
+        assert response.status_code == 200 and response.headers["content-type"] == "application/pdf"
+    pdf = pypdfium2.PdfDocument(response.content)
+    text = "".join(pdf[n].get_textpage().get_text_range() for n in range(len(pdf))).replace("\r\n", "")
+    pdf.close()
+    assert "预算公开审核意见" in text and parsed(seed).unit in text.replace(" ", "") and "请更正合计数" in text

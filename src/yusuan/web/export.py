@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document as Word
-from docx.shared import Pt
+from docx.enum.section import WD_ORIENT
+from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -22,6 +23,7 @@ from ..store.reviews import CONFIRMED
 from ..template import TABLE_BY_ID
 
 HEADERS = ("序号", "级别", "规则", "位置", "问题", "文件所列", "应为", "审核意见")
+_WIDTHS = (1.3, 1.2, 2.4, 4.0, 7.7, 2.0, 2.0, 4.4)  # cm, within a landscape A4's 24.7
 
 
 class ExportError(RuntimeError):
@@ -76,6 +78,9 @@ def _rows(document: dict[str, Any]) -> list[list[str]]:
 
 def docx(documents: list[dict[str, Any]]) -> bytes:
     word = Word()
+    section = word.sections[0]  # landscape: the findings table has eight columns
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
     style = word.styles["Normal"]
     style.font.name = "宋体"
     style.font.size = Pt(10.5)
@@ -95,11 +100,16 @@ def docx(documents: list[dict[str, Any]]) -> bytes:
         if rows:
             table = word.add_table(rows=1, cols=len(HEADERS))
             table.style = "Table Grid"
+            table.autofit = False
             for cell, header in zip(table.rows[0].cells, HEADERS, strict=True):
                 cell.text = header
             for row in rows:
                 for cell, text in zip(table.add_row().cells, row, strict=True):
                     cell.text = text
+            for column, width in zip(table.columns, _WIDTHS, strict=True):
+                column.width = Cm(width)  # the grid LibreOffice reads; Word reads the cells'
+                for cell in column.cells:
+                    cell.width = Cm(width)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()

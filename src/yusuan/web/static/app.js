@@ -44,6 +44,7 @@ function showPage(finding) {
   document.getElementById("page-label").textContent = "第 " + finding.dataset.page + " 页";
   const image = document.getElementById("page-image");
   image.src = finding.dataset.image;
+  document.getElementById("page-link").href = finding.dataset.image;
   const box = document.getElementById("page-box");
   if (!finding.dataset.bbox) { box.hidden = true; return; }
   const [width, height] = finding.dataset.size.split(",").map(Number);
