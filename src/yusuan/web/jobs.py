@@ -10,6 +10,7 @@ import multiprocessing
 import queue
 import threading
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,6 +29,7 @@ def _warm() -> None:
 class Jobs:
     def __init__(self, engine: Engine, workers: int = 1) -> None:
         self.engine = engine
+        self.workers = workers
         self.queue: queue.Queue[int | None] = queue.Queue()
         # workers=0 reads in this process (tests, a single user); else in worker processes
         self.pool: Executor = (ThreadPoolExecutor(1) if workers == 0 else
@@ -72,7 +74,12 @@ class Jobs:
             for file in document.files:
                 data = session.scalar(select(ReviewFile.data).where(ReviewFile.sha256 == file["sha256"]))
                 files.append((file["name"], data or b""))
-        self._store(id_, self.pool.submit(analyse, name, files).result())
+        try:
+            result = self.pool.submit(analyse, name, files).result()
+        except BrokenProcessPool:  # a worker died (out of memory, killed): a fresh pool for the rest
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            result = {"error": "读取该文件的进程意外退出（文件可能过大或已损坏）", "milliseconds": None}
+        self._store(id_, result)
 
     def _store(self, id_: int, result: dict[str, Any]) -> None:
         values: dict[str, Any] = {"finished_at": datetime.now(UTC), "milliseconds": result.get("milliseconds")}

@@ -31,9 +31,13 @@ async def _receive(request: Request, files: list[UploadFile]) -> tuple[int, list
         raise ValueError("没有选择文件：请选择一个或多个预算公开文件（PDF、Word、Excel、网页、文本）或 .zip 压缩包")
     if len(files) > settings.max_files:
         raise ValueError(f"一次最多上传 {settings.max_files} 个文件，这次选择了 {len(files)} 个")
+    total = 0
     for file in files:
         data = await file.read(limit + 1)
         name = file.filename or "未命名文件"
+        total += len(data)
+        if total > settings.max_batch_mb * 2**20:
+            raise ValueError(f"一次上传的文件合计超过 {settings.max_batch_mb} MB，请分批上传")
         if len(data) > limit:
             refused.append((name, f"文件超过 {settings.max_file_mb} MB 的上限"))
         else:
