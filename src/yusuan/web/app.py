@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path as FilePath
+from typing import Annotated
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Path, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -20,8 +21,9 @@ from ..store.query import Corpus
 from .jobs import Jobs
 from .service import NotFound
 
-HERE = Path(__file__).resolve().parent
+HERE = FilePath(__file__).resolve().parent
 templates = Jinja2Templates(directory=HERE / "templates")
+Id = Annotated[int, Path(ge=0, le=2**31 - 1, description="编号")]  # what every database's integer holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +87,14 @@ def create_app(settings: Settings = Settings()) -> FastAPI:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
-        message = error.detail if isinstance(error.detail, str) and error.status_code != 404 else "没有这个页面"
+        detail = error.detail if isinstance(error.detail, str) else ""
+        chinese = any(ord(character) > 0x2E80 for character in detail)  # the framework's own are English
+        message = detail if chinese else _STATUS.get(error.status_code, f"请求无法完成（HTTP {error.status_code}）")
         return failure(request, error.status_code, message)
+
+    @app.exception_handler(Exception)
+    async def defect(request: Request, error: Exception) -> Response:  # a defect of ours: said plainly
+        return failure(request, 500, f"内部错误（{type(error).__name__}），请将此操作报告给开发者")
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> Response:
@@ -94,6 +102,9 @@ def create_app(settings: Settings = Settings()) -> FastAPI:
         return failure(request, 422, f"请求参数有误：{places}")
 
     return app
+
+
+_STATUS = {404: "没有这个页面", 405: "该地址不支持这种请求方式", 413: "上传的内容过大"}
 
 
 def _why(error: dict) -> str:

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ..rules import catalogue
 from ..store.query import Filter
 from . import corpus as queries
-from .app import templates
+from .app import Id, templates
 from .service import NotFound
 
 pages = APIRouter(include_in_schema=False)
@@ -38,7 +38,7 @@ def _units(request: Request, year: str, level: str, kind: str, q: str) -> dict[s
     return out
 
 
-def _unit(request: Request, unit_id: int) -> dict[str, Any]:
+def _unit(request: Request, unit_id: Id) -> dict[str, Any]:
     found = queries.unit(request.app.state.corpus, unit_id)
     if found is None:
         raise NotFound(f"语料库中没有编号为 {unit_id} 的单位")
@@ -71,7 +71,7 @@ def units_page(request: Request, year: str = "", level: str = "", kind: str = ""
 
 
 @pages.get("/data/units/{unit_id}", response_class=HTMLResponse)
-def unit_page(request: Request, unit_id: int) -> Response:
+def unit_page(request: Request, unit_id: Id) -> Response:
     return templates.TemplateResponse(request, "unit.html", {"u": _unit(request, unit_id)})
 
 
@@ -92,7 +92,7 @@ def api_units(request: Request, year: str = "", level: str = "", kind: str = "",
 
 
 @api.get("/units/{unit_id}", summary="一个单位历年的主要数字（万元）与问题数")
-def api_unit(request: Request, unit_id: int) -> dict[str, Any]:
+def api_unit(request: Request, unit_id: Id) -> dict[str, Any]:
     return _unit(request, unit_id)
 
 

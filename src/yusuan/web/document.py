@@ -154,14 +154,17 @@ class Placer:
         if finding.get("section") != "绩效目标表":
             return None
         line, quote = finding["line"], finding.get("quote")
+        for position, target in enumerate(self.targets):  # about a target as a whole (its weights, funds)
+            if quote and quote in (target.get("project"), target.get("goal")):
+                target.setdefault("findings", []).append(index)
+                return f"g-{position}"
         for position, target in enumerate(self.targets):
             for number, indicator in enumerate(target.get("indicators") or []):
                 if _line(indicator.get("source"))[1] == line or (quote and quote == indicator.get("name")):
                     indicator.setdefault("findings", []).append(index)
                     return f"i-{position}-{number}"
         for position, target in enumerate(self.targets):
-            named = quote and quote in (target.get("project"), target.get("goal"))
-            if _line(target.get("source"))[1] == line or named:
+            if _line(target.get("source"))[1] == line:
                 target.setdefault("findings", []).append(index)
                 return f"g-{position}"
         return None

@@ -31,14 +31,21 @@ class Jobs:
         self.engine = engine
         self.workers = workers
         self.queue: queue.Queue[int | None] = queue.Queue()
+        self.pool: Executor | None = None
+        self.threads: list[threading.Thread] = []
+
+    def _pool(self) -> Executor:
         # workers=0 reads in this process (tests, a single user); else in worker processes
-        self.pool: Executor = (ThreadPoolExecutor(1) if workers == 0 else
-                               ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")))
-        self.threads = [threading.Thread(target=self._run, daemon=True, name=f"yusuan-review-{n}")
-                        for n in range(max(workers, 1))]
+        if self.workers == 0:
+            return ThreadPoolExecutor(1)
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
 
     def start(self) -> None:
+        """Start reading (again, after a stop: the application's lifespan may run more than once)."""
+        self.pool = self._pool()
         self.pool.submit(_warm)
+        self.threads = [threading.Thread(target=self._run, daemon=True, name=f"yusuan-review-{n}")
+                        for n in range(max(self.workers, 1))]
         for thread in self.threads:
             thread.start()
         with Session(self.engine) as session:
@@ -53,7 +60,10 @@ class Jobs:
     def stop(self) -> None:
         for _ in self.threads:
             self.queue.put(None)
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        for thread in self.threads:
+            thread.join(timeout=5)
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
 
     def _run(self) -> None:
         while (id_ := self.queue.get()) is not None:
@@ -74,10 +84,11 @@ class Jobs:
             for file in document.files:
                 data = session.scalar(select(ReviewFile.data).where(ReviewFile.sha256 == file["sha256"]))
                 files.append((file["name"], data or b""))
+        assert self.pool is not None
         try:
             result = self.pool.submit(analyse, name, files).result()
         except BrokenProcessPool:  # a worker died (out of memory, killed): a fresh pool for the rest
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self.pool = self._pool()
             result = {"error": "读取该文件的进程意外退出（文件可能过大或已损坏）", "milliseconds": None}
         self._store(id_, result)
 

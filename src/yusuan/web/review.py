@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from ..rules import SEVERITIES
 from . import export, service
 from . import pages as page_images
-from .app import templates
+from .app import Id, templates
 from .document import by_severity, layout
 from .intake import Upload, groups
 
@@ -63,19 +63,19 @@ async def upload_page(request: Request, files: Annotated[list[UploadFile], File(
     return RedirectResponse(f"/review/batches/{batch_id}", status_code=303)
 
 
-def _batch(request: Request, batch_id: int, sort: str, desc: bool, show: str, q: str) -> dict[str, Any]:
+def _batch(request: Request, batch_id: Id, sort: str, desc: bool, show: str, q: str) -> dict[str, Any]:
     return service.batch(request.app.state.engine, batch_id, sort, desc, show, q.strip())
 
 
 @pages.get("/review/batches/{batch_id}", response_class=HTMLResponse)
-def batch_page(request: Request, batch_id: int, sort: str = "position", desc: bool = False, show: str = "",
+def batch_page(request: Request, batch_id: Id, sort: str = "position", desc: bool = False, show: str = "",
                q: str = "", part: str = "") -> Response:
     batch = _batch(request, batch_id, sort, desc, show, q)
     context = {"batch": batch, "sorts": service.SORTS, "filters": service.FILTERS}
     return templates.TemplateResponse(request, "batch_rows.html" if part == "rows" else "batch.html", context)
 
 
-def _document(request: Request, document_id: int) -> dict[str, Any]:
+def _document(request: Request, document_id: Id) -> dict[str, Any]:
     document = service.document(request.app.state.engine, document_id)
     document["layout"] = layout(document["disclosure"], document["findings"]) if document["disclosure"] else None
     names = [file["name"] for file in document["files"]]
@@ -97,21 +97,21 @@ def _document(request: Request, document_id: int) -> dict[str, Any]:
 
 
 @pages.get("/review/documents/{document_id}", response_class=HTMLResponse)
-def document_page(request: Request, document_id: int) -> Response:
+def document_page(request: Request, document_id: Id) -> Response:
     document = _document(request, document_id)
     return templates.TemplateResponse(request, "document.html", {
         "d": document, "groups": by_severity(document["findings"]), "severities": SEVERITIES})
 
 
 @pages.post("/review/documents/{document_id}/findings/{finding}")
-def decide_page(request: Request, document_id: int, finding: int, verdict: Annotated[str, Form()] = "",
+def decide_page(request: Request, document_id: Id, finding: Id, verdict: Annotated[str, Form()] = "",
                 comment: Annotated[str, Form()] = "") -> Response:
     service.decide(request.app.state.engine, document_id, finding, verdict, comment)
     return RedirectResponse(f"/review/documents/{document_id}#f-{finding}", status_code=303)
 
 
 @pages.get("/review/documents/{document_id}/files/{index}/pages/{page}.png")
-def page_image(request: Request, document_id: int, index: int, page: int) -> Response:
+def page_image(request: Request, document_id: Id, index: Id, page: Id) -> Response:
     form, data = service.original(request.app.state.engine, document_id, index)
     if form != "pdf":
         raise service.NotFound("该文件不是 PDF，没有页面图像")
@@ -140,14 +140,14 @@ def _export(documents: list[dict[str, Any]], form: str, stem: str) -> Response:
 
 @pages.get("/review/documents/{document_id}/export.{form}")
 @api.get("/documents/{document_id}/export.{form}", summary="导出一份文件的审核意见（docx、xlsx 或 pdf）")
-def export_document(request: Request, document_id: int, form: Format) -> Response:
+def export_document(request: Request, document_id: Id, form: Format) -> Response:
     document = service.document(request.app.state.engine, document_id)
     return _export([document], form, f"审核意见-{document.get('unit') or document['name']}")
 
 
 @pages.get("/review/batches/{batch_id}/export.{form}")
 @api.get("/batches/{batch_id}/export.{form}", summary="导出一个批次的审核意见（docx、xlsx 或 pdf）")
-def export_batch(request: Request, batch_id: int, form: Format) -> Response:
+def export_batch(request: Request, batch_id: Id, form: Format) -> Response:
     batch = service.batch(request.app.state.engine, batch_id)
     documents = [service.document(request.app.state.engine, row["id"]) for row in batch["documents"]]
     return _export(documents, form, f"审核意见-批次{batch_id}")
@@ -172,13 +172,13 @@ async def api_upload(request: Request, files: Annotated[list[UploadFile], File()
 
 
 @api.get("/batches/{batch_id}", summary="批次概览：每份文件的状态与问题数")
-def api_batch(request: Request, batch_id: int, sort: str = "position", desc: bool = False, show: str = "",
+def api_batch(request: Request, batch_id: Id, sort: str = "position", desc: bool = False, show: str = "",
               q: str = "") -> dict[str, Any]:
     return _batch(request, batch_id, sort, desc, show, q)
 
 
 @api.get("/documents/{document_id}", summary="一份文件：读取的内容、每条问题及其审核结论、与上一版的比较")
-def api_document(request: Request, document_id: int) -> dict[str, Any]:
+def api_document(request: Request, document_id: Id) -> dict[str, Any]:
     document = _document(request, document_id)
     del document["layout"]  # the page's arrangement; each finding keeps its place's id
     document["change_ids"] = {key: sorted(ids) for key, ids in document["change_ids"].items()}
@@ -186,5 +186,5 @@ def api_document(request: Request, document_id: int) -> dict[str, Any]:
 
 
 @api.put("/documents/{document_id}/findings/{finding}", summary="审核结论：确认或误报，附审核意见")
-def api_decide(request: Request, document_id: int, finding: int, decision: Decision) -> dict[str, Any]:
+def api_decide(request: Request, document_id: Id, finding: Id, decision: Decision) -> dict[str, Any]:
     return service.decide(request.app.state.engine, document_id, finding, decision.verdict, decision.comment)

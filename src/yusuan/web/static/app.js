@@ -30,7 +30,7 @@ function choose(finding) {
   const place = document.getElementById(finding.dataset.place);
   if (place) {
     place.classList.add("active-place");
-    place.scrollIntoView({behavior: "smooth", block: "center"});
+    place.scrollIntoView({block: "center"});
   }
   showPage(finding);
   history.replaceState(null, "", "#" + finding.id);
