@@ -101,10 +101,14 @@ def test_archive_groups_the_parts_of_one_disclosure(client: TestClient, tmp_path
         out.writestr("某局2024年预算_说明.txt", "".join(text[:half]))
         out.writestr("某局2024年预算_表格.txt", "".join(text[half:]))
         out.writestr("另一单位.txt", SEEDS[3].read_bytes())
+        out.writestr("2024_甲局.txt", SEEDS[4].read_bytes())  # a shared year is no shared name
+        out.writestr("2024_乙局.txt", SEEDS[0].read_bytes())
         out.writestr("坏文件.txt", b"")
     batch = upload(client, [("公开文件.zip", archive.getvalue())])
     rows = {row["name"]: row for row in batch["documents"]}
-    assert set(rows) == {"公开文件.zip/某局2024年预算", "公开文件.zip/另一单位.txt", "公开文件.zip/坏文件.txt"}
+    assert set(rows) == {"公开文件.zip/某局2024年预算", "公开文件.zip/另一单位.txt", "公开文件.zip/坏文件.txt",
+                         "公开文件.zip/2024_甲局.txt", "公开文件.zip/2024_乙局.txt"}
+    assert rows["公开文件.zip/2024_甲局.txt"]["status_text"] == expected_status(SEEDS[4])
     whole = rows["公开文件.zip/某局2024年预算"]
     assert whole["files"] == ["某局2024年预算_表格.txt", "某局2024年预算_说明.txt"]
     assert whole["unit"] == parsed(SEEDS[2]).unit and whole["status"] == "done"

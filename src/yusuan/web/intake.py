@@ -16,6 +16,8 @@ from pathlib import PurePosixPath
 
 _SEPARATOR = re.compile(r"[_\-—－ ·]+(?=[^_\-—－ ·]*$)")
 _HIDDEN = ("__MACOSX/", ".")
+_NOT_NAME = re.compile(r"[\d\W_年度]+")
+_NAME_LENGTH = 3
 
 
 class UploadError(ValueError):
@@ -68,7 +70,9 @@ def _key(name: str) -> str:
         return parent
     stem = path.stem
     match = _SEPARATOR.search(stem)
-    return stem[:match.start()] if match and match.start() > 0 else stem
+    key = stem[:match.start()] if match and match.start() > 0 else stem
+    # a shared year or number (2024_甲局, 2024_乙局) names no disclosure: such files stay apart
+    return key if len(_NOT_NAME.sub("", key)) >= _NAME_LENGTH else stem
 
 
 def _unpack(upload: Upload, max_members: int, max_bytes: int) -> list[Group]:
