@@ -3,6 +3,7 @@ file; documents read in the server's own process)."""
 
 from __future__ import annotations
 
+import ctypes
 import io
 import re
 import shutil
@@ -21,7 +22,7 @@ from yusuan.web.app import Settings, create_app
 
 from . import variants
 from .conftest import SEEDS, parsed
-from .web import wait_batch
+from .web import pdf_under_review, wait_batch
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real"  # beside the clone, as CI has it
 PDFS = sorted(REAL.glob("*.pdf"), key=lambda p: p.stat().st_size) if REAL.exists() else []
@@ -197,6 +198,36 @@ def test_pdf_pages_rendered(client: TestClient) -> None:
     picture = Image.open(io.BytesIO(image.content)).convert("L")
     assert picture.width > 500 and picture.getextrema()[0] < 128  # a page with ink on it
     assert client.get(f"/review/documents/{document_id}/files/0/pages/9999.png").status_code == 404
+
+
+@pytest.mark.skipif(not PDFS, reason="no real PDF at hand")
+def test_original_pdf_annotated(client: TestClient) -> None:
+    import pypdfium2
+    import pypdfium2.raw as pdfium
+
+    document_id, box = pdf_under_review(client.app.state.engine, PDFS[0], SEEDS[2])
+    findings = client.get(f"/api/documents/{document_id}").json()["findings"]
+    client.put(f"/api/documents/{document_id}/findings/0", json={"verdict": "确认", "comment": "请更正"})
+    client.put(f"/api/documents/{document_id}/findings/1", json={"verdict": "误报", "comment": ""})
+    response = client.get(f"/review/documents/{document_id}/files/0/annotated.pdf")
+    assert response.status_code == 200
+    pdf = pypdfium2.PdfDocument(response.content)
+    page = pdf[0]
+    assert pdfium.FPDFPage_GetAnnotCount(page.raw) == 1  # the confirmed finding only
+    annotation = pdfium.FPDFPage_GetAnnot(page.raw, 0)
+    rect = pdfium.FS_RECTF()
+    pdfium.FPDFAnnot_GetRect(annotation, rect)
+    assert rect.left == pytest.approx(box[0] - 2, abs=0.5) and rect.top == pytest.approx(page.get_height() - box[1] + 2,
+                                                                                          abs=0.5)
+    size = pdfium.FPDFAnnot_GetStringValue(annotation, b"Contents", None, 0)
+    buffer = ctypes.create_string_buffer(size)
+    pdfium.FPDFAnnot_GetStringValue(annotation, b"Contents", ctypes.cast(buffer, ctypes.POINTER(pdfium.FPDF_WCHAR)),
+                                    size)
+    note = buffer.raw.decode("utf-16-le").rstrip("\0")
+    assert note == f"{findings[0]['rule']}：{findings[0]['message']}\n审核意见：请更正"
+    pdfium.FPDFPage_CloseAnnot(annotation)
+    page.close()
+    pdf.close()
 
 
 def test_corpus_pages(client: TestClient, tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from yusuan.web.app import Settings
 
 from . import variants
 from .conftest import SEEDS, parsed
-from .web import Site, running
+from .web import Site, pdf_under_review, running
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -186,26 +186,11 @@ def test_pdf_page_shown_with_the_place_boxed(site: Site, browser: object, screen
     """A document that came as a PDF: choosing a finding shows its page with its box. The findings
     are placed on the PDF's first page here, so that the viewer is tested whatever the PDF reader
     of this build makes of the file."""
-    from sqlalchemy import update
-    from sqlalchemy.orm import Session
-
-    from yusuan.jsonout import to_dict
-    from yusuan.report import finding_dict
-    from yusuan.store.reviews import ReviewDocument
-    from yusuan.web import pages, service
-    from yusuan.web.intake import Group, Upload
+    from yusuan.web import pages
 
     pdf = PDFS[0]
-    app_engine = site.app.state.engine
-    _, (document_id,) = service.create_batch(app_engine, [Group(pdf.name, [Upload(pdf.name, pdf.read_bytes())])])
-    width, height = pages.sizes(pdf.read_bytes())[0]
-    box = (width * 0.25, height * 0.5, width * 0.75, height * 0.6)
-    seed = SEEDS[2]
-    findings = [{**finding_dict(f), "id": n, "file": pdf.name, "page": 1, "bbox": list(box)}
-                for n, f in enumerate(check(parsed(seed)))]
-    with Session(app_engine) as session, session.begin():
-        session.execute(update(ReviewDocument).where(ReviewDocument.id == document_id).values(
-            status="done", disclosure=to_dict(parsed(seed)), findings=findings, errors=len(findings)))
+    document_id, box = pdf_under_review(site.app.state.engine, pdf, SEEDS[2])
+    width, _ = pages.sizes(pdf.read_bytes())[0]
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.goto(f"{site.url}/review/documents/{document_id}")
     page.locator(".finding .pick").first.click()

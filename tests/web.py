@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import uvicorn
@@ -56,3 +57,30 @@ def wait_batch(get: Any, batch_id: int, seconds: float = 60) -> dict[str, Any]:
         if batch["finished"] or time.monotonic() > deadline:
             return batch
         time.sleep(0.1)
+
+
+def pdf_under_review(engine: Any, pdf: Path, seed: Path) -> tuple[int, tuple[float, float, float, float]]:
+    """A PDF under review whose findings (the seed's own) point at a box on its first page: the page
+    viewer and the annotated PDF are tested whatever this build's PDF reader makes of the file.
+    Returns the document and the box (x0, top, x1, bottom in points from the top left)."""
+    from sqlalchemy import update
+    from sqlalchemy.orm import Session
+
+    from yusuan.api import parse
+    from yusuan.jsonout import to_dict
+    from yusuan.report import finding_dict
+    from yusuan.rules import check
+    from yusuan.store.reviews import ReviewDocument
+    from yusuan.web import pages, service
+    from yusuan.web.intake import Group, Upload
+
+    _, (document_id,) = service.create_batch(engine, [Group(pdf.name, [Upload(pdf.name, pdf.read_bytes())])])
+    width, height = pages.sizes(pdf.read_bytes())[0]
+    box = (width * 0.25, height * 0.5, width * 0.75, height * 0.6)
+    disclosure = parse(seed)
+    findings = [{**finding_dict(f), "id": n, "file": pdf.name, "page": 1, "bbox": list(box)}
+                for n, f in enumerate(check(disclosure))]
+    with Session(engine) as session, session.begin():
+        session.execute(update(ReviewDocument).where(ReviewDocument.id == document_id).values(
+            status="done", disclosure=to_dict(disclosure), findings=findings, errors=len(findings)))
+    return document_id, box

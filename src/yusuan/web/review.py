@@ -7,9 +7,10 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
+from pypdfium2 import PdfiumError as pdfium_error
 
 from ..rules import SEVERITIES
-from . import export, service
+from . import annotate, export, service
 from . import pages as page_images
 from .app import Id, templates
 from .document import by_severity, layout
@@ -143,6 +144,23 @@ def _export(documents: list[dict[str, Any]], form: str, stem: str) -> Response:
 def export_document(request: Request, document_id: Id, form: Format) -> Response:
     document = service.document(request.app.state.engine, document_id)
     return _export([document], form, f"审核意见-{document.get('unit') or document['name']}")
+
+
+@pages.get("/review/documents/{document_id}/files/{index}/annotated.pdf")
+@api.get("/documents/{document_id}/files/{index}/annotated.pdf",
+         summary="原 PDF，每条已确认问题在原页上框出并附说明")
+def annotated_original(request: Request, document_id: Id, index: Id) -> Response:
+    document = service.document(request.app.state.engine, document_id)
+    form, data = service.original(request.app.state.engine, document_id, index)
+    if form != "pdf":
+        raise service.NotFound("该文件不是 PDF")
+    name = document["files"][index]["name"]
+    mine = [f for f in export.confirmed(document) if f.get("file") in (name, None) or len(document["files"]) == 1]
+    try:
+        content, _ = annotate.annotated(data, mine)
+    except pdfium_error as error:
+        raise ValueError(f"PDF 无法打开：{error}") from error
+    return _download(content, "pdf", f"审核标注-{name.rsplit('.', 1)[0]}")
 
 
 @pages.get("/review/batches/{batch_id}/export.{form}")
