@@ -112,7 +112,15 @@ def test_archive_groups_the_parts_of_one_disclosure(client: TestClient, tmp_path
     assert rows["公开文件.zip/2024_甲局.txt"]["status_text"] == expected_status(SEEDS[4])
     whole = rows["公开文件.zip/某局2024年预算"]
     assert whole["files"] == ["某局2024年预算_表格.txt", "某局2024年预算_说明.txt"]
-    assert whole["unit"] == parsed(SEEDS[2]).unit and whole["status"] == "done"
+    assert whole["unit"] == parsed(SEEDS[2]).unit and whole["status_text"] == expected_status(SEEDS[2])
+    # each finding at its place in its own file: the seed's line, counted within the part that holds it
+    found = client.get(f"/api/documents/{whole['id']}").json()["findings"]
+    places = []
+    for finding in check(parsed(SEEDS[2])):
+        line = finding.source.line if finding.source else None
+        places.append((finding.rule, None if line is None else ("某局2024年预算_说明.txt", line) if line <= half
+                       else ("某局2024年预算_表格.txt", line - half)))
+    assert [(f["rule"], (f["file"], f["line"]) if f["line"] is not None else None) for f in found] == places
     assert rows["公开文件.zip/另一单位.txt"]["status_text"] == expected_status(SEEDS[3])
     assert rows["公开文件.zip/坏文件.txt"]["status_text"].startswith("无法读取：")
 

@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 _SEPARATOR = re.compile(r"[_\-—－ ·]+(?=[^_\-—－ ·]*$)")
 _HIDDEN = ("__MACOSX/", ".")
 _NOT_NAME = re.compile(r"[\d\W_年度]+")
-_NAME_LENGTH = 3
+_NAME_LENGTH = 2
 
 
 class UploadError(ValueError):
