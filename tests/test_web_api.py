@@ -279,3 +279,31 @@ def test_review_as_pdf(tmp_path: Path) -> None:
     text = "".join(pdf[n].get_textpage().get_text_range() for n in range(len(pdf))).replace("\r\n", "")
     pdf.close()
     assert "预算公开审核意见" in text and parsed(seed).unit in text.replace(" ", "") and "请更正合计数" in text
+
+
+def test_serve_command(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from .web import free_port
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "yusuan.cli", "serve", "--db", str(tmp_path / "s.sqlite"),
+                               "--port", str(port), "--workers", "0"], stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                page = httpx.get(f"http://127.0.0.1:{port}/review", timeout=5)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and server.poll() is None, "服务没有启动"
+                time.sleep(0.2)
+        assert page.status_code == 200 and "审核预算公开文件" in page.text
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    assert f"http://127.0.0.1:{port}/" in errors
