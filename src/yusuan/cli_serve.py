@@ -33,6 +33,9 @@ def serve_command(db: str | None, host: str, port: int, workers: int, max_file_m
     except YusuanError as error:
         raise click.ClickException(error.message) from error
     click.echo(f"yusuan 审核网站：http://{host}:{port}/  数据库 {describe(db)}（按 Ctrl+C 停止）", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo("注意：网站尚无账户和登录，监听本机以外的地址时，"
+                   "能访问该地址的任何人都能查看和审核全部文件。", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
