@@ -62,7 +62,7 @@ def unit(corpus: Corpus, unit_id: int) -> dict[str, Any] | None:
             select(StoredFinding.document_id, StoredFinding.severity, func.count())
             .where(StoredFinding.document_id.in_(documents)).group_by(StoredFinding.document_id,
                                                                        StoredFinding.severity))}
-    frame = corpus.totals(Filter(), list(HISTORY))
+    frame = corpus.totals(Filter(unit=found.name), list(HISTORY))  # its name's documents, then its own
     frame = frame[frame["document"].isin(list(documents))].sort_values(["year", "document"])
     years = []
     for row in _records(frame):
