@@ -10,16 +10,15 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
 from yusuan.web.app import Settings, create_app
+from yusuan.web.intake import Group, Upload
+from yusuan.web.service import create_batch
 
 from .conftest import SEEDS
 
-_FOLDER = Path(tempfile.mkdtemp(prefix="yusuan-fuzz-"))
-app = create_app(Settings(db=str(_FOLDER / "fuzz.sqlite"), workers=0))
-# a document and a batch to find, besides the ids the fuzzer makes up
-_, _ids = __import__("yusuan.web.service", fromlist=["create_batch"]).create_batch(
-    app.state.engine, [__import__("yusuan.web.intake", fromlist=["Group"]).Group(
-        SEEDS[0].name, [__import__("yusuan.web.intake", fromlist=["Upload"]).Upload(SEEDS[0].name,
-                                                                                  SEEDS[0].read_bytes())])])
+app = create_app(Settings(db=str(Path(tempfile.mkdtemp(prefix="yusuan-fuzz-")) / "fuzz.sqlite"), workers=0))
+# a batch and a document to find, besides the ids the fuzzer makes up
+create_batch(app.state.engine, [Group(SEEDS[0].name, [Upload(SEEDS[0].name, SEEDS[0].read_bytes())])])
+# exports convert with LibreOffice: seconds each, tested on their own
 schema = schemathesis.openapi.from_asgi("/api/openapi.json", app).exclude(path_regex=r"export\.")
 
 
