@@ -8,6 +8,7 @@ PACKAGES=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0  # WeasyPrint: text layout, fast font subsetting
   poppler-utils             # pdftotext / pdftoppm: the tests read written PDFs back and render their pages
   libreoffice-writer-nogui  # reads old Word .doc files; the tests render Word files and make PDFs with it
+  chromium                  # the web tests drive a real browser (Playwright with this executable)
 )
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -13,6 +13,7 @@ from . import __version__
 from .api import parse
 from .cli_chinese import Group
 from .cli_corpus import register
+from .cli_serve import register as register_serve
 from .errors import YusuanError
 from .jsonout import dumps
 from .model import Disclosure
@@ -154,6 +155,7 @@ def _summary(console: Console, disclosure: Disclosure) -> None:
 
 
 register(main)
+register_serve(main)
 
 from .cli_write import COMMANDS as _WRITE_COMMANDS  # noqa: E402  (yusuan write, yusuan template)
 

@@ -1,0 +1,1 @@
+"""The reviewers\x27 web application: `yusuan serve`."""

@@ -1,0 +1,116 @@
+"""The reviewers' web application (`yusuan serve`): FastAPI, Jinja2 pages in Chinese, and the
+same data as JSON under /api (its OpenAPI schema at /api/openapi.json, described at /api)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path as FilePath
+from typing import Annotated
+
+from fastapi import FastAPI, Path, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException
+
+from ..store.database import open_engine
+from ..store.query import Corpus
+from .jobs import Jobs
+from .service import NotFound
+
+HERE = FilePath(__file__).resolve().parent
+templates = Jinja2Templates(directory=HERE / "templates")
+Id = Annotated[int, Path(ge=0, le=2**31 - 1, description="编号")]  # what every database's integer holds
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db: str | None = None
+    workers: int = 1  # processes reading uploads; 0 reads in the server's own process
+    max_file_mb: int = 50
+    max_files: int = 500  # in one upload, archives' members counted
+    max_batch_mb: int = 1024  # all the files of one upload together
+
+
+def create_app(settings: Settings = Settings()) -> FastAPI:
+    engine, _ = open_engine(settings.db)
+    jobs = Jobs(engine, settings.workers)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        jobs.start()
+        yield
+        jobs.stop()
+
+    app = FastAPI(title="yusuan 预算公开审核", version="1",
+                  description="审核预算公开文件、浏览语料库。每个页面的数据都可由此接口以 JSON 取得。",
+                  openapi_url="/api/openapi.json", docs_url=None, redoc_url=None, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.jobs = jobs
+    corpus = Corpus.__new__(Corpus)  # the store's queries, on the engine opened above
+    corpus.engine = engine
+    app.state.corpus = corpus
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    from . import api_docs, data, review
+
+    app.include_router(review.pages)
+    app.include_router(review.api)
+    app.include_router(data.pages)
+    app.include_router(data.api)
+    app.include_router(api_docs.router)
+
+    @app.get("/", include_in_schema=False)
+    def home() -> RedirectResponse:
+        return RedirectResponse("/review", status_code=303)
+
+    def wants_json(request: Request) -> bool:
+        return request.url.path.startswith("/api/")
+
+    def failure(request: Request, status: int, message: str) -> Response:
+        if wants_json(request):
+            return JSONResponse({"detail": message}, status_code=status)
+        return templates.TemplateResponse(request, "error.html", {"message": message, "status": status},
+                                          status_code=status)
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, error: NotFound) -> Response:
+        return failure(request, 404, str(error))
+
+    @app.exception_handler(ValueError)
+    async def bad_value(request: Request, error: ValueError) -> Response:
+        return failure(request, 400, str(error))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        detail = error.detail if isinstance(error.detail, str) else ""
+        chinese = any(ord(character) > 0x2E80 for character in detail)  # the framework's own are English
+        message = detail if chinese else _STATUS.get(error.status_code, f"请求无法完成（HTTP {error.status_code}）")
+        return failure(request, error.status_code, message)
+
+    @app.exception_handler(Exception)
+    async def defect(request: Request, error: Exception) -> Response:  # a defect of ours: said plainly
+        return failure(request, 500, f"内部错误（{type(error).__name__}），请将此操作报告给开发者")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> Response:
+        places = "；".join(f"{'.'.join(str(p) for p in e['loc'])}：{_why(e)}" for e in error.errors())
+        return failure(request, 422, f"请求参数有误：{places}")
+
+    return app
+
+
+_STATUS = {404: "没有这个页面", 405: "该地址不支持这种请求方式", 413: "上传的内容过大"}
+
+
+def _why(error: dict) -> str:
+    kind = error.get("type", "")
+    if kind == "missing":
+        return "缺少此项"
+    if kind.startswith(("int", "float")):
+        return "应为数字"
+    return "格式不对"
