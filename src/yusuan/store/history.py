@@ -11,10 +11,10 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, delete, insert, select
 
+from ..jsonin import from_dict as disclosure
 from ..model import Disclosure
 from ..rules.corpus import LastYear
 from .models import OK, Document, StoredDisclosure, StoredFinding
-from .rebuild import disclosure
 from .record import finding_row
 
 Key = tuple[int, int, str | None]  # unit, year, kind: a budget is compared with its own kind

@@ -26,14 +26,20 @@ def _is_archive(path: Path) -> bool:
     return path.suffix.lower() == ".zip" and zipfile.is_zipfile(path)
 
 
+def member_name(info: zipfile.ZipInfo) -> str:
+    """A member's name as its maker wrote it: archives made on Chinese Windows often carry GBK
+    names without the UTF-8 flag."""
+    name = info.filename
+    if not info.flag_bits & 0x800:
+        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
+            name = name.encode("cp437").decode("gb18030")
+    return name
+
+
 def _members(path: Path) -> Iterator[Item]:
     with zipfile.ZipFile(path) as archive:
         for info in archive.infolist():
-            name = info.filename
-            # archives made on Chinese Windows often carry GBK names without the UTF-8 flag
-            if not info.flag_bits & 0x800:
-                with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
-                    name = name.encode("cp437").decode("gb18030")
+            name = member_name(info)
             if not info.is_dir() and not Path(name).name.startswith("."):
                 yield Item(f"{path}/{name}", str(path), info.filename)
 

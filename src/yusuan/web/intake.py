@@ -14,6 +14,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from ..store.sources import member_name
+
 _SEPARATOR = re.compile(r"[_\-—－ ·]+(?=[^_\-—－ ·]*$)")
 _HIDDEN = ("__MACOSX/", ".")
 _NOT_NAME = re.compile(r"[\d\W_年度]+")
@@ -54,15 +56,6 @@ def file_format(data: bytes) -> str:
     return "file"
 
 
-def _member_name(info: zipfile.ZipInfo) -> str:
-    name = info.filename
-    # archives made on Chinese Windows often carry GBK names without the UTF-8 flag
-    if not info.flag_bits & 0x800:
-        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
-            name = name.encode("cp437").decode("gb18030")
-    return name
-
-
 def _key(name: str) -> str:
     path = PurePosixPath(name)
     parent = str(path.parent) if str(path.parent) != "." else ""
@@ -83,7 +76,7 @@ def _unpack(upload: Upload, max_members: int, max_bytes: int) -> list[Group]:
         return [Group(upload.name, error="压缩包已损坏或不完整，无法打开")]
     members: list[tuple[str, zipfile.ZipInfo]] = []
     for info in infos:
-        name = _member_name(info)
+        name = member_name(info)
         if any(part.startswith(_HIDDEN) for part in PurePosixPath(name).parts) or name.startswith(_HIDDEN):
             continue
         members.append((name, info))
