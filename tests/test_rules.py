@@ -395,3 +395,19 @@ def test_change_of_an_item_stated_twice() -> None:
     found = only(_replaced("主要原因是一是我单位当年调入", "主要原因是信息化建设减少 205.00 万元，一是我单位当年调入"),
                  "N.change-twice")
     assert [(f.stated, f.expected) for f in found] == [(Decimal("-205.00"), Decimal("-250.00"))]
+
+
+def test_template_wording_left_in() -> None:
+    found = only(_replaced("公务用车购置费增加 0.00 万元", "公务用车购置费增加（减少）0.00 万元"), "W.placeholder")
+    assert [f.quote for f in found] == ["增加(减少)"]
+
+
+def test_reason_left_empty() -> None:
+    found = only(_replaced("主要原因是一是我单位当年调入", "主要原因是。一是我单位当年调入"), "W.punctuation")
+    assert [f.quote for f in found] == ["主要原因是。"]
+
+
+def test_administration_item_with_project_spending() -> None:
+    found = only(in_table(3, "210 15 01 行政运行 239.08 239.08", "210 15 01 行政运行 239.08 229.08 10.00"),
+                 "K.admin-project")
+    assert [(f.table, f.code, f.stated) for f in found] == [("T3", "2101501", Decimal("10.00"))]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Disclosure
 from .base import ERROR, NOTICE, SEVERITIES, WARNING, Finding, Rule
-from .classification import CodeName, EditionName, SameCodeTwoNames, UnknownCode
+from .classification import AdministrationProject, CodeName, EditionName, SameCodeTwoNames, UnknownCode
 from .completeness import MissingSection, MissingTable, UnexplainedEmptyTable
 from .corpus import LastYear
 from .matters import AssetParts, Distribution, ProjectScale, Reserved, VehiclePurchase
@@ -13,6 +13,7 @@ from .performance import FloorTarget, ForeignGoal, LastYearUnit, NamedUnit, Proj
 from .restated import NamedRow, Restated
 from .staffing import ActualStaff
 from .tables import table_rules
+from .wording import Placeholder, Punctuation
 
 __all__ = ["ERROR", "NOTICE", "SEVERITIES", "WARNING", "Finding", "Rule", "catalogue", "check"]
 
@@ -22,9 +23,10 @@ def catalogue() -> list[Rule]:
             Share(), Growth(), Typo(),
             ComparedYear(), BudgetYear(), ChangeTwice(), StatedParts(), TargetedFunds(),
             Restated(), NamedRow(), UnknownCode(), CodeName(), SameCodeTwoNames(), EditionName(),
+            AdministrationProject(),
             ProjectScale(), Distribution(), AssetParts(), Reserved(), VehiclePurchase(),
             ProjectFunds(), FloorTarget(), TargetTypo(), Weights(), LastYearUnit(), NamedUnit(), ForeignGoal(),
-            LastYear()]
+            Placeholder(), Punctuation(), LastYear()]
 
 
 def check(disclosure: Disclosure, rules: list[Rule] | None = None) -> list[Finding]:

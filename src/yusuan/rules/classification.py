@@ -121,3 +121,24 @@ class EditionName(Rule):
                 f"{table_id}“{row.code} {row.name}”是 {max(printed_in)} 年版的名称；"
                 f"{min(later)} 年起该编码名为“{current}”",
                 table=table_id, code=row.code, quote=row.name, source=row.source)
+
+
+class AdministrationProject(Rule):
+    id = "K.admin-project"
+    severity = WARNING
+    family = "科目"
+    title = "“行政运行”科目列了项目支出"
+    why = "“行政运行”反映行政单位的基本支出；列在其下的项目支出多半应归入“一般行政管理事务”等科目。"
+    example = "2010101 行政运行：基本支出 120.00 万元，项目支出 30.00 万元"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        for table_id in ("T3", "T5"):
+            table = disclosure.tables.get(table_id)
+            if table is None or not table.readable:
+                continue
+            for row in table.rows:
+                if row.kind != "project" and fold(row.name or "") == "行政运行" and row.value("项目支出") > 0:
+                    yield self.finding(
+                        f"{table_id}“{row.code} {row.name}”列有项目支出 {row.value('项目支出')} 万元",
+                        table=table_id, code=row.code, column="项目支出", quote=row.name,
+                        stated=row.value("项目支出"), source=row.source)
