@@ -18,10 +18,12 @@ def disclosure(data: dict[str, Any]) -> Disclosure:
     for table_id, table in (data.get("tables") or {}).items():
         rows = [Row(kind=row["kind"], name=row.get("name"), code=row.get("code"), project=row.get("project"),
                     side=row.get("side"), unit=row.get("unit"),
-                    values={label: Amount(Decimal(value), value, Source()) for label, value in row["values"].items()})
+                    values={label: Amount(Decimal(value), (row.get("printed") or {}).get(label, value), Source())
+                            for label, value in row["values"].items()})
                 for row in table.get("rows", [])]
         out.tables[table_id] = Table(table_id, present=table.get("present", False), title=table.get("title"),
-                                     note=table.get("note"), money_unit=table.get("money_unit") or "万元", rows=rows)
+                                     note=table.get("note"), money_unit=table.get("money_unit") or "万元",
+                                     places=table.get("places"), rows=rows)
     for item in data.get("statements") or []:
         source = item.get("source") or {}
         out.statements.append(Statement(
