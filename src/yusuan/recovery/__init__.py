@@ -122,7 +122,8 @@ def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
     money = next((m.group(1) for line in window if (m := _MONEY_UNIT.search(line.text))), "万元")
     table = Table(
         spec.id, present=True, title=join_fragments([lines[region.title_line].text]),
-        note=join_fragments(parsed.notes) or None, money_unit=money, places=places if parsed.rows else None,
+        note=join_fragments(parsed.notes) or None, money_unit=money,
+        places=places if any(pending.amounts for pending in parsed.rows) else None,
         rows=[pending.row for pending in parsed.rows],
         source=lines[region.title_line].source,
     )
