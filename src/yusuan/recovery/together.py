@@ -7,12 +7,16 @@ names neither, the narrative restating the tables' totals), never by their names
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TypeVar
 
 from ..model import Disclosure, Source
 from ..template.select import in_unit
 from ..text import fold
 from . import TABLES_ELSEWHERE, TRUNCATED, has_tables
+
+T = TypeVar("T")
 
 
 def join(parts: list[Disclosure]) -> Disclosure:
@@ -96,5 +100,5 @@ def _restates_total(part: Disclosure, tables: Disclosure) -> bool:
     return False
 
 
-def _first(values):  # type: ignore[no-untyped-def]
+def _first(values: Iterable[T | None]) -> T | None:
     return next((value for value in values if value), None)
