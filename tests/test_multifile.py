@@ -75,6 +75,8 @@ def test_the_narrative_alone_yields_what_it_has() -> None:
     assert (d.year, d.kind) == (2026, "部门预算")
     assert any(s.amount == Decimal("32852.05") for s in d.statements)
     assert [p.message for p in d.problems if p.message == TABLES_ELSEWHERE] == [TABLES_ELSEWHERE]
+    # one finding says the tables are missing, not one per table
+    assert [f.rule for f in check(d) if f.rule.startswith("C.")] == ["C.missing-table"]
 
 
 def test_the_tables_alone_name_their_unit_and_year() -> None:

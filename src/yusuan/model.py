@@ -206,3 +206,9 @@ class Disclosure:
     problems: list[Problem] = field(default_factory=list)
     # every file the disclosure was read from (a narrative and a tables file published apart)
     files: list[str] = field(default_factory=list)
+
+    @property
+    def has_tables(self) -> bool:
+        """Whether any table was read with figures (a narrative's list of the tables, which
+        gives titles only, does not count): a narrative or target file alone has none."""
+        return any(table.present and any(row.values for row in table.rows) for table in self.tables.values())

@@ -47,7 +47,7 @@ def recover(extracted: Extracted) -> Disclosure:
     regions = find_tables(lines, specs)
     year, kind = year_and_kind(lines)
     year = year or stated_year(lines)
-    part = part3(lines)
+    part = part3(lines, tuple(region.title_line for region in regions))
     said, goals = statements(part), targets(lines)
     if not regions and year is None and not said and not goals:
         raise UnreadableError(
@@ -79,15 +79,9 @@ def recover(extracted: Extracted) -> Disclosure:
         _unit_rows(disclosure, read["T11"].parsed.rows)
     _place_all(read)
     disclosure.problems.extend(_completeness(lines, regions, extracted.file))
-    if not has_tables(disclosure):
+    if not disclosure.has_tables:
         disclosure.problems.append(Problem(TABLES_ELSEWHERE, Source(file=extracted.file)))
     return disclosure
-
-
-def has_tables(disclosure: Disclosure) -> bool:
-    """Whether any table was read with figures in known columns (a table of contents alone
-    does not count)."""
-    return any(table.readable and any(row.values for row in table.rows) for table in disclosure.tables.values())
 
 
 @dataclass(slots=True)

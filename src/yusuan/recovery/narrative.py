@@ -36,8 +36,9 @@ _CLAUSE_END = re.compile(r"[，,。；;]")
 _GENERIC = re.compile(r"^(?:(?:19|20)\d{2}年)?(?:预算数|预算)?(?:为|是)?$")
 
 
-def part3(lines: list[TextLine]) -> list[TextLine]:
-    """The lines of Part 3, without the table of contents and the performance-target tables."""
+def part3(lines: list[TextLine], tables: tuple[int, ...] = ()) -> list[TextLine]:
+    """The lines of Part 3, without the table of contents and the performance-target tables.
+    `tables`: the lines where tables begin, which end a 情况说明 that no 第X部分 numbers."""
     starts = [i for i, line in enumerate(lines) if "第三部分" in line.text.replace(" ", "")
               and _PART3.match(fold(line.text))]
     if not starts:
@@ -46,6 +47,9 @@ def part3(lines: list[TextLine]) -> list[TextLine]:
         return []
     begin = starts[-1] + 1  # the last heading: the first one may be the table of contents'
     own = _PART.match(fold(lines[starts[-1]].text))
+    if own is None:  # a bare 2026部门预算情况说明: up to the first table after it
+        end = min((line for line in tables if line >= begin), default=len(lines))
+        return _until_next_part(lines[:end], begin, own)
     out = _until_next_part(lines, begin, own)
     headings = [line for line in out if _SECTION.match(line.text.strip())]
     if len(out) >= 2 and len(headings) * 5 >= len(out) * 4:  # a table of contents: the body

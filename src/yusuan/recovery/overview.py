@@ -22,7 +22,7 @@ _NAME_CELL = re.compile(r"^(?:单位|部门)名称\s+([^\d\s:：]{3,40})$")
 _HEADER_WORDS = ("合计", "小计", "金额", "预算", "收入", "支出", "项目")
 # the year a table or form is for, where no cover says 20XX年部门预算: （2026年度）, 2026年…表
 _YEAR_ALONE = re.compile(r"^[（(]((?:19|20)\d{2})年度?[）)]$")
-_YEAR_TITLE = re.compile(r"((?:19|20)\d{2})年度?[^\d]{2,40}表$")
+_YEAR_TITLE = re.compile(r"((?:19|20)\d{2})年度?[^\d]{2,40}表(?:\([^)]*\))?$")  # …表（含转移支付项目）
 _STATED_UNIT = re.compile(r"^(.{2,40}?)(?:无下属|下属|编制数|下设)")
 _NUMERAL = "零一二三四五六七八九"
 _PARAGRAPH = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[一二三四五六七八九十]+、)")

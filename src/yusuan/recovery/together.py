@@ -14,7 +14,7 @@ from typing import TypeVar
 from ..model import Disclosure, Source
 from ..template.select import in_unit
 from ..text import fold
-from . import TABLES_ELSEWHERE, TRUNCATED, has_tables
+from . import TABLES_ELSEWHERE, TRUNCATED
 
 T = TypeVar("T")
 
@@ -22,7 +22,8 @@ T = TypeVar("T")
 def join(parts: list[Disclosure]) -> Disclosure:
     """The parts as one disclosure: the tables of the part that has them, the narrative,
     overview and targets of every part, the unit and year from whichever part states them."""
-    ordered = sorted(parts, key=lambda part: not has_tables(part))
+    ordered = sorted(parts, key=lambda part: -sum(any(row.values for row in table.rows)
+                                                  for table in part.tables.values() if table.present))
     main = ordered[0]
     others = ordered[1:]
     whole = Disclosure(
@@ -43,7 +44,7 @@ def join(parts: list[Disclosure]) -> Disclosure:
         whole.assets += part.assets
     for part in ordered:
         whole.targets += part.targets
-    joined = has_tables(main)
+    joined = main.has_tables
     for part in ordered:
         for problem in part.problems:
             if joined and problem.message == TABLES_ELSEWHERE:
@@ -60,7 +61,7 @@ def groups(parts: list[Disclosure]) -> list[list[int]]:
     """Which of the files read form one disclosure: each file without tables joins the one
     file with tables it belongs to (same unit and year, or its narrative restating that file's
     total); every other file stands alone. Positions into `parts`."""
-    tabled = [index for index, part in enumerate(parts) if has_tables(part)]
+    tabled = [index for index, part in enumerate(parts) if part.has_tables]
     out: dict[int, list[int]] = {index: [index] for index in range(len(parts))}
     for index, part in enumerate(parts):
         if index in tabled:

@@ -20,6 +20,10 @@ class MissingTable(Rule):
     example = "文件中找不到“国有资本经营预算支出情况表”"
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        if not disclosure.has_tables:  # a narrative or target file: its tables are another file's
+            yield self.finding("文件中没有读到任何预算公开表；如果表格在另一个文件中，请与之一并审核："
+                               "yusuan check -t 说明文件 表格文件")
+            return
         for table_id, table in disclosure.tables.items():
             if table.present:
                 continue
@@ -44,6 +48,8 @@ class UnexplainedEmptyTable(Rule):
     example = "政府性基金预算支出情况表只有表头，没有“此表为空”之类的说明"
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        if not disclosure.has_tables:  # no table read at all: MissingTable says so once
+            return
         for table_id, table in disclosure.tables.items():
             empty = not any(row.values for row in table.rows)
             if table.present and empty and not table.note:
