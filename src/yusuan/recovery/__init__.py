@@ -33,8 +33,9 @@ _MONEY_UNIT = re.compile(r"单位[:：]\s*(万元|千元|亿元|元)")
 _GRID_SLACK = 2  # an extractor's grid may be a cell off (a merged cell it did not split)
 _FINAL_ACCOUNTS = re.compile(r"(?:19|20)\d{2}年度?(?:部门|单位)决算")
 # a document that holds no table: a narrative or a target file published beside the tables
-TABLES_ELSEWHERE = ("本文件中没有读到预算公开表（只有情况说明或绩效目标），表格应在同一公开的另一个文件中；"
-                    "可用 yusuan parse -t 说明文件 表格文件 把它们作为一份公开一并读取")
+TABLES_ELSEWHERE = ("本文件中没有读到任何带数字的预算公开表。"
+                    "如果它只是情况说明或绩效目标，表格应在同一公开的另一个文件中，"
+                    "可用 yusuan parse -t 说明文件 表格文件 把它们作为一份公开一并读取；否则是表格未能识别")
 TRUNCATED = "文件在"  # how the problem of a file that ends right after a table begins
 
 

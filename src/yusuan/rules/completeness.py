@@ -21,8 +21,9 @@ class MissingTable(Rule):
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         if not disclosure.has_tables:  # a narrative or target file: its tables are another file's
-            yield self.finding("文件中没有读到任何预算公开表；如果表格在另一个文件中，请与之一并审核："
-                               "yusuan check -t 说明文件 表格文件")
+            listed = f"（目录列有 {len(disclosure.contents)} 张表）" if disclosure.contents else ""
+            yield self.finding(f"文件中没有读到任何带数字的预算公开表{listed}；如果表格在另一个文件中，请与之一并审核："
+                               "yusuan check -t 说明文件 表格文件；否则是表格缺失或未能识别")
             return
         for table_id, table in disclosure.tables.items():
             if table.present:
