@@ -1,12 +1,15 @@
-"""The library's front door: read a file into a disclosure."""
+"""The library's front door: read a file (or the files of one disclosure) into a disclosure."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
+from .errors import YusuanError
 from .model import Disclosure
 from .readers import read
 from .recovery import recover
+from .recovery.together import groups, join
 
 
 def parse(path: str | Path) -> Disclosure:
@@ -19,3 +22,35 @@ def parse(path: str | Path) -> Disclosure:
         if is_workbook(path):
             return read_workbook(path)[0]
     return recover(read(path))
+
+
+def parse_together(paths: Iterable[str | Path]) -> Disclosure:
+    """The files of one disclosure (a narrative, a tables file, performance-target files) read
+    as one; each value keeps its own file in its Source. Raises YusuanError if one cannot be read."""
+    return join([parse(path) for path in paths])
+
+
+def parse_grouped(paths: Iterable[str | Path]) -> list[tuple[list[Path], Disclosure | YusuanError]]:
+    """Each file read, and the files that belong to one disclosure (by unit, year and content,
+    never by file name) joined: per disclosure its files and the result, or the error."""
+    files = [Path(path) for path in paths]
+    read_: list[tuple[Path, Disclosure | YusuanError]] = []
+    for file in files:
+        try:
+            read_.append((file, parse(file)))
+        except YusuanError as error:
+            read_.append((file, error))
+        except OSError as error:
+            read_.append((file, YusuanError(error.strerror or "无法打开文件", file=str(file))))
+        except Exception as error:  # a defect of ours: say so plainly, read the other files
+            read_.append((file, YusuanError(
+                f"内部错误：读取时出错（{type(error).__name__}），请将该文件报告给开发者", file=str(file))))
+    parts = [(file, found) for file, found in read_ if isinstance(found, Disclosure)]
+    out: list[tuple[list[Path], Disclosure | YusuanError]] = [([f], e) for f, e in read_
+                                                               if isinstance(e, YusuanError)]
+    for group in groups([found for _, found in parts]):  # type: ignore[misc]
+        members = [parts[index] for index in group]
+        found = members[0][1] if len(members) == 1 else join([d for _, d in members])  # type: ignore[misc]
+        out.append(([file for file, _ in members], found))
+    order = {file: index for index, file in enumerate(files)}
+    return sorted(out, key=lambda item: order[item[0][0]])

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from . import __version__
-from .api import parse
+from .api import parse_grouped, parse_together
 from .cli_chinese import Group
 from .cli_corpus import register
 from .cli_serve import register as register_serve
@@ -31,29 +31,36 @@ def main() -> None:
     """yusuan 预算：读取、审核中国部门/单位预算公开文件。"""
 
 
+_TOGETHER = click.option("-t", "--together", is_flag=True,
+                         help="把给出的全部文件（情况说明、表格、绩效目标）作为同一份公开读取。"
+                              "不加此项时，同一单位、同一年度的说明文件和表格文件也会按内容自动合并。")
+
+
+def _read(files: tuple[Path, ...], together: bool) -> list[tuple[str, Disclosure | YusuanError]]:
+    """Per disclosure: its files' names (joined by ＋) and the disclosure or the error."""
+    if together:
+        name = " ＋ ".join(file.name for file in files)
+        try:
+            return [(name, parse_together(files))]
+        except YusuanError as error:
+            return [(name, error)]
+        except OSError as error:
+            return [(name, YusuanError(error.strerror or "无法打开文件", file=str(error.filename)))]
+    return [(" ＋ ".join(file.name for file in group), found) for group, found in parse_grouped(files)]
+
+
 @main.command("parse")
 @click.help_option("-h", "--help", help="显示帮助并退出。")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出到标准输出。")
-def parse_command(files: tuple[Path, ...], as_json: bool) -> None:
+@_TOGETHER
+def parse_command(files: tuple[Path, ...], as_json: bool, together: bool) -> None:
     """读取预算公开文件，显示识别出的内容。"""
     console = Console(stderr=as_json)
     failed = False
-    for file in files:
-        try:
-            disclosure = parse(file)
-        except YusuanError as error:
-            Console(stderr=True).print(f"[red]无法读取[/red] {error}", highlight=False)
-            failed = True
-            continue
-        except OSError as error:
-            Console(stderr=True).print(f"[red]无法读取[/red] {file}：{error.strerror}", highlight=False)
-            failed = True
-            continue
-        except Exception as error:  # a defect of ours: say so plainly, keep going
-            Console(stderr=True).print(
-                f"[red]内部错误[/red] 读取 {file} 时出错（{type(error).__name__}），请将该文件报告给开发者",
-                highlight=False)
+    for name, disclosure in _read(files, together):
+        if isinstance(disclosure, YusuanError):
+            Console(stderr=True).print(f"[red]无法读取[/red] {disclosure}", highlight=False)
             failed = True
             continue
         if as_json:
@@ -62,7 +69,7 @@ def parse_command(files: tuple[Path, ...], as_json: bool) -> None:
             _summary(console, disclosure)
         for problem in disclosure.problems:
             where = f"第 {problem.source.line} 行：" if problem.source and problem.source.line else ""
-            Console(stderr=True).print(f"[yellow]未能完全读取[/yellow] {file.name}：{where}{problem.message}",
+            Console(stderr=True).print(f"[yellow]未能完全读取[/yellow] {name}：{where}{problem.message}",
                                        highlight=False)
     sys.exit(2 if failed else 0)
 
@@ -72,16 +79,12 @@ def parse_command(files: tuple[Path, ...], as_json: bool) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "form", type=click.Choice(["text", "json", "markdown", "html"]), default="text",
               help="输出格式：text（终端）、json、markdown、html。")
-def check_command(files: tuple[Path, ...], form: str) -> None:
+@_TOGETHER
+def check_command(files: tuple[Path, ...], form: str, together: bool) -> None:
     """审核预算公开文件。退出状态：0 无错误，1 有“错误”级问题，2 有文件无法读取。"""
-    results: list[tuple[str, list[Finding] | str]] = []
-    for file in files:
-        try:
-            results.append((file.name, check(parse(file))))
-        except YusuanError as error:
-            results.append((file.name, error.message))
-        except OSError as error:
-            results.append((file.name, error.strerror or "无法打开文件"))
+    results: list[tuple[str, list[Finding] | str]] = [
+        (name, found.message if isinstance(found, YusuanError) else check(found))
+        for name, found in _read(files, together)]
     if form == "json":
         sys.stdout.write(as_json(results) + "\n")
     elif form == "markdown":

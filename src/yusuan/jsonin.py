@@ -96,10 +96,11 @@ def _count(data: Any) -> Count | None:
 def _row(data: dict[str, Any], where: str) -> Row:
     source = _source(data.get("source")) or Source()
     uncertain = set(data.get("uncertain", ()))
+    printed = data.get("printed") or {}  # the figure as printed, where it differs from its value
     values = {}
     for label, text in (data.get("values") or {}).items():
         value = _decimal(text, f"{where}“{label}”")
-        values[label] = Amount(value, str(text), source, uncertain=label in uncertain)
+        values[label] = Amount(value, printed.get(label, str(text)), source, uncertain=label in uncertain)
     return Row(kind=data["kind"], name=data.get("name"), values=values, code=data.get("code"),
                project=data.get("project"), side=data.get("side"), unit=data.get("unit"), source=source)
 
@@ -108,7 +109,7 @@ def _table(table_id: str, data: dict[str, Any]) -> Table:
     where = f"表 {table_id}"
     rows = [_row(row, f"{where}第 {index} 行") for index, row in enumerate(data.get("rows") or [], start=1)]
     return Table(table_id, present=bool(data.get("present")), title=data.get("title"), note=data.get("note"),
-                 money_unit=data.get("money_unit") or "万元", rows=rows,
+                 money_unit=data.get("money_unit") or "万元", places=data.get("places"), rows=rows,
                  columns_known=data.get("columns_known", True))
 
 
@@ -154,7 +155,7 @@ def from_dict(data: dict[str, Any]) -> Disclosure:
                     in enumerate(data.get("assets") or [], start=1)],
             targets=[_dataclass(PerformanceTarget, t, f"第 {i} 张绩效目标表") for i, t
                      in enumerate(data.get("targets") or [], start=1)],
-            source=_source(data.get("source")),
+            source=_source(data.get("source")), files=list(data.get("files") or []),
             problems=[Problem(p["message"], _source(p.get("source")), p.get("table"))
                       for p in data.get("problems") or []],
         )

@@ -53,6 +53,9 @@ def row_dict(row: Row) -> dict[str, Any]:
         out["side"] = row.side
     if row.unit is not None:
         out["unit"] = row.unit
+    printed = {label: amount.text for label, amount in row.values.items() if amount.text != str(amount.value)}
+    if printed:  # the figure exactly as printed (separators, a trailing zero) where it differs
+        out["printed"] = printed
     uncertain = [label for label, amount in row.values.items() if amount.uncertain]
     if uncertain:
         out["uncertain"] = uncertain
@@ -66,6 +69,7 @@ def table_dict(table: Table) -> dict[str, Any]:
         "title": table.title,
         "note": table.note,
         "money_unit": table.money_unit if table.present else None,
+        "places": table.places,
         "columns_known": table.columns_known,
         "rows": [row_dict(row) for row in table.rows],
     }
@@ -78,6 +82,7 @@ def to_dict(disclosure: Disclosure) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "source": _source(disclosure.source),
         "unit": disclosure.unit,
+        "files": disclosure.files,
         "year": disclosure.year,
         "kind": disclosure.kind,
         "level": disclosure.level,

@@ -56,6 +56,7 @@ class Table:
     title: str | None = None  # as printed
     note: str | None = None  # the explanation an empty table carries
     money_unit: str = "万元"
+    places: int | None = None  # the decimals its amounts are printed with (None: not read)
     rows: list[Row] = field(default_factory=list)
     source: Source | None = None
     # whether its header shows the template's columns; if not, its amounts stand where they were
@@ -203,3 +204,11 @@ class Disclosure:
     assets: list[Asset] = field(default_factory=list)  # 国有资产占有使用情况
     source: Source | None = None
     problems: list[Problem] = field(default_factory=list)
+    # every file the disclosure was read from (a narrative and a tables file published apart)
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def has_tables(self) -> bool:
+        """Whether any table was read with figures (a narrative's list of the tables, which
+        gives titles only, does not count): a narrative or target file alone has none."""
+        return any(table.present and any(row.values for row in table.rows) for table in self.tables.values())

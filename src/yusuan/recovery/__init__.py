@@ -14,7 +14,7 @@ from ..text import fold, is_amount, join_fragments
 from . import constraints as identities
 from .matters import assets, projects
 from .narrative import headings, narrative, part3, statements
-from .overview import government_level, read_overview, unit_name, year_and_kind
+from .overview import government_level, read_overview, stated_year, unit_name, year_and_kind
 from .performance import targets
 from .placement import Slot, candidates, grid_distance, solve, split_overflow, to_quanta
 from .rows import (
@@ -32,6 +32,11 @@ from .tokens import precision, tokenize
 _MONEY_UNIT = re.compile(r"单位[:：]\s*(万元|千元|亿元|元)")
 _GRID_SLACK = 2  # an extractor's grid may be a cell off (a merged cell it did not split)
 _FINAL_ACCOUNTS = re.compile(r"(?:19|20)\d{2}年度?(?:部门|单位)决算")
+# a document that holds no table: a narrative or a target file published beside the tables
+TABLES_ELSEWHERE = ("本文件中没有读到任何带数字的预算公开表。"
+                    "如果它只是情况说明或绩效目标，表格应在同一公开的另一个文件中，"
+                    "可用 yusuan parse -t 说明文件 表格文件 把它们作为一份公开一并读取；否则是表格未能识别")
+TRUNCATED = "文件在"  # how the problem of a file that ends right after a table begins
 
 
 def recover(extracted: Extracted) -> Disclosure:
@@ -42,20 +47,22 @@ def recover(extracted: Extracted) -> Disclosure:
     specs = titles(lines)
     regions = find_tables(lines, specs)
     year, kind = year_and_kind(lines)
-    if not regions and year is None:
+    year = year or stated_year(lines)
+    part = part3(lines, tuple(region.title_line for region in regions))
+    said, goals = statements(part), targets(lines)
+    if not regions and year is None and not said and not goals:
         raise UnreadableError(
             "未识别为预算公开文件：没有找到任何预算公开表（如“收支总体情况表”），也没有找到预算年度",
             file=extracted.file,
         )
     unit = unit_name(lines)
-    part = part3(lines)
     disclosure = Disclosure(
         unit=unit, year=year, kind=kind, level=government_level(unit),
         overview=read_overview(lines), source=Source(file=extracted.file),
         contents=listed_tables(lines, specs) or None,
-        statements=statements(part), narrative=narrative(part), sections=headings(part), targets=targets(lines),
+        statements=said, narrative=narrative(part), sections=headings(part), targets=goals,
         projects=projects(part), assets=assets(part),
-        problems=list(extracted.problems),
+        problems=list(extracted.problems), files=[extracted.file],
     )
     found = {region.spec.id: region for region in regions}
     read: dict[str, _Read] = {}
@@ -73,6 +80,8 @@ def recover(extracted: Extracted) -> Disclosure:
         _unit_rows(disclosure, read["T11"].parsed.rows)
     _place_all(read)
     disclosure.problems.extend(_completeness(lines, regions, extracted.file))
+    if not disclosure.has_tables:
+        disclosure.problems.append(Problem(TABLES_ELSEWHERE, Source(file=extracted.file)))
     return disclosure
 
 
@@ -109,6 +118,7 @@ def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
     table = Table(
         spec.id, present=True, title=join_fragments([lines[region.title_line].text]),
         note=join_fragments(parsed.notes) or None, money_unit=money,
+        places=places if any(pending.amounts for pending in parsed.rows) else None,
         rows=[pending.row for pending in parsed.rows],
         source=lines[region.title_line].source,
     )
@@ -257,6 +267,6 @@ def _completeness(lines: list[TextLine], regions: list[Region], file: str) -> li
     ):
         last = regions[-1]
         problems.append(Problem(
-            f"文件在{last.spec.id}（{last.spec.title}）之后就结束了，没有情况说明等后续内容，"
+            f"{TRUNCATED}{last.spec.id}（{last.spec.title}）之后就结束了，没有情况说明等后续内容，"
             "文件可能不完整（被截断）", lines[-1].source, last.spec.id))
     return problems

@@ -16,7 +16,10 @@ from ..readers.base import TextLine
 from ..text import fold, join_fragments
 
 _PART3 = re.compile(r"^第三部分")
-_PART4 = re.compile(r"^第四部分")
+_PART = re.compile(r"^第([一二三四五六七八九十]+)部分")
+# where no Part 3 is numbered, the part that is the 情况说明 (Beijing: 第一部分 …预算情况说明, or a
+# document that is nothing but the 说明: 2026部门预算情况的说明)
+_EXPLAINED = re.compile(r"^(?:第[一二三四五六七八九十]+部分.{0,12}|(?:19|20)\d{2}年?度?(?:部门|单位))预算情况的?说明$")
 _SECTION = re.compile(r"^(?:-\s*)?([一二三四五六七八九十]+)、")
 _PERFORMANCE = re.compile(r"绩效目标(?:申报)?表")
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
@@ -33,18 +36,38 @@ _CLAUSE_END = re.compile(r"[，,。；;]")
 _GENERIC = re.compile(r"^(?:(?:19|20)\d{2}年)?(?:预算数|预算)?(?:为|是)?$")
 
 
-def part3(lines: list[TextLine]) -> list[TextLine]:
-    """The lines of Part 3, without the table of contents and the performance-target tables."""
+def part3(lines: list[TextLine], tables: tuple[int, ...] = ()) -> list[TextLine]:
+    """The lines of Part 3, without the table of contents and the performance-target tables.
+    `tables`: the lines where tables begin, which end a 情况说明 that no 第X部分 numbers."""
     starts = [i for i, line in enumerate(lines) if "第三部分" in line.text.replace(" ", "")
               and _PART3.match(fold(line.text))]
     if not starts:
+        starts = [i for i, line in enumerate(lines) if "说明" in line.text and _EXPLAINED.match(fold(line.text))]
+    if not starts:
         return []
     begin = starts[-1] + 1  # the last heading: the first one may be the table of contents'
+    own = _PART.match(fold(lines[starts[-1]].text))
+    if own is None:  # a bare 2026部门预算情况说明: up to the first table after it
+        end = min((line for line in tables if line >= begin), default=len(lines))
+        return _until_next_part(lines[:end], begin, own)
+    out = _until_next_part(lines, begin, own)
+    headings = [line for line in out if _SECTION.match(line.text.strip())]
+    if len(out) >= 2 and len(headings) * 5 >= len(out) * 4:  # a table of contents: the body
+        first = fold(headings[0].text)                      # starts at its first heading again
+        again = next((i for i in range(begin + len(out), len(lines)) if fold(lines[i].text) == first), None)
+        if again is not None:
+            out = _until_next_part(lines, again, own)
+    return out
+
+
+def _until_next_part(lines: list[TextLine], begin: int, own: re.Match[str] | None) -> list[TextLine]:
     out = []
     for line in lines[begin:]:
         if "部分" in line.text or "绩效目标" in line.text:  # fold only the few candidate lines
             folded = fold(line.text)
-            if _PART4.match(folded) or (_PERFORMANCE.search(folded) and len(folded) <= 20):
+            part = _PART.match(folded)
+            if (part and (own is None or part.group(1) != own.group(1)) and len(folded) <= 40) or (
+                    _PERFORMANCE.search(folded) and len(folded) <= 20):
                 break
         out.append(line)
     return out

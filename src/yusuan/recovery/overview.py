@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..model import Count, Overview, Staffing
 from ..readers.base import TextLine
 from ..text import fold, join_fragments
 
-_YEAR_KIND = re.compile(r"((?:19|20)\d{2})年度?(单位|部门)(?:综合)?预算")
+_YEAR_KIND = re.compile(r"((?:19|20)\d{2})年度?(单位|部门)(?:综合|整体)?预算")
 # the line above a table naming who prepared it: 编制单位：X 单位：万元 (or 单位名称 / 部门名称 / 预算单位)
 _PREPARER = re.compile(
     r"(?:编制|预算)(单位|部门)[:：]\s*(.+?)\s*(?:金额)?单位[:：]|(单位|部门)名称[:：]\s*(.+?)\s*(?:金额)?单位[:：]"
 )
 _PREPARER_ALONE = re.compile(r"(?:编制|预算)(单位|部门)[:：]\s*(\S.+?)\s*$|(单位|部门)名称[:：]\s*(\S.+?)\s*$")
-_COVER = re.compile(r"^(.+?)(?:19|20)\d{2}年度?(?:单位|部门)(?:综合)?预算")
+_COVER = re.compile(r"^(.+?)(?:19|20)\d{2}年度?(?:单位|部门)(?:综合|整体)?预算")
+# a form's own label cell beside the name, no colon: 部门名称 北京市审计局 (绩效目标表)
+_YEAR_KIND_BARE = re.compile(r"^((?:19|20)\d{2})(单位|部门)(?:综合|整体)?预算")  # a title without 年
+_NAME_CELL = re.compile(r"^(?:单位|部门)名称\s+([^\d\s:：]{3,40})$")
+_HEADER_WORDS = ("合计", "小计", "金额", "预算", "收入", "支出", "项目")
+# the year a table or form is for, where no cover says 20XX年部门预算: （2026年度）, 2026年…表
+_YEAR_ALONE = re.compile(r"^[（(]((?:19|20)\d{2})年度?[）)]$")
+_YEAR_TITLE = re.compile(r"((?:19|20)\d{2})年度?[^\d]{2,40}表(?:\([^)]*\))?$")  # …表（含转移支付项目）
 _STATED_UNIT = re.compile(r"^(.{2,40}?)(?:无下属|下属|编制数|下设)")
 _NUMERAL = "零一二三四五六七八九"
 _PARAGRAPH = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[一二三四五六七八九十]+、)")
@@ -34,10 +42,21 @@ def chinese_number(text: str) -> int | None:
 
 def year_and_kind(lines: list[TextLine]) -> tuple[int | None, str | None]:
     for line in lines:
-        match = _YEAR_KIND.search(fold(line.text))
+        folded = fold(line.text)
+        match = _YEAR_KIND.search(folded) or _YEAR_KIND_BARE.match(folded)
         if match:
             return int(match.group(1)), f"{match.group(2)}预算"
     return None, None
+
+
+def stated_year(lines: list[TextLine]) -> int | None:
+    """The year a document without a cover is for, from its titles: the first stated."""
+    for pattern in (_YEAR_ALONE, _YEAR_TITLE):  # a year on its own line under a title, then a title's
+        for line in lines:
+            match = pattern.search(fold(line.text))
+            if match:
+                return int(match.group(1))
+    return None
 
 
 def unit_name(lines: list[TextLine]) -> str | None:
@@ -46,10 +65,19 @@ def unit_name(lines: list[TextLine]) -> str | None:
         match = _PREPARER.search(text) or _PREPARER_ALONE.search(text)
         if match:
             return fold(match.group(2) or match.group(4))
+    for line in lines:
+        match = _NAME_CELL.match(line.text.strip())
+        if match and not any(word in match.group(1) for word in _HEADER_WORDS):
+            return fold(match.group(1))
     for line in lines[:60]:
         match = _COVER.match(fold(line.text))
         if match and not match.group(1).startswith("第"):
             return match.group(1)
+    for above, line in pairwise(lines[:60]):  # the name on the line above the title
+        name = fold(above.text)
+        if (_YEAR_KIND_BARE.match(fold(line.text)) or _YEAR_KIND.match(fold(line.text))) and (
+                3 <= len(name) <= 40 and not any(ch.isdigit() for ch in name)):
+            return name
     for line in lines:
         match = _STATED_UNIT.match(fold(line.text))
         if match:

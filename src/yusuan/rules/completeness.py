@@ -20,6 +20,11 @@ class MissingTable(Rule):
     example = "文件中找不到“国有资本经营预算支出情况表”"
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        if not disclosure.has_tables:  # a narrative or target file: its tables are another file's
+            listed = f"（目录列有 {len(disclosure.contents)} 张表）" if disclosure.contents else ""
+            yield self.finding(f"文件中没有读到任何带数字的预算公开表{listed}；如果表格在另一个文件中，请与之一并审核："
+                               "yusuan check -t 说明文件 表格文件；否则是表格缺失或未能识别")
+            return
         for table_id, table in disclosure.tables.items():
             if table.present:
                 continue
@@ -44,6 +49,8 @@ class UnexplainedEmptyTable(Rule):
     example = "政府性基金预算支出情况表只有表头，没有“此表为空”之类的说明"
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        if not disclosure.has_tables:  # no table read at all: MissingTable says so once
+            return
         for table_id, table in disclosure.tables.items():
             empty = not any(row.values for row in table.rows)
             if table.present and empty and not table.note:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..model import Disclosure, ProjectStatement
 from ..template.restatements import ASSET_PARTS
-from ..template.select import project_rows
+from ..template.select import in_unit, project_rows
 from ..text import fold
 from .base import ERROR, Finding, Rule, search
 from .narrative import HALF_CENT, MALFORMED
@@ -43,7 +43,7 @@ class ProjectScale(Rule):
             if not rows:
                 continue
             stated = sum((project.scale or Decimal(0) for project in projects), Decimal(0))
-            budget = sum((row.value("项目支出合计") for row in rows), Decimal(0))
+            budget = in_unit(sum((row.value("项目支出合计") for row in rows), Decimal(0)), table.money_unit, "万元")
             if abs(stated - budget) > _tolerance(len(projects) + len(rows)):
                 scales = " + ".join(str(project.scale) for project in projects)
                 yield self.finding(

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from ..model import Disclosure, Statement
 from ..template.restatements import STATED_SUMS
+from ..template.select import in_unit
 from .base import ERROR, WARNING, Finding, Rule, search
 
 MALFORMED = re.compile(r"\d+\.\.+\d+|\d+\.\d+\.\d+")
@@ -243,8 +244,11 @@ class TargetedFunds(Rule):
 def _total(disclosure: Disclosure, table_id: str, column: str) -> Decimal:
     table = disclosure.tables.get(table_id)
     total = table.total() if table is not None and table.readable else None
-    return total.value(column) if total is not None else Decimal(0)
+    return in_unit(total.value(column), table.money_unit, "万元") if table and total else Decimal(0)
 
 
 def _line(disclosure: Disclosure, name: str) -> Decimal:
-    return next((row.value("预算数") for row in disclosure.tables["T1"].rows if row.name == name), Decimal(0))
+    """A T1 line in 万元, the unit the text states it in (the table may print 元)."""
+    table = disclosure.tables["T1"]
+    value = next((row.value("预算数") for row in table.rows if row.name == name), Decimal(0))
+    return in_unit(value, table.money_unit, "万元")

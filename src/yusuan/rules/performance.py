@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ..classification import SECTOR_WORDS, name_of
 from ..model import Disclosure, PerformanceTarget
+from ..template.evaluate import step_of
 from ..template.performance import EXECUTION_RATE, WEIGHT_TOTALS
-from ..template.select import project_rows
+from ..template.select import in_unit, project_rows
 from ..text import fold, split_target
 from .base import ERROR, WARNING, Finding, Rule, search
+from .restated import agrees
 
 # rates where more is better: a target for them is a floor (>=), never a ceiling
 _FLOOR = re.compile(r"(满意度|满意率|及时率|覆盖率|完成率|参保率|合规率|合格率|知晓率|达标率|到位率|覆盖面|"
@@ -39,9 +41,8 @@ class ProjectFunds(Rule):
             rows = project_rows(table, target.project)
             if not rows:
                 continue
-            budget = sum((row.value("项目支出合计") for row in rows), Decimal(0))
-            shown = budget.quantize(Decimal(1).scaleb(stated.as_tuple().exponent), ROUND_HALF_UP)
-            if shown != stated:
+            budget = in_unit(sum((row.value("项目支出合计") for row in rows), Decimal(0)), table.money_unit, "万元")
+            if not agrees(stated, budget, step_of(table, "万元")):
                 yield self.finding(
                     f"“{target.project}”的绩效目标表财政拨款为 {stated} 万元，"
                     f"T7 中该项目为 {budget} 万元",

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..model import Disclosure, Row, Statement, Table
+from ..template.evaluate import step_of
 from ..template.restatements import RESTATEMENTS, Restatement
 from ..template.select import amount, in_unit, select
 from ..text import fold
@@ -52,6 +53,16 @@ def _matches(disclosure: Disclosure) -> Iterator[tuple[Statement, Restatement, l
             yield statement, restatement, _rows(disclosure, restatement, statement)
 
 
+def agrees(stated: Decimal, figure: Decimal, figure_step: Decimal) -> bool:
+    """Whether a figure the text states (万元) agrees with the table's (converted to 万元 exactly)
+    at the coarser of their printed precisions: the table's figure rounded as the text prints,
+    or, where the table is the coarser (万元 without decimals), within half of each last place."""
+    step = Decimal(1).scaleb(stated.as_tuple().exponent)
+    if figure_step <= step:
+        return figure.quantize(step, ROUND_HALF_UP) == stated
+    return abs(figure - stated) <= (figure_step + step) / 2
+
+
 class Restated(Rule):
     id = "N.amount"
     severity = ERROR
@@ -67,8 +78,7 @@ class Restated(Rule):
                 continue  # not found: NamedRow says so
             table = disclosure.tables[ref.table]
             figure = in_unit(amount(rows, ref.columns), table.money_unit, "万元")
-            shown = figure.quantize(Decimal(1).scaleb(statement.amount.as_tuple().exponent), ROUND_HALF_UP)
-            if shown != statement.amount:
+            if not agrees(statement.amount, figure, step_of(table, "万元")):
                 yield self.on(statement,
                               f"{ref.table}的“{ref.columns[0]}”为 {figure} 万元，文中为 {statement.amount} 万元",
                               table=ref.table, code=rows[0].code if rows else None, column=ref.columns[0],

@@ -34,7 +34,16 @@ def tolerance(values: list[Decimal], places: int) -> Decimal:
 
 
 def places_of(table: Table) -> int:
+    """The decimals the table's amounts are printed with (as read; else the most any shows)."""
+    if table.places is not None:
+        return table.places
     return max((amount.decimals for row in table.rows for amount in row.values.values()), default=2)
+
+
+def step_of(table: Table, unit: str) -> Decimal:
+    """The table's last printed place in `unit`: 0.000001 for a 6-decimal 万元 table, 0.0001 万元
+    for a whole-元 table."""
+    return in_unit(Decimal(1).scaleb(-places_of(table)), table.money_unit, unit)
 
 
 def row_sums(table: Table) -> list[Breach]:
@@ -84,7 +93,8 @@ def link(disclosure: Disclosure, identity: Link) -> list[Breach]:
     if left_table is None or right_table is None or not (left_table.readable and right_table.readable):
         return []
     left, right = select(left_table, identity.left), select(right_table, identity.right)
-    places = min(places_of(left_table), places_of(right_table))
+    # the coarser of the two tables' printed places, in the unit the left side is compared in
+    half = max(step_of(left_table, left_table.money_unit), step_of(right_table, left_table.money_unit)) / 2
     out = []
     for key in sorted(left.keys() | right.keys()):
         rows = left.get(key, [])
@@ -93,7 +103,7 @@ def link(disclosure: Disclosure, identity: Link) -> list[Breach]:
         expected = in_unit(amount(other, identity.right.columns), right_table.money_unit,
                            left_table.money_unit)
         terms = tuple(row.value(c) for row in rows + other for c in identity.left.columns)
-        slack = tolerance([stated, expected, *terms], places)
+        slack = sum(1 for value in (stated, expected, *terms) if value) * half
         holds = {
             "=": abs(stated - expected) <= slack,
             "<=": stated <= expected + slack,

@@ -36,9 +36,10 @@ RESTATEMENTS: tuple[Restatement, ...] = (
     _r(_INCOME, r"^一般公共预算(?:拨款)?$", "T1", "line:本年收入/一般公共预算拨款/一般财力", "预算数"),
     _r(_INCOME, r"^单位资金$", "T1", "line:本年收入/单位资金", "预算数"),
     _r(_INCOME, r"^财政拨款结转(?:结余)?$", "T1", "line:上年结转结余/财政拨款结转", "预算数"),
+    # 基本支出预算 / 项目支出预算 (Beijing) are T3's, not the whole 支出预算
+    _r(_SPENDING, r"^基本支出(?:预算)?$", "T3", "total", "基本支出"),
+    _r(_SPENDING, r"^项目支出(?:预算)?$", "T3", "total", "项目支出"),
     _r(_SPENDING, r"支出预算$", "T1", "total", "预算数", "expense"),
-    _r(_SPENDING, r"^基本支出$", "T3", "total", "基本支出"),
-    _r(_SPENDING, r"^项目支出$", "T3", "total", "项目支出"),
     _r(r"财政拨款收支预算情况", r"财政拨款收支总预算$", "T4", "total", "合计", "income"),
     _r(_GENERAL, r"一般公共预算拨款合计$", "T5", "total", "合计"),
     _r(_GENERAL, r"^基本支出$", "T5", "total", "基本支出"),
