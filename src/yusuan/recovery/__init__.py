@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..classification import name_of
 from ..errors import UnreadableError
-from ..model import Disclosure, Problem, Source, Table
+from ..model import Disclosure, ExtraTable, Problem, Source, Table
 from ..readers.base import Extracted, TextLine
 from ..template import LINKS, TABLE_BY_ID, TABLES, Column, TableSpec
 from ..text import fold, is_amount, join_fragments
@@ -26,7 +26,7 @@ from .rows import (
     parse_ledger,
     parse_lines,
 )
-from .segment import Region, body_lines, find_tables, is_end_marker, listed_tables, titles
+from .segment import Region, body_lines, find_extra, find_tables, is_end_marker, listed_tables, titles
 from .tokens import precision, tokenize
 
 _MONEY_UNIT = re.compile(r"单位[:：]\s*(万元|千元|亿元|元)")
@@ -73,6 +73,10 @@ def recover(extracted: Extracted) -> Disclosure:
         _unit_rows(disclosure, read["T11"].parsed.rows)
     _place_all(read)
     disclosure.problems.extend(_completeness(lines, regions, extracted.file))
+    disclosure.extra_tables = [
+        ExtraTable(join_fragments([lines[start].text]),
+                   [(line.text, line.source) for line in lines[start + 1 : end]], lines[start].source)
+        for start, end in find_extra(lines)]
     return disclosure
 
 

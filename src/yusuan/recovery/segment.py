@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..readers.base import TextLine
-from ..template import TABLES, TableSpec
+from ..template import TABLES, TableSpec, variants
 from ..text import fold, is_amount
 
 PART = re.compile(r"^第[一二三四五六七八九十]+部分")
-_TITLE_PREFIX = re.compile(r"^(?:-|附?表\d+[:：.]?|表[一二三四五六七八九十]+|[一二三四五六七八九十]+[、.]|\d+[、.])")
 _SENTENCE = re.compile(r"[，。,;；：:]")
 _FURNITURE = re.compile(
     r"^(?:(?:编制|预算)(?:单位|部门)[:：]|(?:单位|部门)名称[:：]|(?:金额)?单位[:：]\s*(?:万元|元)|第\d+页|-\d+-$)"
@@ -36,25 +35,42 @@ class Region:
     end: int  # one past the last line
 
 
-def _titles() -> list[tuple[str, TableSpec]]:
-    pairs = [(fold(title), spec) for spec in TABLES for title in spec.all_titles]
-    return sorted(pairs, key=lambda pair: -len(pair[0]))
+EXTRA = "extra"  # a title the template lacks: the table is kept as printed
+
+
+def _titles() -> list[tuple[str, TableSpec | str]]:
+    pairs: list[tuple[str, TableSpec | str]] = [
+        (fold(title), spec) for spec in TABLES
+        for title in (*spec.all_titles, *variants.TITLES.get(spec.id, ()))]
+    pairs += [(fold(title), EXTRA) for title in variants.EXTRA_TITLES]
+    return sorted(pairs, key=lambda pair: -len(pair[0]))  # the longest title that fits wins
 
 
 _TITLES = _titles()
 
 
-def match_title(text: str) -> TableSpec | None:
+def title_of(text: str) -> TableSpec | str | None:
+    """The table a line is the title of: a canonical table, EXTRA, or None."""
     folded = fold(text)
     if not folded.endswith(("表", ")", "）")):
         return None
-    folded = _TITLE_PREFIX.sub("", folded)
-    for title, spec in _TITLES:
-        if folded.endswith(title):
-            prefix = folded[: -len(title)]
-            if len(prefix) <= 40 and not _SENTENCE.search(prefix):
-                return spec
+    folded = variants.bare_title(folded)
+    for candidate in dict.fromkeys((folded, variants.without_qualifier(folded))):
+        for title, spec in _TITLES:
+            if candidate.endswith(title):
+                prefix = candidate[: -len(title)]
+                if len(prefix) <= 40 and not _SENTENCE.search(prefix):
+                    return spec
     return None
+
+
+def match_title(text: str) -> TableSpec | None:
+    found = title_of(text)
+    return found if isinstance(found, TableSpec) else None
+
+
+def is_extra_title(line: TextLine) -> bool:
+    return title_of(line.text) == EXTRA
 
 
 def is_furniture(line: TextLine) -> bool:
@@ -100,7 +116,7 @@ def find_tables(lines: list[TextLine], specs: list[TableSpec | None]) -> list[Re
     for position, (index, spec) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
         for probe in range(index + 1, end):
-            if is_end_marker(lines[probe]):
+            if is_end_marker(lines[probe]) or is_extra_title(lines[probe]):
                 end = probe
                 break
         if regions and regions[-1].spec is spec:  # the title repeated on a continuation page
@@ -108,6 +124,23 @@ def find_tables(lines: list[TextLine], specs: list[TableSpec | None]) -> list[Re
             continue
         regions.append(Region(spec, lines[index].text, index, index + 1, end))
     return regions
+
+
+def find_extra(lines: list[TextLine]) -> list[tuple[int, int]]:
+    """The tables the template lacks, as (title line, one past the last line); a table of
+    contents is not a table."""
+    marks = [title_of(line.text) for line in lines]
+    found = []
+    for index, mark in enumerate(marks):
+        if mark != EXTRA or index + 1 >= len(lines):
+            continue
+        following = lines[index + 1]
+        if marks[index + 1] is not None or PART.match(fold(following.text)) or following.text.startswith("- "):
+            continue  # an entry of the contents
+        end = next((probe for probe in range(index + 1, len(lines))
+                    if marks[probe] is not None or is_end_marker(lines[probe])), len(lines))
+        found.append((index, end))
+    return found
 
 
 @cache
