@@ -258,6 +258,12 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
         if folded in {"支出总计", "支出合计", "支出总额"}:
             current = _new(out.rows, token, kind="total", name="支出总计", side="expense")
             continue
+        if expense_cell is not None and token.cell is not None and folded in {"合计", "总计"}:
+            # a bare 合计 on each side (Chongqing puts them first): the cell says whose it is
+            side = "expense" if token.cell >= expense_cell else "income"
+            current = _new(out.rows, token, kind="total", name="支出总计" if side == "expense" else "收入总计",
+                           side=side)
+            continue
         if expense_cell is not None and token.cell is not None and token.cell >= expense_cell:
             # an expense name printed without its code (Shenzhen, Hangzhou, Beijing): its cell
             # says the side; a 类 is known by its name, a 款/项 under it is not summed again
@@ -270,9 +276,9 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
                 continue
             known = code_by_name(folded)
             if known is not None and known[1] == "类":
-                current = _new(out.rows, token, kind="class", name=label, code=known[0], side="expense")
+                current = _new(out.rows, token, kind="class", name=folded, code=known[0], side="expense")
             else:
-                current = _new(out.rows, token, kind="line", name=label, side="expense")
+                current = _new(out.rows, token, kind="line", name=folded, side="expense")
             continue
         found = _match_line(folded, paths, cursor)
         if found is None and current is not None and not current.amounts and current.words:
