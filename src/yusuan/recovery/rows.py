@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..classification import code_by_name
+from ..classification import code_by_name, name_of
 from ..model import Problem, Row
 from ..template import TableSpec, line_paths
 from ..text import fold, join_fragments
@@ -154,7 +154,34 @@ def parse_coded(tokens: list[Token]) -> Parsed:
         else:
             current.words.extend(words)
         index = end
+    _own_parts(out.rows)
     return out
+
+
+_OWN_PART = re.compile(r"^(\d{2})\s*(\D.*)$")
+
+
+def _own_parts(rows: list[Pending]) -> None:
+    """Rows printing only their own part of the code (Changsha's 款 row `03 职业教育`, Yantai's
+    `08` then `01`): the full code rebuilt from the coded row above, 款 or 项 as the
+    classification names it."""
+    above: str | None = None
+    for pending in rows:
+        row = pending.row
+        if row.code:
+            above = row.code
+            continue
+        match = _OWN_PART.match(fold(row.name or "")) if row.kind == "unit" and above else None
+        if match is None or above is None:
+            continue
+        part, name = match.groups()
+        options = [above + part] if len(above) == 3 else [above[:5] + part, above[:3] + part]
+        named = [code for code in options if fold(name_of(code) or "") == fold(name)]
+        known = [code for code in options if name_of(code) is not None]
+        code = (named or known or options)[0]
+        row.kind, row.code, row.name, row.unit = "item", code, name, None
+        pending.words = [name]
+        above = code
 
 
 def _attach(out: Parsed, current: Pending | None, amounts: list[Token]) -> None:

@@ -17,7 +17,7 @@ _FURNITURE = re.compile(
 )
 _TABLE_NUMBER = re.compile(r"^附?表\s*(?:\d+|[一二三四五六七八九十]+)[:：]?$")
 _PERFORMANCE = re.compile(r"(?:整体|项目支出|项目)绩效目标(?:申报)?表")
-_COLUMN_NUMBERS = re.compile(r"^[※\s\d]+$")
+_COLUMN_NUMBERS = re.compile(r"^[※*\s\d]+$")
 
 _HEADER_WORDS = (
     "科目编码功能分类科目编码功能分类科目名称经济分类科目编码经济分类科目名称科目名称项目名称"
@@ -139,6 +139,9 @@ def find_extra(lines: list[TextLine]) -> list[tuple[int, int]]:
             continue  # an entry of the contents
         end = next((probe for probe in range(index + 1, len(lines))
                     if marks[probe] is not None or is_end_marker(lines[probe])), len(lines))
+        if found and found[-1][1] == index and fold(lines[found[-1][0]].text) == fold(lines[index].text):
+            found[-1] = (found[-1][0], end)  # its title repeated on a continuation page
+            continue
         found.append((index, end))
     return found
 
@@ -160,7 +163,7 @@ def is_header_like(line: TextLine, spec: TableSpec) -> bool:
     """Whether every word of the line could be a piece of this table's header (or its row of
     column numbers: ※ ※ 1 2 3)."""
     words = lexicon(spec)
-    numbered = "※" in line.text or any(word.text in ("类", "款", "项") for word in line.words)
+    numbered = "※" in line.text or "**" in line.text or any(word.text in ("类", "款", "项") for word in line.words)
     return all(
         _made_of(fold(word.text), words) or (numbered and _COLUMN_NUMBERS.match(word.text))
         for word in line.words
@@ -215,7 +218,7 @@ def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLin
         header = lone_number or (is_header_like(line, region.spec) and not (
             is_total_label(line.text) and (following is None or _starts_with_amount(following))
         ))
-        numbering = header and ("※" in line.text or bool(lone_number)
+        numbering = header and ("※" in line.text or "**" in line.text or bool(lone_number)
                                 or any(word.text in ("类", "款", "项") for word in line.words))
         if in_header:
             if header:
