@@ -294,14 +294,15 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
         if expense_cell is not None and token.cell is not None and token.cell >= expense_cell:
             # an expense name printed without its code (Shenzhen, Hangzhou, Beijing): its cell
             # says the side; a 类 is known by its name, a 款/项 under it is not summed again
+            known = code_by_name(folded)
+            numbered = _ENUMERATION.match(fold(label)) is not None
             if current is not None and current.row.side == "expense" and not current.amounts \
-                    and folded not in {"合计", "总计"}:
+                    and not numbered and known is None:
                 current.row.name = join_fragments([current.row.name or "", label])  # a wrapped name
                 known = code_by_name(strip_enumeration(current.row.name))
                 if known is not None and known[1] == "类" and current.row.code is None:
                     current.row.kind, current.row.code = "class", known[0]
                 continue
-            known = code_by_name(folded)
             if known is not None and known[1] == "类":
                 current = _new(out.rows, token, kind="class", name=folded, code=known[0], side="expense")
             else:
