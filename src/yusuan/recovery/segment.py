@@ -104,7 +104,15 @@ def _is_contents_entry(lines: list[TextLine], specs: list[TableSpec | None], ind
     if index + 1 >= len(lines):
         return False
     following = lines[index + 1]
-    return bool(specs[index + 1] or PART.match(fold(following.text)) or following.text.startswith("- "))
+    if specs[index + 1] or PART.match(fold(following.text)) or following.text.startswith("- "):
+        return True
+    # a 报表目录 with 是否空表 columns (Xi'an): the next title a line or two on, no amount between
+    for probe in range(index + 1, min(index + 4, len(lines))):
+        if any(is_amount(word.text) and "." in word.text for word in lines[probe].words):
+            return False
+        if title_of(lines[probe].text) is not None:
+            return True
+    return False
 
 
 def find_tables(lines: list[TextLine], specs: list[TableSpec | None]) -> list[Region]:
@@ -134,8 +142,7 @@ def find_extra(lines: list[TextLine]) -> list[tuple[int, int]]:
     for index, mark in enumerate(marks):
         if mark != EXTRA or index + 1 >= len(lines):
             continue
-        following = lines[index + 1]
-        if marks[index + 1] is not None or PART.match(fold(following.text)) or following.text.startswith("- "):
+        if _is_contents_entry(lines, [m if isinstance(m, TableSpec) else None for m in marks], index):
             continue  # an entry of the contents
         end = next((probe for probe in range(index + 1, len(lines))
                     if marks[probe] is not None or is_end_marker(lines[probe])), len(lines))

@@ -23,7 +23,8 @@ NUMBERING = re.compile(
 # (folded: brackets are ASCII): 收支总表(预算表 1) (Changchun), (按功能分类科目) (Guangzhou),
 # (按支出功能分类科目) (Xi'an), (2026年度).
 SUFFIX = re.compile(
-    r"\((?:预算表\d{1,2}|按(?:支出)?(?:功能|经济)分类(?:科目)?|\d{4}年度?|一级项目)\)$"
+    r"\((?:预算表\d{1,2}|按(?:支出)?(?:功能|经济)(?:分类)?(?:科目)?分?(?:-?不含上年结转)?|不含上年结转"
+    r"|\d{4}年度?|一级项目)\)$"
 )
 
 # Printed titles of the canonical tables besides canonical.py's own (folded, without numbering
@@ -44,8 +45,8 @@ TITLES: dict[str, tuple[str, ...]] = {
            "国有资本经营预算支出情况表", "国有资本经营预算支出明细表"),
     "T10": ('财政拨款"三公"经费支出表', '"三公"经费支出情况表', '"三公"经费支出预算表',
             '"三公"经费和机关运行经费预算表', '行政经费及"三公"经费预算表', '"三公"经费支出表',
-            '"三公"经费及会议费、培训费支出预算表', '"三公"经费预算表'),
-    "T11": ("财政拨款上年结转资金支出表",),
+            '"三公"经费及会议费、培训费支出预算表', '"三公"经费预算表', '"三公"经费、会议费、培训费表'),
+    "T11": ("财政拨款上年结转资金支出表", "财政拨款结转资金支出表"),
 }
 
 # Tables the canonical template lacks (none in VARIANTS.md), and tables only near a canonical one
@@ -61,6 +62,8 @@ EXTRA_TITLES: tuple[str, ...] = (
     "一般公共预算基本支出明细表(按支出功能分类科目)", "一般公共预算项目支出情况表(按经济分类科目)",
     "一般公共预算支出经济分类情况表", "机关运行经费预算表",
     "项目支出预算表", "项目支出绩效表",  # Hangzhou/Huzhou 表10 ≈ T7 per project by fund, 表11
+    # Xi'an 2022: the same tables with other qualifiers; 政府性基金收支表 ≈ T8 in a ledger's layout
+    "一般公共预算支出明细表(按经济分类科目分)", "一般公共预算基本支出明细表(按功能科目分)", "政府性基金收支表",
 )
 
 
