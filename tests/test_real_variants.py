@@ -36,6 +36,7 @@ def test_guangzhou_large_tables_read_in_bounded_time() -> None:
     document = disclosure(GUANGZHOU)
     t5 = document.tables["T5"]
     assert t5.present and t5.title == "一般公共预算支出情况表（按功能分类科目）"
+    assert t5.columns_known  # 小计 | 其中：基本支出 | 项目支出 are the template's columns: checked
     total = t5.total()
     assert total is not None
     assert figures(total) == {"合计": Decimal("83443.78"), "基本支出": Decimal("58118.59"),

@@ -125,7 +125,7 @@ T10_LINES = (
 )
 
 BASIC_PROJECT = (
-    Column("合计", ("总计",), prior=0),
+    Column("合计", ("总计", "小计"), prior=0),  # Guangzhou 表3/表5: 小计 | 其中：基本支出 | 项目支出
     Column("基本支出", prior=1),
     Column("项目支出", prior=2),
 )
