@@ -104,6 +104,8 @@ def _is_contents_entry(lines: list[TextLine], specs: list[TableSpec | None], ind
     if index + 1 >= len(lines):
         return False
     following = lines[index + 1]
+    if specs[index + 1] is not None and specs[index + 1] is specs[index]:
+        return False  # a heading and the title under it (Fujian: 六、… then 2026 年度…)
     if specs[index + 1] or PART.match(fold(following.text)) or following.text.startswith("- "):
         return True
     # a 报表目录 with 是否空表 columns (Xi'an): the next title a line or two on, no amount between
@@ -216,6 +218,9 @@ def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLin
 
     numbering = False  # inside a row of column numbers (※ ※ 1 2 3), one cell per line or not
     for index, line in enumerate(window):
+        after = window[index + 1] if index + 1 < len(window) else None
+        if re.fullmatch(r"\d{1,3}", line.text.strip()) and (after is None or after.source.page != line.source.page):
+            continue  # a bare page number at the foot of the page (Fujian)
         if is_furniture(line) or match_title(line.text) is region.spec:
             if not in_header:
                 run.append(line)
