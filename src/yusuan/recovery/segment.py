@@ -218,9 +218,6 @@ def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLin
 
     numbering = False  # inside a row of column numbers (※ ※ 1 2 3), one cell per line or not
     for index, line in enumerate(window):
-        after = window[index + 1] if index + 1 < len(window) else None
-        if re.fullmatch(r"\d{1,3}", line.text.strip()) and (after is None or after.source.page != line.source.page):
-            continue  # a bare page number at the foot of the page (Fujian)
         if is_furniture(line) or match_title(line.text) is region.spec:
             if not in_header:
                 run.append(line)
