@@ -28,6 +28,9 @@ def _content(data: dict) -> dict:
     """The disclosure without where things stood (lines move when the layout changes)."""
     data = _placeless(data)
     data["problems"] = [problem["message"] for problem in data["problems"]]
+    # a table kept as printed keeps its words; where its lines break moves with the layout
+    data["extra_tables"] = [(table["title"], "".join("".join(line["text"].split()) for line in table["lines"]))
+                            for table in data["extra_tables"]]
     return data
 
 

@@ -19,6 +19,7 @@ from .model import (
     Asset,
     Count,
     Disclosure,
+    ExtraTable,
     Overview,
     PerformanceTarget,
     Problem,
@@ -156,6 +157,9 @@ def from_dict(data: dict[str, Any]) -> Disclosure:
             targets=[_dataclass(PerformanceTarget, t, f"第 {i} 张绩效目标表") for i, t
                      in enumerate(data.get("targets") or [], start=1)],
             source=_source(data.get("source")), files=list(data.get("files") or []),
+            extra_tables=[ExtraTable(extra["title"], [(line["text"], _source(line.get("source")) or Source())
+                                                       for line in extra.get("lines") or []],
+                                     _source(extra.get("source"))) for extra in data.get("extra_tables") or []],
             problems=[Problem(p["message"], _source(p.get("source")), p.get("table"))
                       for p in data.get("problems") or []],
         )

@@ -120,6 +120,11 @@ def to_dict(disclosure: Disclosure) -> dict[str, Any]:
         # the table as printed line by line is the source's business, not the JSON's
         "targets": [{key: value for key, value in plain(target).items() if key != "lines"}
                     for target in disclosure.targets],
+        "extra_tables": [
+            {"title": extra.title, "source": _source(extra.source),
+             "lines": [{"text": text, "source": _source(source)} for text, source in extra.lines]}
+            for extra in disclosure.extra_tables
+        ],
         "problems": [
             {"message": problem.message, "table": problem.table, "source": _source(problem.source)}
             for problem in disclosure.problems

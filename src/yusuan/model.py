@@ -179,6 +179,16 @@ class PerformanceTarget:
 
 
 @dataclass(slots=True)
+class ExtraTable:
+    """A table the template lacks (政府采购预算明细表, 政府购买服务, 绩效目标表 …), kept as printed:
+    its title and every line after it up to the next table, nothing checked."""
+
+    title: str
+    lines: list[tuple[str, Source]] = field(default_factory=list)
+    source: Source | None = None
+
+
+@dataclass(slots=True)
 class Problem:
     """Something the reader could not read; the rest of the document is still returned."""
 
@@ -202,6 +212,7 @@ class Disclosure:
     targets: list[PerformanceTarget] = field(default_factory=list)  # 绩效目标表
     projects: list[ProjectStatement] = field(default_factory=list)  # Part 3's project descriptions
     assets: list[Asset] = field(default_factory=list)  # 国有资产占有使用情况
+    extra_tables: list[ExtraTable] = field(default_factory=list)  # tables the template lacks
     source: Source | None = None
     problems: list[Problem] = field(default_factory=list)
     # every file the disclosure was read from (a narrative and a tables file published apart)

@@ -84,3 +84,17 @@ SECTOR_WORDS: dict[str, tuple[str, ...]] = {
     "213": ("农田", "灌溉", "种植", "养殖", "农作物", "造林", "水利", "牲畜"),
     "214": ("公路", "道路", "桥梁", "客运", "航道"),
 }
+
+
+@cache
+def _by_name(scheme: str) -> dict[str, set[tuple[str, str]]]:
+    table: dict[str, set[tuple[str, str]]] = {}
+    for entry in entries(scheme):
+        table.setdefault(fold(entry.name), set()).add((entry.code, entry.level))
+    return table
+
+
+def code_by_name(name: str, scheme: str = "functional") -> tuple[str, str] | None:
+    """The (code, level) a name stands for, when exactly one code in any edition bears it."""
+    found = _by_name(scheme).get(fold(name), set())
+    return next(iter(found)) if len(found) == 1 else None

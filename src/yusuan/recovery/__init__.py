@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..classification import name_of
 from ..errors import UnreadableError
-from ..model import Disclosure, Problem, Source, Table
+from ..model import Disclosure, ExtraTable, Problem, Source, Table
 from ..readers.base import Extracted, TextLine
 from ..template import LINKS, TABLE_BY_ID, TABLES, Column, TableSpec
 from ..text import fold, is_amount, join_fragments
@@ -26,7 +26,7 @@ from .rows import (
     parse_ledger,
     parse_lines,
 )
-from .segment import Region, body_lines, find_tables, is_end_marker, listed_tables, titles
+from .segment import Region, body_lines, find_extra, find_tables, is_end_marker, listed_tables, titles
 from .tokens import precision, tokenize
 
 _MONEY_UNIT = re.compile(r"单位[:：]\s*(万元|千元|亿元|元)")
@@ -80,6 +80,10 @@ def recover(extracted: Extracted) -> Disclosure:
         _unit_rows(disclosure, read["T11"].parsed.rows)
     _place_all(read)
     disclosure.problems.extend(_completeness(lines, regions, extracted.file))
+    disclosure.extra_tables = [
+        ExtraTable(join_fragments([lines[start].text]),
+                   [(line.text, line.source) for line in lines[start + 1 : end]], lines[start].source)
+        for start, end in find_extra(lines)]
     if not disclosure.has_tables:
         disclosure.problems.append(Problem(TABLES_ELSEWHERE, Source(file=extracted.file)))
     return disclosure
@@ -109,7 +113,8 @@ def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
         parsed = parse_carryover(tokens)
     else:
         parsed = parse_coded(tokens)
-        parsed.rows = split_overflow(parsed.rows, spec)
+        if len(_wider(parsed.rows, spec)) < _WIDER_ROWS:  # a total printed without its label
+            parsed.rows = split_overflow(parsed.rows, spec)
     for pending in parsed.rows:
         pending.row.source = Source(file, pending.row.source.page, pending.row.source.line)
         if spec.rows in ("function", "economic") and pending.row.kind in {"class", "item"}:
@@ -123,16 +128,31 @@ def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
         source=lines[region.title_line].source,
     )
     known = columns_in(spec, header)
+    wider = _wider(parsed.rows, spec)
     if parsed.rows and len(known) * 2 < len(spec.columns):
         table.columns_known = False
         missing = "、".join(column.label for column in spec.columns if column not in known)
         parsed.problems.append(Problem(
             f"{spec.id}（{spec.title}）的表头与模板不同（未找到列：{missing}），已按位置读取数字，未按模板核对",
             table.source, spec.id))
+    elif len(wider) >= _WIDER_ROWS:
+        table.columns_known = False
+        parsed.problems.append(Problem(
+            f"{spec.id}（{spec.title}）有 {len(wider)} 行的金额多于模板的 {len(spec.columns)} 列"
+            "（表中列多于模板），已按位置读取数字，未按模板核对", table.source, spec.id))
     if not parsed.rows and not parsed.notes:
         parsed.problems.append(Problem(f"{spec.id}（{spec.title}）没有读到任何数据行", table.source,
                                        spec.id))
     return _Read(table, parsed, places, header)
+
+
+_WIDER_ROWS = 2  # one such row is a total printed without 合计; more, a table wider than the template
+
+
+def _wider(rows: list[Pending], spec: TableSpec) -> list[Pending]:
+    """The rows printing more amounts than the template has columns on their side."""
+    return [p for p in rows if sum(is_amount(t.text) for t in p.amounts)
+            > len(spec.income_columns if p.row.side == "income" else spec.columns)]
 
 
 def columns_in(spec: TableSpec, header: str) -> list[Column]:

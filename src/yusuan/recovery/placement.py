@@ -25,6 +25,11 @@ _REACH_LIMIT = 4096
 _DEPTH = {"total": 0, "unit": 1, "class": 2}
 _HELD: dict[tuple[object, ...], dict[int, bool]] = {}  # answers shared within one table's solve
 _GRID_WEIGHT = 100  # the grid's evidence outweighs the template's priors
+# Steps of subset-sum one table's solve may spend. Past it no identity rules a placement out any
+# more: the priors choose and the amounts stay uncertain. Counted in steps, not seconds, so that
+# the same document always reads the same way; a table of a few hundred rows needs far less.
+WORK_BUDGET = 3_000_000
+_WORK = [WORK_BUDGET]  # what is left of it in the current solve
 
 
 @dataclass(slots=True)
@@ -155,7 +160,7 @@ def supported(slots: list[Slot], constraint: Constraint, target: int) -> list[bo
     a quantum per printed figure, so empty cells widen nothing."""
     by_slot = constraint.by_slot
     owns = slots[target].contributions(by_slot[target])
-    if len(set(owns)) == 1:
+    if len(set(owns)) == 1 or _WORK[0] <= 0:
         return [True] * len(owns)  # the constraint cannot tell this row's placements apart
     state = tuple(len(slots[index].domain) for index in by_slot)
     known = constraint.answers.get(target)
@@ -190,6 +195,9 @@ def _held_by(constraint: Constraint, owns: list[int], options: list[set[int]]) -
     # printed figures, more rounding allowed
     reach = {constraint.constant: int(constraint.constant != 0)}
     for position, choices in enumerate(options):
+        _WORK[0] -= len(reach) * len(choices)
+        if _WORK[0] <= 0:
+            return dict.fromkeys(owns, True)  # out of budget: rule nothing out
         grown: dict[int, int] = {}
         for total, count in reach.items():
             for option in choices:
@@ -227,6 +235,7 @@ def _may_hold(relation: str, least: int, most: int, slack: int) -> bool:
 def solve(slots: list[Slot], constraints: list[Constraint]) -> None:
     """Narrow every slot's domain by the constraints, then choose by priors; mark the rest."""
     _HELD.clear()
+    _WORK[0] = WORK_BUDGET
     involved: dict[int, list[Constraint]] = {}
     for constraint in constraints:
         for index in {term[0] for term in constraint.terms}:

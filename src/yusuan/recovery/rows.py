@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..classification import code_by_name, name_of
 from ..model import Problem, Row
 from ..template import TableSpec, line_paths
 from ..text import fold, join_fragments
@@ -153,7 +154,34 @@ def parse_coded(tokens: list[Token]) -> Parsed:
         else:
             current.words.extend(words)
         index = end
+    _own_parts(out.rows)
     return out
+
+
+_OWN_PART = re.compile(r"^(\d{2})\s*(\D.*)$")
+
+
+def _own_parts(rows: list[Pending]) -> None:
+    """Rows printing only their own part of the code (Changsha's 款 row `03 职业教育`, Yantai's
+    `08` then `01`): the full code rebuilt from the coded row above, 款 or 项 as the
+    classification names it."""
+    above: str | None = None
+    for pending in rows:
+        row = pending.row
+        if row.code:
+            above = row.code
+            continue
+        match = _OWN_PART.match(fold(row.name or "")) if row.kind == "unit" and above else None
+        if match is None or above is None:
+            continue
+        part, name = match.groups()
+        options = [above + part] if len(above) == 3 else [above[:5] + part, above[:3] + part]
+        named = [code for code in options if fold(name_of(code) or "") == fold(name)]
+        known = [code for code in options if name_of(code) is not None]
+        code = (named or known or options)[0]
+        row.kind, row.code, row.name, row.unit = "item", code, name, None
+        pending.words = [name]
+        above = code
 
 
 def _attach(out: Parsed, current: Pending | None, amounts: list[Token]) -> None:
@@ -227,6 +255,7 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
     cursor = 0
     current: Pending | None = None
     index = 0
+    expense_cell = _expense_cell(tokens)
     while index < len(tokens):
         token = tokens[index]
         if token.kind == INT_KIND:
@@ -244,6 +273,9 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
             index += 1
             continue
         end = _text_group(tokens, index)
+        if expense_cell is not None and token.cell is not None and token.cell < expense_cell:
+            # an income name and an expense name side by side on one line: two rows
+            end = next((at for at in range(index, end) if (tokens[at].cell or 0) >= expense_cell), end)
         label = join_fragments([item.text for item in tokens[index:end]])
         folded = strip_enumeration(label)
         index = end
@@ -252,6 +284,29 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
             continue
         if folded in {"支出总计", "支出合计", "支出总额"}:
             current = _new(out.rows, token, kind="total", name="支出总计", side="expense")
+            continue
+        if expense_cell is not None and token.cell is not None and folded in {"合计", "总计"}:
+            # a bare 合计 on each side (Chongqing puts them first): the cell says whose it is
+            side = "expense" if token.cell >= expense_cell else "income"
+            current = _new(out.rows, token, kind="total", name="支出总计" if side == "expense" else "收入总计",
+                           side=side)
+            continue
+        if expense_cell is not None and token.cell is not None and token.cell >= expense_cell:
+            # an expense name printed without its code (Shenzhen, Hangzhou, Beijing): its cell
+            # says the side; a 类 is known by its name, a 款/项 under it is not summed again
+            known = code_by_name(folded)
+            numbered = _ENUMERATION.match(fold(label)) is not None
+            if current is not None and current.row.side == "expense" and not current.amounts \
+                    and not numbered and known is None:
+                current.row.name = join_fragments([current.row.name or "", label])  # a wrapped name
+                known = code_by_name(strip_enumeration(current.row.name))
+                if known is not None and known[1] == "类" and current.row.code is None:
+                    current.row.kind, current.row.code = "class", known[0]
+                continue
+            if known is not None and known[1] == "类":
+                current = _new(out.rows, token, kind="class", name=folded, code=known[0], side="expense")
+            else:
+                current = _new(out.rows, token, kind="line", name=folded, side="expense")
             continue
         found = _match_line(folded, paths, cursor)
         if found is None and current is not None and not current.amounts and current.words:
@@ -277,9 +332,27 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
     out.problems += [
         Problem(f"收入项目“{pending.row.name}”不是模板中的收入项目", pending.row.source)
         for pending in out.rows
-        if pending.row.kind == "line" and pending.row.name not in known
+        if pending.row.kind == "line" and pending.row.side == "income" and pending.row.name not in known
     ]
     return out
+
+
+def _expense_cell(tokens: list[Token]) -> int | None:
+    """The grid cell where the expense side's names stand: most often, the cell of a name that
+    follows an amount on its line. None where the extractor kept no grid."""
+    seen: dict[int, int] = {}
+    by_line: dict[int, list[Token]] = {}
+    for token in tokens:
+        if token.cell is not None:
+            by_line.setdefault(token.line, []).append(token)
+    for row in by_line.values():
+        first = next((token.cell for token in row if token.kind != TEXT_KIND), None)
+        if first is None:
+            continue
+        name = next((token.cell for token in row if token.kind == TEXT_KIND and token.cell > first), None)  # type: ignore[operator]
+        if name is not None:
+            seen[name] = seen.get(name, 0) + 1
+    return max(seen, key=lambda cell: (seen[cell], -cell)) if seen else None
 
 
 def parse_lines(tokens: list[Token], spec: TableSpec) -> Parsed:

@@ -7,23 +7,22 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..readers.base import TextLine, Word
-from ..template import TABLES, TableSpec
+from ..template import TABLES, TableSpec, variants
 from ..text import fold, is_amount
 
 PART = re.compile(r"^第[一二三四五六七八九十]+部分")
-_TITLE_PREFIX = re.compile(r"^(?:-|附?表\d+[:：.]?|表[一二三四五六七八九十]+|[一二三四五六七八九十]+[、.]|\d+[、.])")
 _SENTENCE = re.compile(r"[，。,;；：:]")
 _FURNITURE = re.compile(
     r"^(?:(?:编制|预算)(?:单位|部门)[:：]|(?:单位|部门)名称[:：]|(?:金额)?单位[:：]\s*(?:万元|元)|第\d+页|-\d+-$)"
 )
 _TABLE_NUMBER = re.compile(r"^附?表\s*(?:\d+|[一二三四五六七八九十]+)[:：]?$")
 _PERFORMANCE = re.compile(r"(?:整体|项目支出|项目)绩效目标(?:申报)?表")
-_COLUMN_NUMBERS = re.compile(r"^[※\s\d]+$")
+_COLUMN_NUMBERS = re.compile(r"^[※*\s\d]+$")
 
 _HEADER_WORDS = (
     "科目编码功能分类科目编码功能分类科目名称经济分类科目编码经济分类科目名称科目名称项目名称"
     "项目类款项科目资金来源“三公”经费支出内容预算数收入支出功能分类支出功能分类财政拨款收入"
-    "财政拨款支出支出预算财政拨款(补助)非财政拨款小计合计总计编码名称基本支出人员经费公用经费"
+    "财政拨款支出支出预算财政拨款(补助)非财政拨款小计合计总计编码名称基本支出人员经费公用经费其中:"
 )
 
 
@@ -36,25 +35,42 @@ class Region:
     end: int  # one past the last line
 
 
-def _titles() -> list[tuple[str, TableSpec]]:
-    pairs = [(fold(title), spec) for spec in TABLES for title in spec.all_titles]
-    return sorted(pairs, key=lambda pair: -len(pair[0]))
+EXTRA = "extra"  # a title the template lacks: the table is kept as printed
+
+
+def _titles() -> list[tuple[str, TableSpec | str]]:
+    pairs: list[tuple[str, TableSpec | str]] = [
+        (fold(title), spec) for spec in TABLES
+        for title in (*spec.all_titles, *variants.TITLES.get(spec.id, ()))]
+    pairs += [(fold(title), EXTRA) for title in variants.EXTRA_TITLES]
+    return sorted(pairs, key=lambda pair: -len(pair[0]))  # the longest title that fits wins
 
 
 _TITLES = _titles()
 
 
-def match_title(text: str) -> TableSpec | None:
+def title_of(text: str) -> TableSpec | str | None:
+    """The table a line is the title of: a canonical table, EXTRA, or None."""
     folded = fold(text)
     if not folded.endswith(("表", ")", "）")):
         return None
-    folded = _TITLE_PREFIX.sub("", folded)
-    for title, spec in _TITLES:
-        if folded.endswith(title):
-            prefix = folded[: -len(title)]
-            if len(prefix) <= 40 and not _SENTENCE.search(prefix):
-                return spec
+    folded = variants.bare_title(folded)
+    for candidate in dict.fromkeys((folded, variants.without_qualifier(folded))):
+        for title, spec in _TITLES:
+            if candidate.endswith(title):
+                prefix = candidate[: -len(title)]
+                if len(prefix) <= 40 and not _SENTENCE.search(prefix):
+                    return spec
     return None
+
+
+def match_title(text: str) -> TableSpec | None:
+    found = title_of(text)
+    return found if isinstance(found, TableSpec) else None
+
+
+def is_extra_title(line: TextLine) -> bool:
+    return title_of(line.text) == EXTRA
 
 
 def is_furniture(line: TextLine) -> bool:
@@ -88,7 +104,17 @@ def _is_contents_entry(lines: list[TextLine], specs: list[TableSpec | None], ind
     if index + 1 >= len(lines):
         return False
     following = lines[index + 1]
-    return bool(specs[index + 1] or PART.match(fold(following.text)) or following.text.startswith("- "))
+    if specs[index + 1] is not None and specs[index + 1] is specs[index]:
+        return False  # a heading and the title under it (Fujian: 六、… then 2026 年度…)
+    if specs[index + 1] or PART.match(fold(following.text)) or following.text.startswith("- "):
+        return True
+    # a 报表目录 with 是否空表 columns (Xi'an): the next title a line or two on, no amount between
+    for probe in range(index + 1, min(index + 4, len(lines))):
+        if any(is_amount(word.text) and "." in word.text for word in lines[probe].words):
+            return False
+        if title_of(lines[probe].text) is not None:
+            return True
+    return False
 
 
 def find_tables(lines: list[TextLine], specs: list[TableSpec | None]) -> list[Region]:
@@ -100,7 +126,7 @@ def find_tables(lines: list[TextLine], specs: list[TableSpec | None]) -> list[Re
     for position, (index, spec) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
         for probe in range(index + 1, end):
-            if is_end_marker(lines[probe]):
+            if is_end_marker(lines[probe]) or is_extra_title(lines[probe]):
                 end = probe
                 break
         if regions and regions[-1].spec is spec:  # the title repeated on a continuation page
@@ -108,6 +134,25 @@ def find_tables(lines: list[TextLine], specs: list[TableSpec | None]) -> list[Re
             continue
         regions.append(Region(spec, lines[index].text, index, index + 1, end))
     return regions
+
+
+def find_extra(lines: list[TextLine]) -> list[tuple[int, int]]:
+    """The tables the template lacks, as (title line, one past the last line); a table of
+    contents is not a table."""
+    marks = [title_of(line.text) for line in lines]
+    found = []
+    for index, mark in enumerate(marks):
+        if mark != EXTRA or index + 1 >= len(lines):
+            continue
+        if _is_contents_entry(lines, [m if isinstance(m, TableSpec) else None for m in marks], index):
+            continue  # an entry of the contents
+        end = next((probe for probe in range(index + 1, len(lines))
+                    if marks[probe] is not None or is_end_marker(lines[probe])), len(lines))
+        if found and found[-1][1] == index and fold(lines[found[-1][0]].text) == fold(lines[index].text):
+            found[-1] = (found[-1][0], end)  # its title repeated on a continuation page
+            continue
+        found.append((index, end))
+    return found
 
 
 @cache
@@ -127,7 +172,7 @@ def is_header_like(line: TextLine, spec: TableSpec) -> bool:
     """Whether every word of the line could be a piece of this table's header (or its row of
     column numbers: ※ ※ 1 2 3)."""
     words = lexicon(spec)
-    numbered = "※" in line.text or any(word.text in ("类", "款", "项") for word in line.words)
+    numbered = "※" in line.text or "**" in line.text or any(word.text in ("类", "款", "项") for word in line.words)
     return all(
         _made_of(fold(word.text), words) or (numbered and _COLUMN_NUMBERS.match(word.text))
         for word in line.words
@@ -206,7 +251,7 @@ def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLin
         header = lone_number or (is_header_like(line, region.spec) and not (
             is_total_label(line.text) and (following is None or _starts_with_amount(following))
         ))
-        numbering = header and ("※" in line.text or bool(lone_number)
+        numbering = header and ("※" in line.text or "**" in line.text or bool(lone_number)
                                 or any(word.text in ("类", "款", "项") for word in line.words))
         if in_header:
             if header:

@@ -14,6 +14,8 @@ from .base import ERROR, NOTICE, WARNING, Finding, Rule
 def _coded(disclosure: Disclosure) -> Iterator[tuple[str, Row, str]]:
     """Every row printed with both a code and a name, with the classification scheme it uses."""
     for table_id, table in disclosure.tables.items():
+        if not table.readable:  # a layout unlike the template's: its codes may be misread too
+            continue
         scheme = "economic" if TABLE_BY_ID[table_id].rows == "economic" else "functional"
         for row in table.rows:
             if row.code and row.name and row.kind != "project" and len(row.code) in (3, 5, 7):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Disclosure, Row, Table
-from .canonical import TABLE_BY_ID
+from .canonical import TABLE_BY_ID, line_paths
 from .links import LINKS
 from .select import amount, children, in_unit, line_children, select
 from .spec import Link
@@ -73,7 +73,7 @@ def trees(table: Table) -> list[Breach]:
         groups = children(table.rows)
     elif spec.lines:
         groups = line_children(table.rows, spec.lines)
-    elif spec.income:  # T1/T4: 本年收入 = Σ its sources, each source = Σ its 其中 lines
+    elif spec.income and not _unknown_income(table):  # T1/T4: 本年收入 = Σ its sources, …
         groups = line_children(table.rows, spec.income, by_path=True)
         columns = spec.income_columns
     out = []
@@ -85,6 +85,14 @@ def trees(table: Table) -> list[Breach]:
                 out.append(Breach("tree", table.id, table.rows[parent], column.label, stated,
                                   sum(terms), terms))
     return out
+
+
+def _unknown_income(table: Table) -> bool:
+    """Whether the income side prints amounts on lines the template does not know (Hangzhou:
+    一、财政拨款 over 一般公共预算 …): its sums cannot be told from the template's lines."""
+    known = {path for path, _ in line_paths(TABLE_BY_ID[table.id].income)}
+    return any(row.side == "income" and row.kind == "line" and row.values and row.name not in known
+               for row in table.rows)
 
 
 def link(disclosure: Disclosure, identity: Link) -> list[Breach]:
@@ -109,7 +117,9 @@ def link(disclosure: Disclosure, identity: Link) -> list[Breach]:
             "<=": stated <= expected + slack,
             ">=": stated >= expected - slack,
         }[identity.relation]
-        if not holds and (rows or other):
+        # a figure against nothing read (a line the variant prints otherwise, or not at all) is
+        # not a breach: the absence is a completeness question, and mostly a reading one
+        if not holds and rows and other:
             out.append(Breach(identity.id, identity.left.table, rows[0] if rows else None,
                               identity.left.columns[0], stated, expected, (expected,)))
     return out

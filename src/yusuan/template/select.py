@@ -100,10 +100,17 @@ def line_children(rows: list[Row], lines: tuple[Line, ...], by_path: bool = Fals
     position = {row.name: index for index, row in enumerate(rows)}
     out: dict[int, list[int]] = {}
 
+    def printed(line: Line, path: str) -> list[int]:
+        """The line's own row, or where it is not printed, its printed sub-lines (Fujian gives
+        单位资金's 其他收入 without 单位资金)."""
+        key = path if by_path else line.name
+        if key in position:
+            return [position[key]]
+        return [k for child in line.children for k in printed(child, f"{path}/{child.name}")]
+
     def walk(line: Line, path: str) -> None:
         key = path if by_path else line.name
-        kids = [position[k] for k in (f"{path}/{c.name}" if by_path else c.name for c in line.children)
-                if k in position]
+        kids = [k for child in line.children for k in printed(child, f"{path}/{child.name}")]
         if key in position and kids:
             out[position[key]] = kids
         for child in line.children:

@@ -1,0 +1,78 @@
+"""How the provinces print the template's tables (shared/VARIANTS.md), declared as data.
+
+A title is recognised from its words, never from the file name: the numbering a variant puts
+before or after it is taken off, a qualifier that does not change what the table holds is taken
+off, then the title is looked up among the canonical titles (canonical.py) and the titles below.
+Tables the template lacks are known by title too, so that they end the table before them and
+are kept as printed instead of being read into it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The numbering before a title: 预算01表 / 预算表12 (Beijing), 单位预算01表 / 单位预算表10
+# (Shanghai B), 表 1 / 表1 / 表01 / 表1： / 表一 (Shenzhen, Guangzhou, Huzhou, Hangzhou,
+# Chongqing), 公开 01 表 / 公开表1 / 公开01表 (Jiangsu, Yantai, 决算), 一、 (Fujian), 附表1.
+_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+NUMBERING = re.compile(
+    rf"^(?:(?:单位)?预算(?:{_NUMBER}表|表{_NUMBER})|公开(?:{_NUMBER}表|表{_NUMBER})"
+    rf"|附?表{_NUMBER}[:：.、]?|[一二三四五六七八九十]+[、.]|\d+[、.]|-)"
+)
+# The numbering after a title, and qualifiers that leave the content as the canonical title says
+# (folded: brackets are ASCII): 收支总表(预算表 1) (Changchun), (按功能分类科目) (Guangzhou),
+# (按支出功能分类科目) (Xi'an), (2026年度).
+SUFFIX = re.compile(
+    r"\((?:预算表\d{1,2}|按(?:支出)?(?:功能|经济)(?:分类)?(?:科目)?分?(?:-?不含上年结转)?|不含上年结转"
+    r"|\d{4}年度?|一级项目)\)$"
+)
+
+# Printed titles of the canonical tables besides canonical.py's own (folded, without numbering
+# or year): the content is the canonical table's or close to it (→ / ≈ in VARIANTS.md); where
+# the columns differ, recovery marks the table's columns unknown and leaves it unchecked.
+TITLES: dict[str, tuple[str, ...]] = {
+    "T1": ("部门收支总体情况表", "单位收支总体情况表", "预算单位财务收支预算总表", "收支预算总表"),
+    "T2": ("收入总体情况表", "预算单位收入预算总表", "收入预算总表"),
+    "T3": ("本年支出总体情况表", "支出总体情况表", "预算单位支出预算总表", "支出预算总表"),
+    "T4": ("预算单位财政拨款收支预算总表", "财政拨款收支总体情况表"),
+    "T5": ("一般公共预算支出功能分类预算表", "一般公共预算拨款支出预算表", "一般公共预算支出明细表",
+           "本年一般公共预算支出表"),
+    "T6": ("一般公共预算基本支出部门预算经济分类预算表", "一般公共预算基本支出情况表",
+           "一般公共预算基本支出经济分类情况表", "本年一般公共预算基本支出表", "一般公共预算基本支出明细表"),
+    "T8": ("政府性基金预算支出功能分类预算表", "政府性基金预算拨款支出预算表", "政府性基金预算支出情况表",
+           "本年政府性基金预算支出表"),
+    "T9": ("国有资本经营预算支出功能分类预算表", "国有资本经营预算拨款支出预算表",
+           "国有资本经营预算支出情况表", "国有资本经营预算支出明细表"),
+    "T10": ('财政拨款"三公"经费支出表', '"三公"经费支出情况表', '"三公"经费支出预算表',
+            '"三公"经费和机关运行经费预算表', '行政经费及"三公"经费预算表', '"三公"经费支出表',
+            '"三公"经费及会议费、培训费支出预算表', '"三公"经费预算表', '"三公"经费、会议费、培训费表'),
+    "T11": ("财政拨款上年结转资金支出表", "财政拨款结转资金支出表"),
+}
+
+# Tables the canonical template lacks (none in VARIANTS.md), and tables only near a canonical one
+# in a way that would misread it (Guangzhou 表7: T7's title, economic classes instead of projects).
+# Matched before the canonical titles, on the whole folded title with its qualifier.
+EXTRA_TITLES: tuple[str, ...] = (
+    "政府采购预算明细表", "政府采购预算表", "政府采购(资产配置、购买服务)预算表", "政府购买服务明细表",
+    "项目支出绩效目标表", "整体支出绩效目标表", "整体绩效目标表", "重点专项资金绩效目标表",
+    "一般性项目绩效目标表", "专项业务经费绩效目标表", "专项资金总体绩效目标表", "项目支出绩效目标表预算表",
+    "基本支出总表", "项目支出总表", "基本支出预算情况表", "项目支出预算情况表", "部门预算基本支出预算表",
+    "部门预算项目支出及其他支出预算表", "专项业务经费支出表", "财政拨款支出预算表", "财政拨款项目支出预算表",
+    "项目支出表", "一般公共预算支出表(按经济分类)", "一般公共预算支出明细表(按支出经济分类科目)",
+    "一般公共预算基本支出明细表(按支出功能分类科目)", "一般公共预算项目支出情况表(按经济分类科目)",
+    "一般公共预算支出经济分类情况表", "机关运行经费预算表",
+    "项目支出预算表", "项目支出绩效表",  # Hangzhou/Huzhou 表10 ≈ T7 per project by fund, 表11
+    # Xi'an 2022: the same tables with other qualifiers; 政府性基金收支表 ≈ T8 in a ledger's layout
+    "一般公共预算支出明细表(按经济分类科目分)", "一般公共预算基本支出明细表(按功能科目分)", "政府性基金收支表",
+)
+
+
+def bare_title(folded: str) -> str:
+    """A folded title line without its numbering before and after."""
+    title = NUMBERING.sub("", folded)
+    match = re.search(r"\(预算表\d{1,2}\)$", title)
+    return title[: match.start()] if match else title
+
+
+def without_qualifier(title: str) -> str:
+    return SUFFIX.sub("", title)
