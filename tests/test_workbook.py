@@ -24,11 +24,13 @@ from .writing_support import data_of
 
 def _table(disclosure, table_id: str) -> dict:  # type: ignore[no-untyped-def]
     """A table as its JSON says it; a total row's label is the printer's, and which figures the
-    recovery was unsure of is about the text it read, not data."""
+    recovery was unsure of, and how the document printed them, is about the text it read, not data."""
     out = table_dict(disclosure.tables[table_id])
+    out.pop("places")
     for row in out["rows"]:
         row.pop("source")
         row.pop("uncertain", None)
+        row.pop("printed", None)
         if row["kind"] == "total":
             row["name"] = None
     out.pop("title")
