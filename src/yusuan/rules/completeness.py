@@ -73,7 +73,8 @@ class MissingSection(Rule):
         headings = [fold(heading) for heading in disclosure.sections]
         text = "".join(fold(line) for line, _ in disclosure.narrative)
         required = [section for section in PART3_SECTIONS if not section.table or (
-            (table := disclosure.tables.get(section.table)) is not None and table.present)]
+            (table := disclosure.tables.get(section.table)) is not None and table.present
+            and (not section.spent or any(amount.value for row in table.rows for amount in row.values.values())))]
         missing = [section for section in required if not (
             any(section.pattern.search(heading) for heading in headings) if section.heading
             else section.pattern.search(text))]

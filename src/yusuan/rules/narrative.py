@@ -16,7 +16,8 @@ from .base import ERROR, WARNING, Finding, Rule, search
 MALFORMED = re.compile(r"\d+\.\.+\d+|\d+\.\d+\.\d+")
 # 当年财政拨款项目 8 个，涉及预算金额 493.64 万元 (not 非财政拨款)
 _TARGETED = re.compile(r"(?<!非)财政拨款项目\d+个[，,]?涉及(?:预算)?(?:金额)?(?:为)?([\d,]+(?:\.\d+)?)万元")
-_BUDGETED = re.compile(r"(?<![比较上])((?:19|20)\d{2})年(?:度)?预算数为")
+# an item's statement opens with its year's budget: 住房公积金（01项）：2023年预算数为…
+_BUDGETED = re.compile(r"[：:]((?:19|20)\d{2})年(?:度)?预算数为")
 _COMPARED = re.compile(r"比((?:19|20)\d{2})年(?:度)?(?:预算|决算|执行)")
 
 HALF_CENT = Decimal("0.005")  # the rounding of an amount printed in 万元 with two decimals

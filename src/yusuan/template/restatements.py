@@ -97,25 +97,26 @@ class Part3Section:
     pattern: re.Pattern[str]
     table: str | None = None
     heading: bool = True
+    spent: bool = False  # required only where the table has money in it (else templates differ)
 
 
-def _s(title: str, pattern: str, table: str | None = None, heading: bool = True) -> Part3Section:
-    return Part3Section(title, re.compile(pattern), table, heading)
+def _s(title: str, pattern: str, table: str | None = None, heading: bool = True,
+       spent: bool = False) -> Part3Section:
+    return Part3Section(title, re.compile(pattern), table, heading, spent)
 
 
 PART3_SECTIONS: tuple[Part3Section, ...] = (
-    _s("收支预算情况的总体说明", r"(?<!财政拨款)收支(?:总)?预算情况的?总体说明"),
-    _s("收入预算情况说明", r"收入预算情况说明"),
-    _s("支出预算情况说明", r"(?<!收)支出预算情况说明"),
-    _s("财政拨款收支预算情况的总体说明", r"财政拨款收支预算情况的?总体说明"),
-    _s("一般公共预算当年拨款情况说明", r"一般公共预算当年拨款情况"),
-    _s("一般公共预算基本支出情况说明", r"基本支出情况"),
-    _s("一般公共预算项目支出情况说明", r"项目支出情况"),
-    _s("政府性基金预算拨款情况说明", r"政府性基金预算"),
-    _s("国有资本经营预算拨款情况说明", r"国有资本经营预算"),
+    _s("收支预算情况的总体说明", r"(?<!财政拨款)收支(?:总)?(?:预算|总表)(?:总体)?情况的?(?:总体)?说明"),
+    _s("收入预算情况说明", r"收入(?:预算|总表)情况说明"),
+    _s("支出预算情况说明", r"(?<!收)支出(?:预算|总表)情况说明"),
+    _s("财政拨款收支预算情况的总体说明", r"财政拨款收支(?:总)?(?:预算|总表)(?:总体)?情况的?(?:总体)?说明"),
+    _s("一般公共预算当年拨款情况说明", r"一般公共预算(?:当年拨款|(?:拨款)?支出(?:预算)?)情况"),
+    _s("一般公共预算基本支出情况说明", r"基本支出(?:预算)?情况"),
+    _s("一般公共预算项目支出情况说明", r"项目支出(?:预算)?情况"),
+    _s("政府性基金预算拨款情况说明", r"政府性基金预算", table="T8", spent=True),
+    _s("国有资本经营预算拨款情况说明", r"国有资本经营预算", table="T9", spent=True),
     _s("财政拨款“三公”经费预算情况说明", r"三公"),
     _s("上年结转结余预算情况说明", r"结转结余", table="T11"),
-    _s("其他重要事项的情况说明", r"其他重要事项"),
     _s("机关运行经费情况", r"(?:机关|单位)运行经费", heading=False),
     _s("政府采购情况", r"政府采购", heading=False),
     _s("国有资产占有使用情况", r"国有资产占[有用]", heading=False),
