@@ -78,8 +78,9 @@ class MissingSection(Rule):
         missing = [section for section in required if not (
             any(section.pattern.search(heading) for heading in headings) if section.heading
             else section.pattern.search(text))]
-        if len(missing) * 2 > len(required):
-            return  # most of them missing: Part 3 follows another template (a province's own)
+        headed = [section for section in required if section.heading]
+        if len([s for s in missing if s.heading]) * 5 > len(headed) * 2:
+            return  # over two in five of its sections missing: Part 3 follows another (a province's own) template
         for section in missing:
             yield self.finding(f"第三部分没有“{section.title}”", section="第三部分",
                                source=disclosure.narrative[0][1] if disclosure.narrative else None)
