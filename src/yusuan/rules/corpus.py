@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..model import Disclosure
 from ..template.select import amount, in_unit
 from .base import WARNING, Finding, Rule
-from .restated import _matches, _rows
+from .restated import restated_rows, restated_statements
 
 _ROUNDING = Decimal("0.01")  # two amounts printed to the cent, each off by up to half a cent
 
@@ -30,10 +30,10 @@ class LastYear(Rule):
         last = self.previous(disclosure) if self.previous is not None else None
         if last is None:
             return
-        for statement, restatement, _ in _matches(disclosure):
+        for statement, restatement, _ in restated_statements(disclosure):
             if statement.change is None:
                 continue
-            rows = _rows(last, restatement, statement)
+            rows = restated_rows(last, restatement, statement)
             if not rows:
                 continue
             ref = restatement.figure

@@ -34,7 +34,7 @@ def _named(table: Table, statement: Statement, level: str) -> list[Row] | None:
             and (not classes or row.code[:3] in classes)][:1]
 
 
-def _rows(disclosure: Disclosure, restatement: Restatement, statement: Statement) -> list[Row] | None:
+def restated_rows(disclosure: Disclosure, restatement: Restatement, statement: Statement) -> list[Row] | None:
     """The rows holding the figure a statement restates; None where the rule cannot tell."""
     ref = restatement.figure
     table = disclosure.tables.get(ref.table)
@@ -45,12 +45,12 @@ def _rows(disclosure: Disclosure, restatement: Restatement, statement: Statement
     return select(table, ref).get("", [])
 
 
-def _matches(disclosure: Disclosure) -> Iterator[tuple[Statement, Restatement, list[Row] | None]]:
+def restated_statements(disclosure: Disclosure) -> Iterator[tuple[Statement, Restatement, list[Row] | None]]:
     for statement in disclosure.statements:
         restatement = next((r for r in RESTATEMENTS if r.section.search(statement.section)
                             and r.name.search(statement.name)), None)
         if restatement is not None:
-            yield statement, restatement, _rows(disclosure, restatement, statement)
+            yield statement, restatement, restated_rows(disclosure, restatement, statement)
 
 
 def agrees(stated: Decimal, figure: Decimal, figure_step: Decimal) -> bool:
@@ -72,7 +72,7 @@ class Restated(Rule):
     example = "说明写“一般公共预算 784.40 万元”，收支总体情况表为 784.04 万元"
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
-        for statement, restatement, rows in _matches(disclosure):
+        for statement, restatement, rows in restated_statements(disclosure):
             ref = restatement.figure
             if not rows and (rows is None or ref.row.startswith("name:")):
                 continue  # not found: NamedRow says so
@@ -94,7 +94,7 @@ class NamedRow(Rule):
     example = "说明写“事业单位运行（项）”，一般公共预算支出情况表中为“事业运行”"
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
-        for statement, restatement, rows in _matches(disclosure):
+        for statement, restatement, rows in restated_statements(disclosure):
             # a 项 budgeted at 0 this year is rightly gone from the table (the text explains its fall)
             if rows == [] and restatement.figure.row.startswith("name:") and statement.amount:
                 yield self.on(statement, f"{restatement.figure.table}中没有这样命名的科目",
