@@ -39,6 +39,18 @@ def test_pdf_embeds_its_font_and_every_page_has_ink(tmp_path: Path) -> None:
     assert all(ink(page) > 0.002 for page in pages)
     text = pdf_text(pdf).read_text(encoding="utf-8")
     assert "一般公共预算784.04万元，占74.79%" in text.replace(" ", "")  # searchable, figures computed
+    # wide tables on landscape pages, the rest portrait: T2 (15 columns) turned, T3 not
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    turned = {index for index in range(len(document)) if document[index].get_width() > document[index].get_height()}
+    pages = text.split("\f")
+
+    def page_of(title: str) -> int:
+        return next(index for index, page in enumerate(pages) if title in page)
+
+    assert page_of("单位收入总体情况表") in turned and page_of("单位支出总体情况表") not in turned
+    assert 0 not in turned
 
 
 @pytest.mark.parametrize("seed", [SEEDS[0], SEEDS[4]], ids=["000", "004"])
