@@ -132,3 +132,14 @@ def test_a_table_over_several_pages_repeats_its_header(tmp_path: Path) -> None:
     assert len(headed) >= 2  # continuation pages carry the header again
     back = parse(pdf)
     assert rows_of(back, "T3") == rows_of(data, "T3")
+
+
+def test_pdf_without_its_font_is_refused_not_printed_in_boxes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from yusuan.errors import YusuanError
+    from yusuan.writing import pdf
+
+    monkeypatch.setattr(pdf, "FONT", "Noto Sans Nowhere SC")  # as on a machine without fonts-noto-cjk
+    out = tmp_path / "公开.pdf"
+    with pytest.raises(YusuanError, match=r"未安装中文字体 Noto Sans Nowhere SC.*fonts-noto-cjk"):
+        write(data_of(SEEDS[3]), out, charts=False)
+    assert not out.exists()

@@ -9,6 +9,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from ..errors import YusuanError
 from .blocks import Block, Figure, Grid, Heading, PageBreak, Paragraph
 from .charts import render
 from .html import LANDSCAPE_WIDTH, PORTRAIT_WIDTH
@@ -41,4 +42,12 @@ def to_pdf(blocks: list[Block], title: str, out: Path) -> None:
     template = files("yusuan.writing") / "templates" / "document.typ"
     inputs = {"blocks": json.dumps([_view(block) for block in blocks], ensure_ascii=False),
               "font": FONT, "title": title}
-    out.write_bytes(typst.compile(str(template), sys_inputs=inputs))
+    try:
+        pdf, warnings = typst.compile_with_warnings(str(template), sys_inputs=inputs)
+    except typst.TypstError as error:  # a defect of the template, not of the data: say so plainly
+        raise YusuanError(f"PDF 排版失败：{error}", file=out.name) from error
+    if any("unknown font family" in warning.message for warning in warnings):
+        # Typst would print with a Latin fallback font: every Chinese character a blank box
+        raise YusuanError(f"未安装中文字体 {FONT}（Debian 软件包 fonts-noto-cjk）：请以 root 运行 "
+                          "scripts/setup-system.sh 后重试", file=out.name)
+    out.write_bytes(pdf)
