@@ -142,3 +142,23 @@ def test_each_correction_is_reasoned_and_changes_a_value(seed: Path) -> None:
         assert correction["path"].startswith("/") and correction.get("was") != correction["value"]
         reason = correction["reason"]
         assert reason.strip() == reason and "\n" not in reason and any("\u4e00" <= c <= "\u9fff" for c in reason)
+
+
+def test_seed_000_corrected_as_data_is_its_text_corrected() -> None:
+    """tests/test_rules.py corrects 000 in its text (to inject mistakes into a consistent document);
+    the data's corrections must say the same: the tables and targets read from one are the other's."""
+    from yusuan.jsonout import to_dict
+    from yusuan.readers.text import extract_lines
+    from yusuan.recovery import recover
+
+    from .test_rules import CONSISTENT, consistent_text
+
+    def without_sources(value: object) -> object:
+        if isinstance(value, dict):
+            return {k: without_sources(v) for k, v in value.items() if k not in ("source", "printed")}
+        return [without_sources(v) for v in value] if isinstance(value, list) else value
+
+    from_text = to_dict(recover(extract_lines(consistent_text(), CONSISTENT.name)))
+    from_data = to_dict(corrected_data(CONSISTENT))
+    for part in ("tables", "targets", "projects", "assets", "overview"):
+        assert without_sources(from_data[part]) == without_sources(from_text[part]), part
