@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from yusuan.api import parse
-from yusuan.model import Disclosure
+from yusuan.model import Disclosure, PerformanceTarget
 from yusuan.rules import Finding, check
 from yusuan.template import TABLES
 from yusuan.text import fold
@@ -61,6 +61,11 @@ def _read_back(path: Path) -> Disclosure:
         disclosure, _ = read_workbook(path)
         return disclosure
     return parse(path)
+
+
+def _target(target: PerformanceTarget) -> tuple[object, ...]:
+    return (target.kind, target.project, target.total, target.fiscal, target.other, target.goal,
+            [(i.level1, i.level2, i.name, i.value, i.basis, i.last_year, i.weight) for i in target.indicators])
 
 
 def _staffing(disclosure: Disclosure) -> tuple[object, ...]:
@@ -111,8 +116,13 @@ def test_written_document_reads_back_as_its_data(written: Written, seed: Path, s
     assert document.overview.offices == data.overview.offices
     for spec in TABLES:
         assert rows_of(document, spec.id) == rows_of(data, spec.id), spec.id
-    assert [(t.project, t.fiscal, len(t.indicators)) for t in document.targets] == \
-        [(t.project, t.fiscal, len(t.indicators)) for t in data.targets]
+    targets = [_target(t) for t in document.targets], [_target(t) for t in data.targets]
+    if suffix == ".pdf":
+        # the PDF reader places a wrapped indicator cell and a row with empty leading cells less well
+        # than the others (and drops the space in “>= 90%”): the head of each table and each
+        # indicator's weight are compared there, everything else in the other formats
+        targets = tuple([(*t[:6], [i[-1] for i in t[6]]) for t in side] for side in targets)
+    assert targets[0] == targets[1]
 
 
 @pytest.mark.parametrize("suffix", FORMATS)
