@@ -22,6 +22,7 @@ class ExtraSpec:
     layouts: tuple[tuple[str, ...], ...] = ()  # a one-row table: its figures in print order
     sums: tuple[tuple[str, tuple[str, ...]], ...] = ()  # figure = Σ figures, where a layout is tried
     by_unit: bool = False  # rows per subordinate unit, each with its economic classes under it
+    stands_for: str | None = None  # the canonical table whose content it carries (and more)
 
 
 _TOTAL = ("合计", r"^(?:合计|总计)$")
@@ -45,7 +46,7 @@ EXTRAS: tuple[ExtraSpec, ...] = (
               # Jiangsu 公开09表: 合计 | 出国 | 车 小计, 购置, 运行维护 | 接待 | 会议费 | 培训费
               layouts=(THREE_PUBLIC_FIGURES[:3] + THREE_PUBLIC_FIGURES[3:5] + THREE_PUBLIC_FIGURES[5:],),
               sums=(("“三公”经费", ("因公出国（境）费", "公务用车购置及运行费", "公务接待费")),
-                    ("公务用车购置及运行费", ("公务用车购置费", "公务用车运行费")))),
+                    ("公务用车购置及运行费", ("公务用车购置费", "公务用车运行费"))), stands_for="T10"),
     ExtraSpec("basic", "基本支出预算表（全部资金）",
               ("基本支出总表", "基本支出预算情况表", "部门预算基本支出预算表"), figures=(_TOTAL,), by_unit=True),
     ExtraSpec("project", "项目支出预算表（全部资金）",

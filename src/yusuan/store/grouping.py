@@ -1,0 +1,88 @@
+"""One disclosure published as several files (a narrative, a tables file, performance targets):
+ingest holds each file without tables until the run's end, then joins it to the stored
+disclosure it belongs to by the one grouping of recovery/together.py, and stores the joined
+disclosure, with every file in its provenance, in place of the tables file's own.
+
+Candidates are the stored documents of the part's year and unit, and the documents of this run
+of its year from its own folder or archive (a cover may name no unit, or a shortened one: then
+the part joins the one whose total its narrative restates).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from ..jsonin import from_dict
+from ..model import Disclosure
+from ..recovery.together import groups, join
+from ..rules import check
+from .models import OK, Document, DocumentFile, StoredDisclosure
+from .record import Record, fill, finding_row
+from .units import unit_key
+
+
+@dataclass(slots=True)
+class _Stored:
+    document: Any  # the documents row
+    disclosure: Disclosure
+    files: list[dict[str, Any]]
+
+
+def regroup(engine: Engine, held: list[Record], run: set[str]) -> list[Record]:
+    """The held records to write: each joined into the stored disclosure it belongs to (a record
+    that stands in for it), or, belonging to none, as it is."""
+    stored = _candidates(engine, held, run)
+    parts: list[Disclosure] = [record.part for record in held if record.part is not None]
+    out: list[Record] = []
+    for group in groups([*parts, *(candidate.disclosure for candidate in stored)]):
+        members = [held[index] for index in group if index < len(parts)]
+        tables = [stored[index - len(parts)] for index in group if index >= len(parts)]
+        if members and tables:
+            out.append(_joined(tables[0], members))
+        else:
+            out += members
+    return out
+
+
+def _folder(name: str) -> str:
+    return str(PurePosixPath(name.replace("\\", "/")).parent)
+
+
+def _candidates(engine: Engine, held: list[Record], run: set[str]) -> list[_Stored]:
+    keys = {unit_key(record.part.unit, record.part.level) for record in held
+            if record.part is not None and record.part.unit}
+    years = {record.part.year for record in held if record.part is not None and record.part.year}
+    folders = {_folder(record.name) for record in held}
+    query = (select(Document.id, Document.sha256, Document.file_name, Document.format, Document.unit,
+                    Document.level, StoredDisclosure.content)
+             .join(StoredDisclosure, StoredDisclosure.document_id == Document.id)
+             .where(Document.status == OK, Document.year.in_(years)))
+    out = []
+    with engine.connect() as connection:
+        for document in connection.execute(query):
+            if document.unit and unit_key(document.unit, document.level) in keys:
+                pass
+            elif not (document.sha256 in run and _folder(document.file_name) in folders):
+                continue
+            disclosure = from_dict(document.content)
+            if not disclosure.has_tables:
+                continue
+            files = [{"sha256": row.sha256, "file_name": row.file_name, "format": row.format, "pages": row.pages}
+                     for row in connection.execute(select(DocumentFile).where(DocumentFile.document_id == document.id))]
+            out.append(_Stored(document, disclosure, files))
+    return out
+
+
+def _joined(stored: _Stored, members: list[Record]) -> Record:
+    whole = join([stored.disclosure, *(record.part for record in members if record.part is not None)])
+    document = stored.document
+    record = Record(document.sha256, document.file_name, joined=True)
+    record.files = [*stored.files, *(file for member in members for file in member.files)]
+    pages = sum(file["pages"] or 0 for file in record.files)
+    fill(record, whole, document.format, pages)
+    record.findings = [finding_row(finding) for finding in check(whole)]
+    return record
