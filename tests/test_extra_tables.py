@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jsonschema
 
+from yusuan.api import parse
 from yusuan.jsonin import from_dict
 from yusuan.jsonout import dumps
 from yusuan.model import Disclosure
@@ -198,3 +199,17 @@ def test_json_carries_the_tables_and_matters() -> None:
     running = next(extra for extra in wrong["extra_tables"] if extra.get("concept") == "running")
     running["figures"]["合计"]["value"] = "574.89"
     assert [f.expected for f in findings(from_dict(wrong), "X.running-cost")] == [Decimal("574.89")]
+
+
+def test_matters_from_the_narrative_alone() -> None:
+    """Seeds print no 政府采购 or 机关运行经费 table: the fields come from 其他重要事项的情况说明."""
+    seeds = ROOT / "samples" / "seeds"
+    # 新疆维吾尔自治区医疗保障局本级: 机关运行经费财政拨款预算 176.24 万元；政府采购预算 11302.70 万元，
+    # 货物 5183.50、工程 3461.30、服务 2657.90；面向中小企业预留 2861.40 万元
+    m = parse(seeds / "004_75a66b6ac3d6fd40.txt").matters
+    p = m.procurement
+    assert m.running_cost == Decimal("176.24")
+    assert (p.total, p.goods, p.works, p.services, p.reserved) == (
+        Decimal("11302.70"), Decimal("5183.50"), Decimal("3461.30"), Decimal("2657.90"), Decimal("2861.40"))
+    # 克州: “州本级车辆运行经费 2 万元” is not the 机关运行经费 (19.29 万元)
+    assert parse(seeds / "000_ed059d2f5e2a2cf7.txt").matters.running_cost == Decimal("19.29")

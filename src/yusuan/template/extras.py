@@ -83,13 +83,15 @@ _PROCUREMENT = r"采购"
 _BROKEN = r"(?:-\s*\d+\s*-.*?)?"
 NARRATED: tuple[Narrated, ...] = (
     _n("procurement.total", r"政府采购(?:支出)?(?:预算)?(?:安排)?(?:总额|总计)?(?:共|为|合计)?$", _PROCUREMENT),
-    _n("procurement.goods", r"(?<!购买)货物类?(?:采购)?(?:支出)?(?:预算)?$", _PROCUREMENT),
-    _n("procurement.works", r"工程类?(?:采购)?(?:支出)?(?:预算)?$", _PROCUREMENT),
-    _n("procurement.services", r"(?<!购买)服务类?(?:采购)?(?:支出)?(?:预算)?$", _PROCUREMENT),
+    # a kind is 采购货物/服务类… (a project named …技术支持服务 is not one)
+    _n("procurement.goods", r"(?:采购货物类?|货物类(?:采购)?)(?:支出)?(?:预算)?$", _PROCUREMENT),
+    _n("procurement.works", r"(?:采购工程类?|工程类(?:采购)?)(?:支出)?(?:预算)?$", _PROCUREMENT),
+    _n("procurement.services", r"(?:采购服务类?|服务类(?:采购)?)(?:支出)?(?:预算)?$", _PROCUREMENT),
     _n("procurement.reserved", r"(?:中小企业|小微企业)(?:预留|采购).*?(?:金额|预算|份额)?$", r"中小企业|小微企业"),
-    _n("running_cost", r"运行经费(?:财政拨款)?(?:预算)?(?:安排|支出)?(?:预算)?(?:支出|数)?(?:共|为)?$",
-       r"运行经费"),
-    _n("three_public", r"三公”?经费(?:支出)?(?:预算)?(?:支出|数)?(?:共|为|合计)?$", r"三公"),
+    # 机关运行经费, or 一般公共预算财政拨款运行经费 (Chongqing); not 车辆运行经费
+    _n("running_cost", r"(?:机关|财政拨款|一般公共预算)运行经费(?:财政拨款)?(?:预算)?(?:安排|支出)?(?:预算)?"
+                       r"(?:支出|数)?(?:共|为)?$", r"运行经费"),
+    _n("three_public", r'三公"?经费(?:支出)?(?:预算)?(?:支出|数)?(?:共|为|合计)?$', r"三公"),
     _n("meetings", rf"会议费{_BROKEN}(?:预算)?(?:支出)?(?:预算)?$", r"会议费"),
     _n("training", rf"培训费{_BROKEN}(?:预算)?(?:支出)?(?:预算)?$", r"培训费"),
 )
