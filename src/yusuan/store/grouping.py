@@ -58,17 +58,18 @@ def _candidates(engine: Engine, held: list[Record], run: set[str]) -> list[_Stor
     years = {record.part.year for record in held if record.part is not None and record.part.year}
     folders = {_folder(record.name) for record in held}
     query = (select(Document.id, Document.sha256, Document.file_name, Document.format, Document.unit,
-                    Document.level, StoredDisclosure.content)
-             .join(StoredDisclosure, StoredDisclosure.document_id == Document.id)
+                    Document.level)
              .where(Document.status == OK, Document.year.in_(years)))
     out = []
     with engine.connect() as connection:
-        for document in connection.execute(query):
-            if document.unit and unit_key(document.unit, document.level) in keys:
-                pass
-            elif not (document.sha256 in run and _folder(document.file_name) in folders):
+        # the documents' rows first; the disclosures (the bulk) only of those that may fit
+        for document in connection.execute(query).all():
+            same_unit = bool(document.unit) and unit_key(document.unit, document.level) in keys
+            if not same_unit and not (document.sha256 in run and _folder(document.file_name) in folders):
                 continue
-            disclosure = from_dict(document.content)
+            content = connection.execute(select(StoredDisclosure.content)
+                                         .where(StoredDisclosure.document_id == document.id)).scalar_one()
+            disclosure = from_dict(content)
             if not disclosure.has_tables:
                 continue
             files = [{"sha256": row.sha256, "file_name": row.file_name, "format": row.format, "pages": row.pages}
