@@ -213,3 +213,15 @@ def test_matters_from_the_narrative_alone() -> None:
         Decimal("11302.70"), Decimal("5183.50"), Decimal("3461.30"), Decimal("2657.90"), Decimal("2861.40"))
     # 克州: “州本级车辆运行经费 2 万元” is not the 机关运行经费 (19.29 万元)
     assert parse(seeds / "000_ed059d2f5e2a2cf7.txt").matters.running_cost == Decimal("19.29")
+
+
+def test_three_public_table_against_t10() -> None:
+    """Suzhou prints no separate T10; given one (as its JSON) whose 合计 differs from 公开09表's 15.00."""
+    data = json.loads(dumps(real(SUZHOU)))
+    assert data["tables"]["T10"]["present"] is False
+    data["tables"]["T10"] = {"present": True, "title": "财政拨款“三公”经费支出情况表", "note": None, "money_unit": "万元",
+                             "places": 2, "columns_known": True,
+                             "rows": [{"kind": "total", "code": None, "name": "合计", "values": {"合计": "16.00"},
+                                       "source": None}]}
+    found = findings(from_dict(data), "X.three-public")
+    assert [(f.column, f.stated, f.expected) for f in found] == [("“三公”经费", Decimal("15.00"), Decimal("16.00"))]

@@ -137,16 +137,22 @@ def wan(table: ExtraTable, amount: Amount) -> Decimal:
     return in_unit(amount.value, table.money_unit, "万元")
 
 
-def narrated(disclosure: Disclosure) -> dict[str, tuple[Decimal, int]]:
-    """Per matter (NARRATED's field), the amount the narrative states and the statement's index."""
-    out: dict[str, tuple[Decimal, int]] = {}
+def narrated_all(disclosure: Disclosure) -> dict[str, list[int]]:
+    """Per matter (NARRATED's field), the statements that state it (indices, in order)."""
+    out: dict[str, list[int]] = {}
     for index, statement in enumerate(disclosure.statements):
         name, where = fold(statement.name), fold(statement.section) + fold(statement.name)
         for matter in NARRATED:
-            if matter.field not in out and matter.name.search(name) and matter.within.search(where):
-                out[matter.field] = (statement.amount, index)
+            if matter.name.search(name) and matter.within.search(where):
+                out.setdefault(matter.field, []).append(index)
                 break
     return out
+
+
+def narrated(disclosure: Disclosure) -> dict[str, tuple[Decimal, int]]:
+    """Per matter, the amount its first statement states and that statement's index."""
+    return {field: (disclosure.statements[found[0]].amount, found[0])
+            for field, found in narrated_all(disclosure).items()}
 
 
 _TABLED = {"procurement.total": ("procurement", "合计"), "procurement.goods": ("procurement", "货物"),
