@@ -20,6 +20,7 @@ from .model import Disclosure
 from .report import as_html, as_json, as_markdown, where
 from .rules import ERROR, SEVERITIES, Finding, catalogue, check
 from .template import TABLE_BY_ID
+from .template.extras import EXTRA_BY_CONCEPT
 
 _COLUMNS_SHOWN = 4
 
@@ -156,6 +157,11 @@ def _summary(console: Console, disclosure: Disclosure) -> None:
             figures += f"  [yellow]（{uncertain} 个数字所在列不确定）[/yellow]"
         grid.add_row(table_id, spec.title, str(len(table.rows)), figures)
     console.print(grid)
+    for extra in disclosure.extra_tables:
+        if extra.concept is not None:
+            shown = "  ".join(f"{name} {amount.text}" for name, amount in extra.figures.items())
+            console.print(f"模板之外的表：{extra.title}（{EXTRA_BY_CONCEPT[extra.concept].title}）"
+                          f"{'  ' + shown + ' ' + extra.money_unit if shown else ''}", highlight=False)
 
 
 register(main)
