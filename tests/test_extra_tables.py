@@ -219,8 +219,8 @@ def test_three_public_table_against_t10() -> None:
     """Suzhou prints no separate T10; given one (as its JSON) whose 合计 differs from 公开09表's 15.00."""
     data = json.loads(dumps(real(SUZHOU)))
     assert data["tables"]["T10"]["present"] is False
-    data["tables"]["T10"] = {"present": True, "title": "财政拨款“三公”经费支出情况表", "note": None, "money_unit": "万元",
-                             "places": 2, "columns_known": True,
+    data["tables"]["T10"] = {"present": True, "title": "财政拨款“三公”经费支出情况表", "note": None,
+                             "money_unit": "万元", "places": 2, "columns_known": True,
                              "rows": [{"kind": "total", "code": None, "name": "合计", "values": {"合计": "16.00"},
                                        "source": None}]}
     found = findings(from_dict(data), "X.three-public")

@@ -148,3 +148,24 @@ def test_ingest_a_zip_joins_the_performance_targets(tmp_path: Path) -> None:
         names = sorted(connection.execute(select(DocumentFile.file_name)).scalars())
     engine.dispose()
     assert names == [f"{archive}/整体绩效目标.pdf", f"{archive}/部门预算.pdf"]
+
+
+def test_a_narrative_stored_alone_joins_its_tables_ingested_later(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'corpus.sqlite'}"
+    (tmp_path / "一").mkdir()
+    (tmp_path / "二").mkdir()
+    shutil.copy(REAL / NARRATIVE, tmp_path / "一" / NARRATIVE)
+    shutil.copy(REAL / TABLES, tmp_path / "二" / TABLES)
+    first = ingest([tmp_path / "一"], url)
+    assert (first.stored, first.joined) == (1, 0)  # the narrative alone: stored as it is
+    second = ingest([tmp_path / "二"], url)
+    assert (second.stored, second.joined) == (1, 1)
+    engine, _ = open_engine(url)
+    with engine.connect() as connection:
+        [document] = connection.execute(select(Document)).all()
+        assert document.unit == "北京市审计局" and Path(document.file_name).name == TABLES
+        names = sorted(Path(name).name for name in connection.execute(select(DocumentFile.file_name)).scalars())
+        assert names == [NARRATIVE, TABLES]
+        stored = from_dict(connection.execute(select(StoredDisclosure.content)).scalar_one())
+        assert stored.statements and stored.tables["T1"].present
+    engine.dispose()

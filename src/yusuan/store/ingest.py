@@ -88,9 +88,10 @@ def ingest(paths: Iterable[Path], db: str | None = None, workers: int = 1,
             if progress is not None:
                 progress(report, record)
         flush()
-        if held:
+        if held or run:
             pending = regroup(engine, held, run)
-            report.joined = len(held) - sum(not record.joined for record in pending)
+            report.joined = sum(len(record.files) for record in pending if record.joined) - sum(
+                record.joined for record in pending)
             flush()
         if report.stored or report.joined:
             began, began_cpu = time.perf_counter(), time.process_time()

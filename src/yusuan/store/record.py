@@ -46,6 +46,7 @@ class Record:
     # joined to the stored disclosure it belongs to (grouping.py) or stored alone
     part: Disclosure | None = None
     joined: bool = False  # stands in for the stored document of the same sha256
+    absorbs: list[str] = field(default_factory=list)  # documents stored alone before, now files of this one
 
     @property
     def failed(self) -> bool:

@@ -100,6 +100,7 @@ class Writer:
         years: list[tuple[int, int, str | None]] = []
         with self.engine.begin() as connection:
             again = [r.sha256 for r in fresh if r.sha256 in self.failed or r.joined]
+            again += [sha for r in fresh for sha in r.absorbs]
             if again:  # a failed document gives way to its new reading; a tables file to the whole disclosure
                 connection.execute(delete(Document).where(Document.sha256.in_(again)))
             for record in fresh:
