@@ -20,7 +20,7 @@ from yusuan.web.app import Settings
 
 from . import variants
 from .conftest import SEEDS, parsed
-from .web import Site, pdf_under_review, running
+from .web import PASSWORD, Site, account, organisation_of, pdf_under_review, running
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -53,6 +53,7 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
         variants.write(variant, corpus)
     ingest([corpus], db)  # a corpus to browse beside the reviews
     with running(Settings(db=db, workers=1)) as address:
+        account(address.app.state.engine)
         yield address
 
 
@@ -66,8 +67,25 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
-def test_review_in_the_browser(site: Site, browser: object, screenshots: Path, tmp_path: Path) -> None:
-    page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+@pytest.fixture(scope="module")
+def signed(site: Site, browser: object) -> Iterator[object]:
+    """A browser signed in once, through the sign-in page, as the reviewer would: its pages share the session."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{site.url}/review")
+    page.wait_for_url("**/login?next=*")  # nothing without signing in
+    page.fill("input[name=name]", "审核员甲")
+    page.fill("input[name=password]", PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**/review")
+    assert "审核员甲" in page.locator("header").inner_text()
+    page.close()
+    yield context
+    context.close()
+
+
+def test_review_in_the_browser(site: Site, signed: object, screenshots: Path, tmp_path: Path) -> None:
+    page = signed.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{site.url}/review")
@@ -137,8 +155,8 @@ def test_review_in_the_browser(site: Site, browser: object, screenshots: Path, t
     assert not errors
 
 
-def test_corpus_in_the_browser(site: Site, browser: object, screenshots: Path) -> None:
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
+def test_corpus_in_the_browser(site: Site, signed: object, screenshots: Path) -> None:
+    page = signed.new_page()
     page.goto(f"{site.url}/data/units")
     rows = page.locator("#units tbody tr")
     assert rows.count() >= 2
@@ -160,12 +178,12 @@ def test_corpus_in_the_browser(site: Site, browser: object, screenshots: Path) -
     page.screenshot(path=str(screenshots / "findings.png"), full_page=True)
 
 
-def test_script_in_a_document_does_not_run(site: Site, browser: object, tmp_path: Path) -> None:
+def test_script_in_a_document_does_not_run(site: Site, signed: object, tmp_path: Path) -> None:
     unit = parsed(SEEDS[0]).unit
     hostile = tmp_path / "hostile.txt"
     hostile.write_text(SEEDS[0].read_text(encoding="utf-8-sig").replace(unit, "<svg/onload=window.pwned=1>局"),
                        encoding="utf-8")
-    page = browser.new_page()
+    page = signed.new_page()
     page.goto(f"{site.url}/review")
     page.set_input_files("#files", str(hostile))
     page.get_by_role("button", name="上传并审核").click()
@@ -182,16 +200,17 @@ PDFS = sorted(REAL.glob("*.pdf"), key=lambda p: p.stat().st_size) if REAL.exists
 
 
 @pytest.mark.skipif(not PDFS, reason="no real PDF at hand")
-def test_pdf_page_shown_with_the_place_boxed(site: Site, browser: object, screenshots: Path) -> None:
+def test_pdf_page_shown_with_the_place_boxed(site: Site, signed: object, screenshots: Path) -> None:
     """A document that came as a PDF: choosing a finding shows its page with its box. The findings
     are placed on the PDF's first page here, so that the viewer is tested whatever the PDF reader
     of this build makes of the file."""
     from yusuan.web import pages
 
     pdf = PDFS[0]
-    document_id, box = pdf_under_review(site.app.state.engine, pdf, SEEDS[2])
+    document_id, box = pdf_under_review(site.app.state.engine, pdf, SEEDS[2],
+                                        organisation_of(site.app.state.engine, "审核员甲"))
     width, _ = pages.sizes(pdf.read_bytes())[0]
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page = signed.new_page()
     page.goto(f"{site.url}/review/documents/{document_id}")
     page.locator(".finding .pick").first.click()
     page.wait_for_function("document.getElementById('page-image').naturalWidth > 0")

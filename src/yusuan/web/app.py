@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Annotated
 
-from fastapi import FastAPI, Path, Request
+from fastapi import Depends, FastAPI, Path, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
+from ..store import accounts as stored_accounts
 from ..store.database import open_engine
 from ..store.query import Corpus
 from .jobs import Jobs
@@ -33,6 +34,7 @@ class Settings:
     max_file_mb: int = 50
     max_files: int = 500  # in one upload, archives' members counted
     max_batch_mb: int = 1024  # all the files of one upload together
+    local: bool = False  # one person on their own machine: no accounts (`serve --local`, loopback only)
 
 
 def create_app(settings: Settings = Settings()) -> FastAPI:
@@ -56,12 +58,18 @@ def create_app(settings: Settings = Settings()) -> FastAPI:
     app.state.corpus = corpus
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    from . import api_docs, data, review
+    from . import accounts, api_docs, auth, data, review
 
-    app.include_router(review.pages)
-    app.include_router(review.api)
-    app.include_router(data.pages)
-    app.include_router(data.api)
+    app.state.secret = stored_accounts.secret(engine)
+    app.add_middleware(auth.Gate, engine=engine, local=settings.local)
+    templates.env.globals["csrf_token"] = auth.csrf_token
+    guarded = [Depends(auth.csrf)]
+    app.include_router(accounts.pages)
+    app.include_router(accounts.api)
+    app.include_router(review.pages, dependencies=[*guarded, Depends(auth.reviewing)])
+    app.include_router(review.api, dependencies=[*guarded, Depends(auth.reviewing)])
+    app.include_router(data.pages, dependencies=guarded)
+    app.include_router(data.api, dependencies=guarded)
     app.include_router(api_docs.router)
 
     @app.get("/", include_in_schema=False)

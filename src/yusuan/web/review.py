@@ -13,6 +13,7 @@ from ..rules import SEVERITIES
 from . import annotate, export, service
 from . import pages as page_images
 from .app import Id, templates
+from .auth import scope_of
 from .document import by_severity, layout
 from .intake import Upload, groups
 
@@ -47,14 +48,15 @@ async def _receive(request: Request, files: list[UploadFile]) -> tuple[int, list
     found += [service.Group(name, error=why) for name, why in refused]
     if len(found) > settings.max_files:
         raise ValueError(f"一次最多审核 {settings.max_files} 份文件，这次有 {len(found)} 份")
-    batch_id, todo = service.create_batch(request.app.state.engine, found)
+    batch_id, todo = service.create_batch(request.app.state.engine, found, organisation=scope_of(request))
     request.app.state.jobs.submit(todo)
     return batch_id, todo
 
 
 @pages.get("/review", response_class=HTMLResponse)
 def review_home(request: Request) -> Response:
-    return templates.TemplateResponse(request, "review.html", {"batches": service.batches(request.app.state.engine),
+    return templates.TemplateResponse(request, "review.html", {"batches": service.batches(request.app.state.engine,
+                                                                                         scope_of(request)),
                                                                "settings": request.app.state.settings})
 
 
@@ -180,7 +182,7 @@ class Decision(BaseModel):
 
 @api.get("/batches", summary="全部批次")
 def api_batches(request: Request) -> list[dict[str, Any]]:
-    return service.batches(request.app.state.engine)
+    return service.batches(request.app.state.engine, scope_of(request))
 
 
 @api.post("/batches", summary="上传一份或多份文件（或 .zip）开始审核", status_code=201)
