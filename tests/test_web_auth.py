@@ -5,18 +5,18 @@ reads only, passwords and session tokens never stored in clear."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from yusuan.cli import main
 from yusuan.store.accounts import Account, AccountSession
 from yusuan.web import accounts, api_docs, data, review
 from yusuan.web.app import Settings, create_app
@@ -239,31 +239,34 @@ def test_local_mode_needs_no_account(tmp_path: Path) -> None:
         assert answer.status_code == 400 and "本机" in answer.text
 
 
-def _yusuan(*arguments: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "yusuan.cli", *arguments], input=stdin, capture_output=True,
-                          text=True, timeout=120)
+def _yusuan(*arguments: str, stdin: str = "") -> Result:
+    return CliRunner().invoke(main, list(arguments), input=stdin)
 
 
 def test_user_command(db_url: str) -> None:
     empty = _yusuan("user", "list", "--db", db_url)
-    assert empty.returncode == 0 and "还没有用户" in empty.stdout
+    assert empty.exit_code == 0 and "还没有用户" in empty.output
     refused = _yusuan("serve", "--db", db_url, "--port", "1")
-    assert refused.returncode != 0 and "yusuan user add" in refused.stderr and "Traceback" not in refused.stderr
+    assert refused.exit_code != 0 and "yusuan user add" in refused.stderr and "Traceback" not in refused.stderr
     made = _yusuan("user", "add", "王五", "--org", "丙区财政局", "--role", "管理员", "--password-stdin", "--db",
                    db_url, stdin=PASSWORD + "\n")
-    assert made.returncode == 0 and "已添加用户“王五”（丙区财政局，管理员）" in made.stdout
+    assert made.exit_code == 0 and "已添加用户“王五”（丙区财政局，管理员）" in made.output
     short = _yusuan("user", "add", "赵六", "--org", "丙区财政局", "--role", "只读", "--password-stdin", "--db",
                     db_url, stdin="1234\n")
-    assert short.returncode != 0 and "密码至少 8 个字符" in short.stderr
+    assert short.exit_code != 0 and "密码至少 8 个字符" in short.stderr
     twice = _yusuan("user", "add", "王五", "--org", "丙区财政局", "--role", "只读", "--password-stdin", "--db",
                     db_url, stdin=PASSWORD + "\n")
-    assert twice.returncode != 0 and "已存在" in twice.stderr
+    assert twice.exit_code != 0 and "已存在" in twice.stderr
     listed = _yusuan("user", "list", "--db", db_url)
-    assert listed.stdout.split("\t")[:3] == ["王五", "丙区财政局", "管理员"]
+    assert listed.output.split("\t")[:3] == ["王五", "丙区财政局", "管理员"]
     app = create_app(Settings(db=db_url, workers=0))
     assert client_of(app, "王五").get("/api/session").json()["user"]["role"] == "管理员"
+    typed = _yusuan("user", "passwd", "王五", "--db", db_url,
+                    stdin="新的口令新的口令1\n不一样的口令\n新的口令新的口令2\n新的口令新的口令2\n")  # typed, not shown
+    assert typed.exit_code == 0 and "两次输入的密码不一致" in typed.stderr and "新的口令" not in typed.output
+    assert client_of(app, "王五", "新的口令新的口令2").get("/api/session").json()["user"]["name"] == "王五"
 
 
 def test_local_serve_refuses_other_addresses(tmp_path: Path) -> None:
     refused = _yusuan("serve", "--local", "--host", "0.0.0.0", "--db", str(tmp_path / "x.sqlite"))
-    assert refused.returncode != 0 and "只能监听本机地址" in refused.stderr and "Traceback" not in refused.stderr
+    assert refused.exit_code != 0 and "只能监听本机地址" in refused.stderr and "Traceback" not in refused.stderr
