@@ -48,7 +48,9 @@ def create_app(settings: Settings = Settings()) -> FastAPI:
         jobs.stop()
 
     app = FastAPI(title="yusuan 预算公开审核", version="1",
-                  description="审核预算公开文件、浏览语料库。每个页面的数据都可由此接口以 JSON 取得。",
+                  description="审核预算公开文件、浏览语料库。每个页面的数据都可由此接口以 JSON 取得。"
+                              "调用前先登录：GET /api/session 取得 csrf_token，POST /api/session 登录；"
+                              "此后每个写操作都须在 X-CSRF-Token 请求头中附上登录后的 csrf_token。",
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.settings = settings
     app.state.engine = engine
