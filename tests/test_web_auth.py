@@ -93,6 +93,15 @@ def test_sign_in_page_and_wrong_password(app: FastAPI) -> None:
     token = api.get("/api/session").json()["csrf_token"]
     answer = api.post("/api/session", json={"name": "审核员甲", "password": "x"}, headers={CSRF_HEADER: token})
     assert answer.status_code == 401 and answer.json()["detail"] == "用户名或密码不正确"
+    for _ in range(4):  # five wrong in a row from one address: that name waits there
+        api.post("/api/session", json={"name": "审核员甲", "password": "x"}, headers={CSRF_HEADER: token})
+    waiting = api.post("/api/session", json={"name": "审核员甲", "password": PASSWORD}, headers={CSRF_HEADER: token})
+    assert waiting.status_code == 429 and "连续输错 5 次，请 5 分钟后再试" in waiting.json()["detail"]
+    account(app.state.engine, "审核员乙")
+    assert api.post("/api/session", json={"name": "审核员乙", "password": PASSWORD},
+                    headers={CSRF_HEADER: token}).status_code == 200
+    assert browser.get("/review").status_code == 200  # signed in before: still signed in
+    assert browser.get("/review").headers["x-frame-options"] == "DENY"
 
 
 def test_cookies_and_stored_secrets(app: FastAPI, db_url: str) -> None:

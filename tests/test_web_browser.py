@@ -68,13 +68,17 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(scope="module")
-def signed(site: Site, browser: object) -> Iterator[object]:
+def signed(site: Site, browser: object, screenshots: Path) -> Iterator[object]:
     """A browser signed in once, through the sign-in page, as the reviewer would: its pages share the session."""
     context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
     page = context.new_page()
     page.goto(f"{site.url}/review")
     page.wait_for_url("**/login?next=*")  # nothing without signing in
     page.fill("input[name=name]", "审核员甲")
+    page.fill("input[name=password]", "错误的密码")
+    page.get_by_role("button", name="登录").click()
+    assert page.locator("[role=alert]").inner_text() == "用户名或密码不正确"
+    page.screenshot(path=str(screenshots / "login.png"))
     page.fill("input[name=password]", PASSWORD)
     page.get_by_role("button", name="登录").click()
     page.wait_for_url("**/review")
@@ -223,3 +227,14 @@ def test_pdf_page_shown_with_the_place_boxed(site: Site, signed: object, screens
     assert drawn["width"] == pytest.approx((box[2] - box[0]) * scale, abs=3)
     page.screenshot(path=str(screenshots / "pdf-page.png"))
 
+
+
+def test_sign_out_in_the_browser(site: Site, signed: object) -> None:
+    """Last of the module: the shared session ends, and the pages ask to sign in again."""
+    page = signed.new_page()
+    page.goto(f"{site.url}/data/units")
+    page.get_by_role("button", name="退出登录").click()
+    page.wait_for_url("**/login")
+    page.goto(f"{site.url}/review")
+    page.wait_for_url("**/login?next=*")
+    assert page.locator("h1").inner_text() == "登录" and page.locator("header nav").count() == 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from typing import Annotated, Any
 
 from anyio import to_thread
@@ -18,6 +20,48 @@ from .app import Id, templates
 pages = APIRouter(include_in_schema=False, dependencies=[Depends(auth.csrf)])
 api = APIRouter(prefix="/api", tags=["账户"], dependencies=[Depends(auth.csrf)])
 WRONG = "用户名或密码不正确"
+
+
+class Throttle:
+    """Wrong passwords for one name from one address: after LIMIT within WINDOW seconds, that name is
+    refused from that address until the window has passed (others, and that name elsewhere, go on)."""
+
+    LIMIT, WINDOW = 5, 300.0
+
+    def __init__(self) -> None:
+        self.failures: dict[tuple[str, str], list[float]] = {}
+        self.lock = threading.Lock()
+
+    def wait(self, key: tuple[str, str]) -> int:
+        """Seconds before this name may try again from this address (0: now)."""
+        now = time.monotonic()
+        with self.lock:
+            recent = [t for t in self.failures.get(key, []) if now - t < self.WINDOW]
+            self.failures[key] = recent
+            return int(self.WINDOW - (now - recent[0])) + 1 if len(recent) >= self.LIMIT else 0
+
+    def failed(self, key: tuple[str, str]) -> None:
+        with self.lock:
+            self.failures.setdefault(key, []).append(time.monotonic())
+
+    def passed(self, key: tuple[str, str]) -> None:
+        with self.lock:
+            self.failures.pop(key, None)
+
+
+async def _sign_in(request: Request, name: str, password: str) -> tuple[User, str] | str:
+    """The user and their session's token, or why not (in Chinese)."""
+    throttle: Throttle = request.app.state.throttle
+    key = (name.strip(), request.client.host if request.client else "")
+    wait = throttle.wait(key)
+    if wait:
+        return f"该用户的密码已连续输错 {Throttle.LIMIT} 次，请 {(wait + 59) // 60} 分钟后再试"
+    found = await to_thread.run_sync(accounts.sign_in, request.app.state.engine, name, password)
+    if found is None:
+        throttle.failed(key)
+        return WRONG
+    throttle.passed(key)
+    return found
 
 
 def _next(target: str) -> str:
@@ -40,10 +84,11 @@ def login_page(request: Request, next: str = "/review") -> Response:
 async def login(request: Request, name: Annotated[str, Form(max_length=100)] = "",
                 password: Annotated[str, Form(max_length=1000)] = "",
                 next: Annotated[str, Form(max_length=2000)] = "/review") -> Response:
-    found = await to_thread.run_sync(accounts.sign_in, request.app.state.engine, name, password)
-    if found is None:
-        return templates.TemplateResponse(request, "login.html", {"next": _next(next), "message": WRONG,
-                                                                  "name": name}, status_code=401)
+    found = await _sign_in(request, name, password)
+    if isinstance(found, str):
+        return templates.TemplateResponse(request, "login.html", {"next": _next(next), "message": found,
+                                                                  "name": name},
+                                          status_code=401 if found == WRONG else 429)
     response = RedirectResponse(_next(next), status_code=303)
     _signed_in(request, response, found[1])
     return response
@@ -79,10 +124,9 @@ def api_session(request: Request) -> dict[str, Any]:
 
 @api.post("/session", summary="登录（需附上 GET /api/session 给出的 X-CSRF-Token）；返回登录后的 csrf_token")
 async def api_sign_in(request: Request, credentials: Credentials) -> Response:
-    found = await to_thread.run_sync(accounts.sign_in, request.app.state.engine, credentials.name,
-                                     credentials.password)
-    if found is None:
-        return JSONResponse({"detail": WRONG}, status_code=401)
+    found = await _sign_in(request, credentials.name, credentials.password)
+    if isinstance(found, str):
+        return JSONResponse({"detail": found}, status_code=401 if found == WRONG else 429)
     user, token = found
     request.state.anchor = token  # the token a signed-in session's requests carry
     response = JSONResponse({"user": _whom(user), "csrf_token": auth.csrf_token(request)})

@@ -63,6 +63,7 @@ def create_app(settings: Settings = Settings()) -> FastAPI:
     from . import accounts, api_docs, auth, data, review
 
     app.state.secret = stored_accounts.secret(engine)
+    app.state.throttle = accounts.Throttle()
     app.add_middleware(auth.Gate, engine=engine, local=settings.local)
     templates.env.globals["csrf_token"] = auth.csrf_token
     guarded = [Depends(auth.csrf)]

@@ -73,8 +73,7 @@ class Gate:
             response = _sign_in_first(scope)
         else:
             response = None
-        if fresh:
-            send = _with_cookie(send, scope, fresh)
+        send = _decorated(send, scope, fresh)
         if response is not None:
             await response(scope, receive, send)
         else:
@@ -106,15 +105,23 @@ def _sign_in_first(scope: Scope) -> Response:
     return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
 
 
-def _with_cookie(send: Send, scope: Scope, value: str) -> Send:
+_HEADERS = (("x-frame-options", "DENY"),  # no other site frames a page to trick a click on its buttons
+            ("x-content-type-options", "nosniff"), ("referrer-policy", "same-origin"))
+
+
+def _decorated(send: Send, scope: Scope, fresh: str) -> Send:
+    """Every response with the security headers, and the browser's new CSRF cookie where it had none."""
     async def sending(message: Message) -> None:
         if message["type"] == "http.response.start":
-            holder = Response()
-            cookie(holder, scope, CSRF_COOKIE, value)
             headers = MutableHeaders(scope=message)
-            for name, header in holder.raw_headers:
-                if name == b"set-cookie":
-                    headers.append("set-cookie", header.decode("latin-1"))
+            for name, value in _HEADERS:
+                headers.setdefault(name, value)
+            if fresh:
+                holder = Response()
+                cookie(holder, scope, CSRF_COOKIE, fresh)
+                for name, header in holder.raw_headers:
+                    if name == b"set-cookie":
+                        headers.append("set-cookie", header.decode("latin-1"))
         await send(message)
     return sending
 
