@@ -182,19 +182,18 @@ def sign_in(engine: Engine, name: str, password: str) -> tuple[User, str] | None
 
 
 def session_user(engine: Engine, token: str) -> User | None:
-    """Whose session the token opens, while it lasts."""
-    with Session(engine) as session:
-        row = session.execute(select(Account, AccountSession.expires_at)
-                              .join(AccountSession, AccountSession.account_id == Account.id)
-                              .where(AccountSession.id == _digest(token))).first()
-        if row is None:
-            return None
-        account, expires = row
-        if expires.tzinfo is None:  # SQLite keeps no zone; every time stored is UTC
-            expires = expires.replace(tzinfo=UTC)
-        if expires < datetime.now(UTC):
-            return None
-        return _user(session, account)
+    """Whose session the token opens, while it lasts (one query: it runs on every request)."""
+    with engine.connect() as connection:
+        row = connection.execute(
+            select(Account.id, Account.name, Account.role, Account.organisation_id, Organisation.name,
+                   AccountSession.expires_at)
+            .join(AccountSession, AccountSession.account_id == Account.id)
+            .join(Organisation, Organisation.id == Account.organisation_id)
+            .where(AccountSession.id == _digest(token))).first()
+    if row is None:
+        return None
+    expires = row[-1] if row[-1].tzinfo else row[-1].replace(tzinfo=UTC)  # SQLite keeps no zone; all is UTC
+    return User(*row[:-1]) if expires > datetime.now(UTC) else None
 
 
 def sign_out(engine: Engine, token: str) -> None:
