@@ -69,6 +69,8 @@ def test_nothing_without_signing_in(app: FastAPI) -> None:
             assert response.status_code == 303, (method, path)
             assert response.headers["location"].startswith("/login?next="), (method, path)
     assert anonymous.get("/static/app.js").status_code == 200
+    garbled = TestClient(app, headers={"cookie": f'{SESSION_COOKIE}="x; ;;=; \x7f=1'})
+    assert garbled.get("/api/batches").status_code == 401  # a malformed cookie is no session, and no error
     page = anonymous.get("/review/batches/1?sort=errors")  # followed to the sign-in page, which knows the way back
     assert page.url.path == "/login" and 'name="next" value="/review/batches/1?sort=errors"' in page.text
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import quote
 
@@ -21,6 +20,7 @@ import anyio
 from fastapi import HTTPException, Request
 from sqlalchemy import Engine
 from starlette.datastructures import MutableHeaders
+from starlette.requests import cookie_parser
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -57,11 +57,11 @@ class Gate:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        cookies = SimpleCookie()
+        cookies: dict[str, str] = {}
         for name, value in scope.get("headers", []):
             if name == b"cookie":
-                cookies.load(value.decode("latin-1"))
-        browser = cookies[CSRF_COOKIE].value if CSRF_COOKIE in cookies else ""
+                cookies.update(cookie_parser(value.decode("latin-1")))  # lenient: a malformed one is skipped
+        browser = cookies.get(CSRF_COOKIE, "")
         fresh = "" if browser else secrets.token_urlsafe(32)
         user, token = await self._user(cookies)
         state = scope.setdefault("state", {})
@@ -79,12 +79,12 @@ class Gate:
         else:
             await self.app(scope, receive, send)
 
-    async def _user(self, cookies: SimpleCookie) -> tuple[User | None, str]:
+    async def _user(self, cookies: dict[str, str]) -> tuple[User | None, str]:
         if self.local:
             return LOCAL, ""
-        if SESSION_COOKIE not in cookies:
+        token = cookies.get(SESSION_COOKIE, "")
+        if not token:
             return None, ""
-        token = cookies[SESSION_COOKIE].value
         user = await anyio.to_thread.run_sync(accounts.session_user, self.engine, token)
         return user, token if user else ""
 

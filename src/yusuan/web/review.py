@@ -180,7 +180,7 @@ class Decision(BaseModel):
     comment: str = Field("", max_length=5000, description="审核意见")
 
 
-@api.get("/batches", summary="全部批次")
+@api.get("/batches", summary="本单位的全部批次")
 def api_batches(request: Request) -> list[dict[str, Any]]:
     return service.batches(request.app.state.engine, scope_of(request))
 
