@@ -26,6 +26,8 @@ from .conftest import SEEDS
 from .web import PASSWORD, account, sign_in, wait_batch
 
 SEED = SEEDS[2]
+ROUTERS = [module.pages for module in (accounts, data, review)] + [
+    module.api for module in (accounts, data, review)] + [api_docs.router]  # every route the application has
 
 
 @pytest.fixture
@@ -52,9 +54,7 @@ def form_token(page: str) -> str:
 def test_nothing_without_signing_in(app: FastAPI) -> None:
     """Every route the application has (whatever is added later), called without a session."""
     anonymous = TestClient(app)
-    routers = [module.pages for module in (accounts, data, review)] + [
-        module.api for module in (accounts, data, review)] + [api_docs.router]
-    routes = [(method, route.path) for router in routers for route in router.routes if isinstance(route, APIRoute)
+    routes = [(method, route.path) for router in ROUTERS for route in router.routes if isinstance(route, APIRoute)
               for method in route.methods] + [("GET", "/api/openapi.json"), ("GET", "/")]
     assert len(routes) > 20
     for method, path in routes:
@@ -73,6 +73,19 @@ def test_nothing_without_signing_in(app: FastAPI) -> None:
     assert garbled.get("/api/batches").status_code == 401  # a malformed cookie is no session, and no error
     page = anonymous.get("/review/batches/1?sort=errors")  # followed to the sign-in page, which knows the way back
     assert page.url.path == "/login" and 'name="next" value="/review/batches/1?sort=errors"' in page.text
+
+
+def test_every_change_needs_the_token(app: FastAPI) -> None:
+    """Every state-changing route the application has, called signed in but without the CSRF token."""
+    client = client_of(app, account(app.state.engine, "管理员甲", role="管理员").name)
+    token = client.headers.pop(CSRF_HEADER)
+    changes = [(method, route.path) for router in ROUTERS for route in router.routes if isinstance(route, APIRoute)
+               for method in route.methods if method not in ("GET", "HEAD")]
+    assert len(changes) >= 8
+    for method, path in changes:
+        response = client.request(method, re.sub(r"\{[^}]+\}", "1", path), follow_redirects=False)
+        assert response.status_code == 403 and "防伪令牌" in response.text, (method, path)
+    assert client.get("/api/session").json()["csrf_token"] == token  # and the session is still there
 
 
 def test_sign_in_page_and_wrong_password(app: FastAPI) -> None:

@@ -9,14 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Path, Request
+from fastapi import FastAPI, Path, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
-from ..store import accounts as stored_accounts
 from ..store.database import open_engine
 from ..store.query import Corpus
 from .jobs import Jobs
@@ -58,21 +57,17 @@ def create_app(settings: Settings = Settings()) -> FastAPI:
     corpus = Corpus.__new__(Corpus)  # the store's queries, on the engine opened above
     corpus.engine = engine
     app.state.corpus = corpus
+    from . import accounts  # sign-in, CSRF and each organisation's own uploads, on every route included below
+
+    accounts.install(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    from . import accounts, api_docs, auth, data, review
+    from . import api_docs, data, review
 
-    app.state.secret = stored_accounts.secret(engine)
-    app.state.throttle = accounts.Throttle()
-    app.add_middleware(auth.Gate, engine=engine, local=settings.local)
-    templates.env.globals["csrf_token"] = auth.csrf_token
-    guarded = [Depends(auth.csrf)]
-    app.include_router(accounts.pages)
-    app.include_router(accounts.api)
-    app.include_router(review.pages, dependencies=[*guarded, Depends(auth.reviewing)])
-    app.include_router(review.api, dependencies=[*guarded, Depends(auth.reviewing)])
-    app.include_router(data.pages, dependencies=guarded)
-    app.include_router(data.api, dependencies=guarded)
+    app.include_router(review.pages)
+    app.include_router(review.api)
+    app.include_router(data.pages)
+    app.include_router(data.api)
     app.include_router(api_docs.router)
 
     @app.get("/", include_in_schema=False)

@@ -33,6 +33,7 @@ CSRF_COOKIE = "yusuan_csrf"
 CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf_token"
 PUBLIC = ("/login", "/api/session")  # and /static/
+OWN_SESSION = ("/login", "/logout", "/api/session")  # what a 只读 user may post
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 _ID_RANGE = range(2**31)  # what every database's integer holds: larger ids are refused by validation
@@ -126,7 +127,7 @@ def _decorated(send: Send, scope: Scope, fresh: str) -> Send:
     return sending
 
 
-def user(request: Request) -> User:
+def user(request: Request) -> User | None:
     return request.state.user
 
 
@@ -148,14 +149,20 @@ async def csrf(request: Request) -> None:
                                  f"通过接口调用时，请在 {CSRF_HEADER} 请求头中附上 GET /api/session 给出的 csrf_token")
 
 
-def reviewing(request: Request) -> None:
-    """Dependency of the review routes: only the organisation's own uploads, and only a reviewer
-    or an administrator may upload or mark (只读 reads)."""
-    if request.method not in SAFE_METHODS and not user(request).may_review:
-        raise HTTPException(403, "只读账户可以查看，但不能上传文件或审核问题")
-    organisation = user(request).organisation_id
-    if organisation is None:  # serve --local: the one person sees all
+async def guard(request: Request) -> None:
+    """Dependency of every route: a change needs its CSRF token, and a user who may change things
+    (只读 changes nothing but their own session); a batch or a document is the organisation's own."""
+    await csrf(request)
+    found = user(request)
+    if found is None:  # the sign-in page and the session API: the gate let nothing else through
         return
+    if request.method not in SAFE_METHODS and request.url.path not in OWN_SESSION and not found.may_review:
+        raise HTTPException(403, "只读账户可以查看，但不能上传文件、审核问题或作其他更改")
+    if found.organisation_id is not None:  # with serve --local, the one person sees all
+        await anyio.to_thread.run_sync(_own, request, found.organisation_id)
+
+
+def _own(request: Request, organisation: int) -> None:
     engine = request.app.state.engine
     for key, owner, missing in (("batch_id", accounts.organisation_of_batch, "没有编号为 {} 的批次"),
                                 ("document_id", accounts.organisation_of_document, "没有编号为 {} 的文件")):
@@ -183,8 +190,3 @@ def admin(request: Request) -> User:
     if not found.is_admin:
         raise HTTPException(403, "只有管理员可以管理本单位的用户")
     return found
-
-
-def scope_of(request: Request) -> int | None:
-    """The organisation whose uploads the user sees (None: all, with serve --local)."""
-    return user(request).organisation_id

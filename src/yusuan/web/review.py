@@ -13,7 +13,6 @@ from ..rules import SEVERITIES
 from . import annotate, export, service
 from . import pages as page_images
 from .app import Id, templates
-from .auth import scope_of
 from .document import by_severity, layout
 from .intake import Upload, groups
 
@@ -48,15 +47,16 @@ async def _receive(request: Request, files: list[UploadFile]) -> tuple[int, list
     found += [service.Group(name, error=why) for name, why in refused]
     if len(found) > settings.max_files:
         raise ValueError(f"一次最多审核 {settings.max_files} 份文件，这次有 {len(found)} 份")
-    batch_id, todo = service.create_batch(request.app.state.engine, found, organisation=scope_of(request))
+    organisation = request.state.user.organisation_id  # the uploader's (none with serve --local)
+    batch_id, todo = service.create_batch(request.app.state.engine, found, organisation=organisation)
     request.app.state.jobs.submit(todo)
     return batch_id, todo
 
 
 @pages.get("/review", response_class=HTMLResponse)
 def review_home(request: Request) -> Response:
-    return templates.TemplateResponse(request, "review.html", {"batches": service.batches(request.app.state.engine,
-                                                                                         scope_of(request)),
+    batches = service.batches(request.app.state.engine, request.state.user.organisation_id)
+    return templates.TemplateResponse(request, "review.html", {"batches": batches,
                                                                "settings": request.app.state.settings})
 
 
@@ -182,7 +182,7 @@ class Decision(BaseModel):
 
 @api.get("/batches", summary="本单位的全部批次")
 def api_batches(request: Request) -> list[dict[str, Any]]:
-    return service.batches(request.app.state.engine, scope_of(request))
+    return service.batches(request.app.state.engine, request.state.user.organisation_id)
 
 
 @api.post("/batches", summary="上传一份或多份文件（或 .zip）开始审核", status_code=201)
