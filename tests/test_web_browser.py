@@ -57,39 +57,42 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
         yield address
 
 
+class SignedIn:
+    """The browser once the reviewer has signed in: each new page opens in a context holding that session."""
+
+    def __init__(self, browser: object, state: dict) -> None:
+        self.browser, self.state = browser, state
+
+    def new_page(self, **options: object) -> object:
+        return self.browser.new_context(storage_state=self.state, **options).new_page()
+
+
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser(site: Site, screenshots: Path) -> Iterator[SignedIn]:
+    """Chromium, signed in once through the sign-in page as a reviewer would (a wrong password first)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield browser
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        page.goto(f"{site.url}/review")
+        page.wait_for_url("**/login?next=*")  # nothing without signing in
+        page.fill("input[name=name]", "审核员甲")
+        page.fill("input[name=password]", "错误的密码")
+        page.get_by_role("button", name="登录").click()
+        assert page.locator("[role=alert]").inner_text() == "用户名或密码不正确"
+        page.screenshot(path=str(screenshots / "login.png"))
+        page.fill("input[name=password]", PASSWORD)
+        page.get_by_role("button", name="登录").click()
+        page.wait_for_url("**/review")
+        assert "审核员甲" in page.locator("header").inner_text()
+        yield SignedIn(browser, context.storage_state())
         browser.close()
 
 
-@pytest.fixture(scope="module")
-def signed(site: Site, browser: object, screenshots: Path) -> Iterator[object]:
-    """A browser signed in once, through the sign-in page, as the reviewer would: its pages share the session."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.goto(f"{site.url}/review")
-    page.wait_for_url("**/login?next=*")  # nothing without signing in
-    page.fill("input[name=name]", "审核员甲")
-    page.fill("input[name=password]", "错误的密码")
-    page.get_by_role("button", name="登录").click()
-    assert page.locator("[role=alert]").inner_text() == "用户名或密码不正确"
-    page.screenshot(path=str(screenshots / "login.png"))
-    page.fill("input[name=password]", PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url("**/review")
-    assert "审核员甲" in page.locator("header").inner_text()
-    page.close()
-    yield context
-    context.close()
-
-
-def test_review_in_the_browser(site: Site, signed: object, screenshots: Path, tmp_path: Path) -> None:
-    page = signed.new_page()
+def test_review_in_the_browser(site: Site, browser: object, screenshots: Path, tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{site.url}/review")
@@ -159,8 +162,8 @@ def test_review_in_the_browser(site: Site, signed: object, screenshots: Path, tm
     assert not errors
 
 
-def test_corpus_in_the_browser(site: Site, signed: object, screenshots: Path) -> None:
-    page = signed.new_page()
+def test_corpus_in_the_browser(site: Site, browser: object, screenshots: Path) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.goto(f"{site.url}/data/units")
     rows = page.locator("#units tbody tr")
     assert rows.count() >= 2
@@ -182,12 +185,12 @@ def test_corpus_in_the_browser(site: Site, signed: object, screenshots: Path) ->
     page.screenshot(path=str(screenshots / "findings.png"), full_page=True)
 
 
-def test_script_in_a_document_does_not_run(site: Site, signed: object, tmp_path: Path) -> None:
+def test_script_in_a_document_does_not_run(site: Site, browser: object, tmp_path: Path) -> None:
     unit = parsed(SEEDS[0]).unit
     hostile = tmp_path / "hostile.txt"
     hostile.write_text(SEEDS[0].read_text(encoding="utf-8-sig").replace(unit, "<svg/onload=window.pwned=1>局"),
                        encoding="utf-8")
-    page = signed.new_page()
+    page = browser.new_page()
     page.goto(f"{site.url}/review")
     page.set_input_files("#files", str(hostile))
     page.get_by_role("button", name="上传并审核").click()
@@ -204,7 +207,7 @@ PDFS = sorted(REAL.glob("*.pdf"), key=lambda p: p.stat().st_size) if REAL.exists
 
 
 @pytest.mark.skipif(not PDFS, reason="no real PDF at hand")
-def test_pdf_page_shown_with_the_place_boxed(site: Site, signed: object, screenshots: Path) -> None:
+def test_pdf_page_shown_with_the_place_boxed(site: Site, browser: object, screenshots: Path) -> None:
     """A document that came as a PDF: choosing a finding shows its page with its box. The findings
     are placed on the PDF's first page here, so that the viewer is tested whatever the PDF reader
     of this build makes of the file."""
@@ -214,7 +217,7 @@ def test_pdf_page_shown_with_the_place_boxed(site: Site, signed: object, screens
     document_id, box = pdf_under_review(site.app.state.engine, pdf, SEEDS[2],
                                         organisation_of(site.app.state.engine, "审核员甲"))
     width, _ = pages.sizes(pdf.read_bytes())[0]
-    page = signed.new_page()
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.goto(f"{site.url}/review/documents/{document_id}")
     page.locator(".finding .pick").first.click()
     page.wait_for_function("document.getElementById('page-image').naturalWidth > 0")
@@ -228,10 +231,9 @@ def test_pdf_page_shown_with_the_place_boxed(site: Site, signed: object, screens
     page.screenshot(path=str(screenshots / "pdf-page.png"))
 
 
-
-def test_sign_out_in_the_browser(site: Site, signed: object) -> None:
+def test_sign_out_in_the_browser(site: Site, browser: SignedIn) -> None:
     """Last of the module: the shared session ends, and the pages ask to sign in again."""
-    page = signed.new_page()
+    page = browser.new_page()
     page.goto(f"{site.url}/data/units")
     page.get_by_role("button", name="退出登录").click()
     page.wait_for_url("**/login")
