@@ -32,8 +32,8 @@ class Settings:
     workers: int = 1  # processes reading uploads; 0 reads in the server's own process
     max_file_mb: int = 50
     max_files: int = 500  # in one upload, archives' members counted
-    max_batch_mb: int = 1024  # all the files of one upload together
     local: bool = False  # one person on their own machine: no accounts (`serve --local`, loopback only)
+    max_batch_mb: int = 1024  # all the files of one upload together
 
 
 def create_app(settings: Settings = Settings()) -> FastAPI:
