@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.web import Site, running
+from tests.web import Site, account, running, sign_in
 from yusuan.web.app import Settings
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "samples" / "seeds").glob("*.txt"))
@@ -22,6 +22,7 @@ SEEDS = sorted((Path(__file__).resolve().parent.parent / "samples" / "seeds").gl
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Site, httpx.Client]]:
     with running(Settings(db=str(tmp_path_factory.mktemp("web") / "web.sqlite"), workers=1)) as site, \
             httpx.Client(base_url=site.url, timeout=60) as client:
+        sign_in(client, account(site.app.state.engine).name)  # every request below carries the session
         upload(client, SEEDS[2])  # the worker process warmed up
         yield site, client
 
@@ -40,11 +41,11 @@ def test_upload_to_findings(benchmark, site, seed: Path) -> None:  # type: ignor
     benchmark.pedantic(upload, args=(client, seed), rounds=3, iterations=1)
 
 
-@pytest.mark.parametrize("path", ["document", "batch", "api-document"])
+@pytest.mark.parametrize("path", ["document", "batch", "api-document", "session"])
 def test_page(benchmark, site, path: str) -> None:  # type: ignore[no-untyped-def]
     _, client = site
     document = upload(client, SEEDS[2])
     url = {"document": f"/review/documents/{document}", "batch": "/review/batches/1",
-           "api-document": f"/api/documents/{document}"}[path]
+           "api-document": f"/api/documents/{document}", "session": "/api/session"}[path]  # session: the gate alone
     response = benchmark(client.get, url)
     assert response.status_code == 200

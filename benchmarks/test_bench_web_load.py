@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 
 from tests import variants
-from tests.web import running
+from tests.web import account, running, sign_in
 from yusuan.store.ingest import ingest
 from yusuan.web.app import Settings
 
@@ -23,8 +23,8 @@ CLIENTS, REQUESTS = 50, 20  # per client
 DOCUMENTS = int(os.environ.get("YUSUAN_LOAD_DOCUMENTS", "400"))
 
 
-async def _client(base: str, paths: list[str], offset: int, times: list[float]) -> None:
-    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+async def _client(base: str, paths: list[str], offset: int, times: list[float], cookies: httpx.Cookies) -> None:
+    async with httpx.AsyncClient(base_url=base, timeout=60, cookies=cookies) as client:
         for n in range(REQUESTS):
             began = time.perf_counter()
             response = await client.get(paths[(offset + n) % len(paths)])
@@ -40,6 +40,7 @@ def test_load(benchmark, tmp_path: Path) -> None:  # type: ignore[no-untyped-def
     db = str(tmp_path / "load.sqlite")
     ingest([folder], db, workers=2)
     with running(Settings(db=db, workers=1)) as site, httpx.Client(base_url=site.url, timeout=60) as client:
+        sign_in(client, account(site.app.state.engine).name)  # one reviewer's session, shared by the clients
         batch = client.post("/api/batches", files=[("files", (p.name, p.read_bytes())) for p in
                                                    sorted(folder.iterdir())[:10]]).json()["batch"]
         while not client.get(f"/api/batches/{batch}").json()["finished"]:
@@ -52,7 +53,7 @@ def test_load(benchmark, tmp_path: Path) -> None:  # type: ignore[no-untyped-def
         times: list[float] = []
 
         def run() -> None:
-            asyncio.run(_gather(site.url, paths, times))
+            asyncio.run(_gather(site.url, paths, times, client.cookies))
 
         benchmark.pedantic(run, rounds=1, iterations=1)
     times.sort()
@@ -63,8 +64,8 @@ def test_load(benchmark, tmp_path: Path) -> None:  # type: ignore[no-untyped-def
           f"p95 {p95 * 1000:.1f} ms")
 
 
-async def _gather(base: str, paths: list[str], times: list[float]) -> None:
-    await asyncio.gather(*(_client(base, paths, n, times) for n in range(CLIENTS)))
+async def _gather(base: str, paths: list[str], times: list[float], cookies: httpx.Cookies) -> None:
+    await asyncio.gather(*(_client(base, paths, n, times, cookies) for n in range(CLIENTS)))
 
 
 

@@ -22,7 +22,7 @@ from yusuan.web.app import Settings, create_app
 
 from . import variants
 from .conftest import SEEDS, parsed
-from .web import pdf_under_review, wait_batch
+from .web import account, pdf_under_review, sign_in, wait_batch
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real"  # beside the clone, as CI has it
 PDFS = sorted(REAL.glob("*.pdf"), key=lambda p: p.stat().st_size) if REAL.exists() else []
@@ -37,8 +37,10 @@ def expected_status(seed: Path) -> str:
 @pytest.fixture
 def client(db_url: str) -> Iterator[TestClient]:
     app = create_app(Settings(db=db_url, workers=0, max_file_mb=2, max_files=20))
-    with TestClient(app) as client:
-        yield client
+    client = TestClient(app)
+    client.reviewer = account(app.state.engine)
+    with client:
+        yield sign_in(client, client.reviewer.name)
 
 
 def upload(client: TestClient, files: list[tuple[str, bytes]]) -> dict:
@@ -213,7 +215,7 @@ def test_original_pdf_annotated(client: TestClient) -> None:
     import pypdfium2
     import pypdfium2.raw as pdfium
 
-    document_id, box = pdf_under_review(client.app.state.engine, PDFS[0], SEEDS[2])
+    document_id, box = pdf_under_review(client.app.state.engine, PDFS[0], SEEDS[2], client.reviewer.organisation_id)
     findings = client.get(f"/api/documents/{document_id}").json()["findings"]
     client.put(f"/api/documents/{document_id}/findings/0", json={"verdict": "确认", "comment": "请更正"})
     client.put(f"/api/documents/{document_id}/findings/1", json={"verdict": "误报", "comment": ""})
@@ -267,8 +269,9 @@ def test_corpus_pages(client: TestClient, tmp_path: Path) -> None:
 def test_review_as_pdf(tmp_path: Path) -> None:
     import pypdfium2
 
-    app = create_app(Settings(db=str(tmp_path / "web.sqlite"), workers=0))
-    with TestClient(app) as client:
+    app = create_app(Settings(db=str(tmp_path / "web.sqlite"), workers=0, local=True))
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        client.headers["X-CSRF-Token"] = client.get("/api/session").json()["csrf_token"]
         seed = SEEDS[2]
         batch = upload(client, [(seed.name, seed.read_bytes())])
         document_id = batch["documents"][0]["id"]
@@ -292,7 +295,7 @@ def test_serve_command(tmp_path: Path) -> None:
 
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "yusuan.cli", "serve", "--db", str(tmp_path / "s.sqlite"),
-                               "--port", str(port), "--workers", "0"], stderr=subprocess.PIPE, text=True)
+                               "--port", str(port), "--workers", "0", "--local"], stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
         while True:

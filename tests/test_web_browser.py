@@ -20,7 +20,7 @@ from yusuan.web.app import Settings
 
 from . import variants
 from .conftest import SEEDS, parsed
-from .web import Site, pdf_under_review, running
+from .web import PASSWORD, Site, account, organisation_of, pdf_under_review, running
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -53,16 +53,41 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
         variants.write(variant, corpus)
     ingest([corpus], db)  # a corpus to browse beside the reviews
     with running(Settings(db=db, workers=1)) as address:
+        account(address.app.state.engine)
         yield address
 
 
+class SignedIn:
+    """The browser once the reviewer has signed in: each new page opens in a context holding that session."""
+
+    def __init__(self, browser: object, state: dict) -> None:
+        self.browser, self.state = browser, state
+
+    def new_page(self, **options: object) -> object:
+        return self.browser.new_context(storage_state=self.state, **options).new_page()
+
+
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser(site: Site, screenshots: Path) -> Iterator[SignedIn]:
+    """Chromium, signed in once through the sign-in page as a reviewer would (a wrong password first)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield browser
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        page.goto(f"{site.url}/review")
+        page.wait_for_url("**/login?next=*")  # nothing without signing in
+        page.fill("input[name=name]", "审核员甲")
+        page.fill("input[name=password]", "错误的密码")
+        page.get_by_role("button", name="登录").click()
+        assert page.locator("[role=alert]").inner_text() == "用户名或密码不正确"
+        page.screenshot(path=str(screenshots / "login.png"))
+        page.fill("input[name=password]", PASSWORD)
+        page.get_by_role("button", name="登录").click()
+        page.wait_for_url("**/review")
+        assert "审核员甲" in page.locator("header").inner_text()
+        yield SignedIn(browser, context.storage_state())
         browser.close()
 
 
@@ -189,7 +214,8 @@ def test_pdf_page_shown_with_the_place_boxed(site: Site, browser: object, screen
     from yusuan.web import pages
 
     pdf = PDFS[0]
-    document_id, box = pdf_under_review(site.app.state.engine, pdf, SEEDS[2])
+    document_id, box = pdf_under_review(site.app.state.engine, pdf, SEEDS[2],
+                                        organisation_of(site.app.state.engine, "审核员甲"))
     width, _ = pages.sizes(pdf.read_bytes())[0]
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.goto(f"{site.url}/review/documents/{document_id}")
@@ -204,3 +230,13 @@ def test_pdf_page_shown_with_the_place_boxed(site: Site, browser: object, screen
     assert drawn["width"] == pytest.approx((box[2] - box[0]) * scale, abs=3)
     page.screenshot(path=str(screenshots / "pdf-page.png"))
 
+
+def test_sign_out_in_the_browser(site: Site, browser: SignedIn) -> None:
+    """Last of the module: the shared session ends, and the pages ask to sign in again."""
+    page = browser.new_page()
+    page.goto(f"{site.url}/data/units")
+    page.get_by_role("button", name="退出登录").click()
+    page.wait_for_url("**/login")
+    page.goto(f"{site.url}/review")
+    page.wait_for_url("**/login?next=*")
+    assert page.locator("h1").inner_text() == "登录" and page.locator("header nav").count() == 0

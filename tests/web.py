@@ -50,6 +50,37 @@ def running(settings: Settings) -> Iterator[Site]:
         thread.join(timeout=10)
 
 
+PASSWORD = "测试口令-2026"
+
+
+def account(engine: Any, name: str = "审核员甲", organisation: str = "甲市财政局", role: str = "审核员") -> Any:
+    """An account in the store (its organisation made if new); its password is PASSWORD."""
+    from yusuan.store.accounts import add_user
+
+    return add_user(engine, name, organisation, role, PASSWORD)
+
+
+def organisation_of(engine: Any, name: str) -> int:
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from yusuan.store.accounts import Account
+
+    with Session(engine) as session:
+        return session.scalar(select(Account.organisation_id).where(Account.name == name))
+
+
+def sign_in(client: Any, name: str, password: str = PASSWORD) -> Any:
+    """Sign a test client in through the API, as a script would: the CSRF token from GET /api/session,
+    the session cookie from POST /api/session; every later request of the client carries the token."""
+    token = client.get("/api/session").json()["csrf_token"]
+    response = client.post("/api/session", json={"name": name, "password": password},
+                           headers={"X-CSRF-Token": token})
+    assert response.status_code == 200, response.text
+    client.headers["X-CSRF-Token"] = response.json()["csrf_token"]
+    return client
+
+
 def wait_batch(get: Any, batch_id: int, seconds: float = 60) -> dict[str, Any]:
     """The batch once every document is read (or failed)."""
     deadline = time.monotonic() + seconds
@@ -60,10 +91,12 @@ def wait_batch(get: Any, batch_id: int, seconds: float = 60) -> dict[str, Any]:
         time.sleep(0.1)
 
 
-def pdf_under_review(engine: Any, pdf: Path, seed: Path) -> tuple[int, tuple[float, float, float, float]]:
+def pdf_under_review(engine: Any, pdf: Path, seed: Path,
+                     organisation: int | None = None) -> tuple[int, tuple[float, float, float, float]]:
     """A PDF under review whose findings (the seed's own) point at a box on its first page: the page
     viewer and the annotated PDF are tested whatever this build's PDF reader makes of the file.
-    Returns the document and the box (x0, top, x1, bottom in points from the top left)."""
+    Returns the document (the organisation's upload) and the box (x0, top, x1, bottom in points from
+    the top left)."""
     from sqlalchemy import update
     from sqlalchemy.orm import Session
 
@@ -75,7 +108,8 @@ def pdf_under_review(engine: Any, pdf: Path, seed: Path) -> tuple[int, tuple[flo
     from yusuan.web import pages, service
     from yusuan.web.intake import Group, Upload
 
-    _, (document_id,) = service.create_batch(engine, [Group(pdf.name, [Upload(pdf.name, pdf.read_bytes())])])
+    _, (document_id,) = service.create_batch(engine, [Group(pdf.name, [Upload(pdf.name, pdf.read_bytes())])],
+                                             organisation=organisation)
     width, height = pages.sizes(pdf.read_bytes())[0]
     box = (width * 0.25, height * 0.5, width * 0.75, height * 0.6)
     disclosure = parse(seed)

@@ -14,6 +14,7 @@ from .api import expanded, parse_paths, parse_together
 from .cli_chinese import Group
 from .cli_corpus import register
 from .cli_serve import register as register_serve
+from .cli_user import register as register_user
 from .errors import YusuanError
 from .jsonout import dumps
 from .model import Disclosure
@@ -166,6 +167,7 @@ def _summary(console: Console, disclosure: Disclosure) -> None:
 
 register(main)
 register_serve(main)
+register_user(main)
 
 from .cli_write import COMMANDS as _WRITE_COMMANDS  # noqa: E402  (yusuan write, yusuan template)
 

@@ -70,3 +70,6 @@ class Group(ChineseHelp, click.Group):
         except click.Abort:
             sys.stderr.write("已中止\n")
             sys.exit(1)
+        except click.ClickException as error:  # a command's own failure, said in Chinese, without a traceback
+            sys.stderr.write(f"错误：{error.format_message()}\n")
+            sys.exit(error.exit_code)

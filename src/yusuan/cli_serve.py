@@ -20,22 +20,34 @@ _DB_HELP = ("数据库地址：SQLite 文件路径或 sqlite:///…、postgresql
 @click.option("--max-file-mb", type=click.IntRange(1), default=50, show_default=True,
               help="单个上传文件的大小上限（MB）。")
 @click.option("--max-files", type=click.IntRange(1), default=500, show_default=True, help="一次上传的文件数上限。")
-def serve_command(db: str | None, host: str, port: int, workers: int, max_file_mb: int, max_files: int) -> None:
-    """启动审核网站：上传并审核预算公开文件、逐条确认问题、导出审核意见、浏览语料库。"""
+@click.option("--local", is_flag=True, help="本机单人使用：不设账户、不需登录；只能监听本机地址。")
+def serve_command(db: str | None, host: str, port: int, workers: int, max_file_mb: int, max_files: int,
+                  local: bool) -> None:
+    """启动审核网站：上传并审核预算公开文件、逐条确认问题、导出审核意见、浏览语料库。
+    用户须登录（账户用 yusuan user add 创建）；--local 供一人在本机使用，不需登录。"""
     import uvicorn
 
     from .errors import YusuanError
+    from .store.accounts import count
     from .store.database import describe
     from .web.app import Settings, create_app
+    from .web.auth import LOOPBACK
 
+    if local and host.lower() not in LOOPBACK:
+        raise click.ClickException(f"--local 模式不设登录，只能监听本机地址（127.0.0.1、localhost 或 ::1），"
+                                   f"不能监听 {host}；要让他人访问，请去掉 --local 并用 yusuan user add 创建账户")
     try:
-        app = create_app(Settings(db, workers, max_file_mb, max_files))
+        app = create_app(Settings(db, workers, max_file_mb, max_files, local=local))
     except YusuanError as error:
         raise click.ClickException(error.message) from error
-    click.echo(f"yusuan 审核网站：http://{host}:{port}/  数据库 {describe(db)}（按 Ctrl+C 停止）", err=True)
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        click.echo("注意：网站尚无账户和登录，监听本机以外的地址时，"
-                   "能访问该地址的任何人都能查看和审核全部文件。", err=True)
+    if not local and count(app.state.engine) == 0:
+        raise click.ClickException(
+            f"数据库 {describe(db)} 中还没有账户，无人能够登录。请先创建管理员：\n"
+            f"  yusuan user add 用户名 --org 单位名称 --role 管理员{' --db ' + db if db else ''}\n"
+            "或一人在本机使用时加 --local（不需登录）")
+    where = f"[{host}]" if ":" in host else host
+    click.echo(f"yusuan 审核网站：http://{where}:{port}/  数据库 {describe(db)}"
+               f"{'（本机模式，不需登录）' if local else ''}（按 Ctrl+C 停止）", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

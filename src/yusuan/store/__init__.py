@@ -5,7 +5,7 @@
     Corpus("yusuan.sqlite").peers(Filter(year=2024, level="县级"))
 """
 
-from . import reviews  # noqa: F401  (its tables belong to the schema the migrations build)
+from . import accounts, reviews  # noqa: F401  (their tables belong to the schema the migrations build)
 from .ingest import Report, ingest
 from .query import Corpus, Filter
 

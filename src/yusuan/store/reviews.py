@@ -27,6 +27,8 @@ class ReviewBatch(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     name: Mapped[str | None] = mapped_column(String(300))
+    # whose upload it is (accounts.py); none when served with `--local`
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), index=True)
 
 
 class ReviewFile(Base):

@@ -32,6 +32,7 @@ class Settings:
     workers: int = 1  # processes reading uploads; 0 reads in the server's own process
     max_file_mb: int = 50
     max_files: int = 500  # in one upload, archives' members counted
+    local: bool = False  # one person on their own machine: no accounts (`serve --local`, loopback only)
     max_batch_mb: int = 1024  # all the files of one upload together
 
 
@@ -46,7 +47,9 @@ def create_app(settings: Settings = Settings()) -> FastAPI:
         jobs.stop()
 
     app = FastAPI(title="yusuan 预算公开审核", version="1",
-                  description="审核预算公开文件、浏览语料库。每个页面的数据都可由此接口以 JSON 取得。",
+                  description="审核预算公开文件、浏览语料库。每个页面的数据都可由此接口以 JSON 取得。"
+                              "调用前先登录：GET /api/session 取得 csrf_token，POST /api/session 登录；"
+                              "此后每个写操作都须在 X-CSRF-Token 请求头中附上登录后的 csrf_token。",
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.settings = settings
     app.state.engine = engine
@@ -54,6 +57,9 @@ def create_app(settings: Settings = Settings()) -> FastAPI:
     corpus = Corpus.__new__(Corpus)  # the store's queries, on the engine opened above
     corpus.engine = engine
     app.state.corpus = corpus
+    from . import accounts  # sign-in, CSRF and each organisation's own uploads, on every route included below
+
+    accounts.install(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     from . import api_docs, data, review

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
-from ..store.reviews import DONE, FAILED, QUEUED, READING, ReviewDocument, ReviewFile
+from ..store.reviews import DONE, FAILED, QUEUED, READING, ReviewBatch, ReviewDocument, ReviewFile
 from .analyse import analyse
 
 
@@ -108,8 +108,12 @@ class Jobs:
 
 
 def previous(session: Session, id_: int, values: dict[str, Any]) -> int | None:
-    """The latest earlier version of the same unit's budget of the same year and kind."""
-    return session.scalar(select(ReviewDocument.id).where(
+    """The latest earlier version of the same unit's budget of the same year and kind, uploaded by
+    the same organisation (another bureau's review is not theirs to see)."""
+    organisation = session.scalar(select(ReviewBatch.organisation_id).join(
+        ReviewDocument, ReviewDocument.batch_id == ReviewBatch.id).where(ReviewDocument.id == id_))
+    return session.scalar(select(ReviewDocument.id).join(ReviewBatch, ReviewDocument.batch_id == ReviewBatch.id).where(
         ReviewDocument.id != id_, ReviewDocument.status == DONE, ReviewDocument.unit == values["unit"],
         ReviewDocument.year == values["year"], ReviewDocument.kind == values["kind"],
+        ReviewBatch.organisation_id.is_(None) if organisation is None else ReviewBatch.organisation_id == organisation,
         ReviewDocument.finished_at <= values["finished_at"]).order_by(ReviewDocument.finished_at.desc()).limit(1))

@@ -47,14 +47,16 @@ async def _receive(request: Request, files: list[UploadFile]) -> tuple[int, list
     found += [service.Group(name, error=why) for name, why in refused]
     if len(found) > settings.max_files:
         raise ValueError(f"一次最多审核 {settings.max_files} 份文件，这次有 {len(found)} 份")
-    batch_id, todo = service.create_batch(request.app.state.engine, found)
+    organisation = request.state.user.organisation_id  # the uploader's (none with serve --local)
+    batch_id, todo = service.create_batch(request.app.state.engine, found, organisation=organisation)
     request.app.state.jobs.submit(todo)
     return batch_id, todo
 
 
 @pages.get("/review", response_class=HTMLResponse)
 def review_home(request: Request) -> Response:
-    return templates.TemplateResponse(request, "review.html", {"batches": service.batches(request.app.state.engine),
+    batches = service.batches(request.app.state.engine, request.state.user.organisation_id)
+    return templates.TemplateResponse(request, "review.html", {"batches": batches,
                                                                "settings": request.app.state.settings})
 
 
@@ -178,9 +180,9 @@ class Decision(BaseModel):
     comment: str = Field("", max_length=5000, description="审核意见")
 
 
-@api.get("/batches", summary="全部批次")
+@api.get("/batches", summary="本单位的全部批次")
 def api_batches(request: Request) -> list[dict[str, Any]]:
-    return service.batches(request.app.state.engine)
+    return service.batches(request.app.state.engine, request.state.user.organisation_id)
 
 
 @api.post("/batches", summary="上传一份或多份文件（或 .zip）开始审核", status_code=201)

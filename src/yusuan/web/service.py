@@ -47,13 +47,14 @@ def status_text(document: ReviewDocument | dict[str, Any]) -> str:
     return "，".join(counts) or "无问题"
 
 
-def create_batch(engine: Engine, groups: list[Group], name: str | None = None) -> tuple[int, list[int]]:
-    """Store the uploads; returns the batch and the documents to read (unreadable ones are failed
-    at once, with why, and the rest of the batch goes on)."""
+def create_batch(engine: Engine, groups: list[Group], name: str | None = None,
+                 organisation: int | None = None) -> tuple[int, list[int]]:
+    """Store the uploads as the organisation's; returns the batch and the documents to read
+    (unreadable ones are failed at once, with why, and the rest of the batch goes on)."""
     now = datetime.now(UTC)
     todo: list[int] = []
     with Session(engine) as session, session.begin():
-        batch = ReviewBatch(created_at=now, name=name)
+        batch = ReviewBatch(created_at=now, name=name, organisation_id=organisation)
         session.add(batch)
         session.flush()
         for position, group in enumerate(groups):
@@ -90,12 +91,16 @@ _COLUMNS = [ReviewDocument.id, ReviewDocument.position, ReviewDocument.name, Rev
             ReviewDocument.milliseconds]
 
 
-def batches(engine: Engine) -> list[dict[str, Any]]:
+def batches(engine: Engine, organisation: int | None) -> list[dict[str, Any]]:
+    """The organisation's batches, newest first (organisation None: every batch, for `serve --local`)."""
+    query = (select(ReviewBatch.id, ReviewBatch.created_at, ReviewBatch.name, func.count(ReviewDocument.id),
+                    func.sum(ReviewDocument.errors))
+             .join(ReviewDocument, ReviewDocument.batch_id == ReviewBatch.id, isouter=True)
+             .group_by(ReviewBatch.id).order_by(ReviewBatch.id.desc()).limit(200))
+    if organisation is not None:
+        query = query.where(ReviewBatch.organisation_id == organisation)
     with Session(engine) as session:
-        rows = session.execute(select(ReviewBatch.id, ReviewBatch.created_at, ReviewBatch.name,
-                                      func.count(ReviewDocument.id), func.sum(ReviewDocument.errors))
-                               .join(ReviewDocument, ReviewDocument.batch_id == ReviewBatch.id, isouter=True)
-                               .group_by(ReviewBatch.id).order_by(ReviewBatch.id.desc()).limit(200)).all()
+        rows = session.execute(query).all()
     return [{"id": id_, "created_at": created.isoformat(timespec="seconds"), "name": name, "documents": count,
              "errors": int(errors or 0)} for id_, created, name, count, errors in rows]
 

@@ -54,6 +54,12 @@ function showPage(finding) {
   box.hidden = false;
 }
 
+// The page's CSRF token, sent with every change a script makes (the server refuses one without).
+function csrfToken() {
+  const meta = document.querySelector("meta[name=csrf-token]");
+  return meta ? meta.content : "";
+}
+
 // A decision is saved without leaving the page (the form posts normally without script).
 async function decide(form, event) {
   event.preventDefault();
@@ -61,7 +67,7 @@ async function decide(form, event) {
   const body = {verdict: data.get("verdict") || "", comment: data.get("comment") || ""};
   const saved = form.querySelector(".saved");
   const response = await fetch(form.dataset.api, {method: "PUT", body: JSON.stringify(body),
-    headers: {"Content-Type": "application/json"}});
+    headers: {"Content-Type": "application/json", "X-CSRF-Token": csrfToken()}});
   const answer = await response.json();
   if (!response.ok) { saved.textContent = "未能保存：" + answer.detail; return; }
   saved.textContent = answer.verdict ? "已保存（" + answer.verdict + "）" : "已撤销";
