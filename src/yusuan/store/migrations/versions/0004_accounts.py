@@ -1,15 +1,15 @@
 """Accounts: organisations, users with a role, sessions, the application's secrets; each review
 batch belongs to the organisation that uploaded it.
 
-Revision ID: 0003_accounts
+Revision ID: 0004_accounts
 Revises: 0002_reviews
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_accounts"
-down_revision = "0002_reviews"
+revision = "0004_accounts"
+down_revision = "0003_document_files"
 branch_labels = None
 depends_on = None
 
