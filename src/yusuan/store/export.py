@@ -38,6 +38,7 @@ RESOURCES = (
 # every exported field: its Table Schema type and its Chinese title
 FIELDS: dict[str, tuple[str, str]] = {
     "id": ("integer", "编号"), "name": ("string", "名称"), "level": ("string", "级次"), "key": ("string", "识别键"),
+    "scope": ("string", "本级/部门"),
     "sha256": ("string", "内容哈希（SHA-256）"), "file_name": ("string", "文件名"), "format": ("string", "格式"),
     "pages": ("integer", "页数"), "reader_version": ("string", "读取程序版本"), "ingested_at": ("datetime", "入库时间"),
     "status": ("string", "状态（ok/failed）"), "error": ("string", "无法读取的原因"),

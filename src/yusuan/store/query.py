@@ -59,18 +59,20 @@ class Corpus:
             return connection.execute(statement).all()
 
     def units(self, where: Filter = Filter()) -> pd.DataFrame:
-        """Each unit with its level and the years stored."""
-        rows = self._run(where.apply(select(Unit.id, Unit.name, Unit.level, Document.year, Document.kind)
+        """Each unit with its level, its scope (本级 or 部门) and the years stored."""
+        rows = self._run(where.apply(select(Unit.id, Unit.name, Unit.level, Unit.scope, Document.year, Document.kind)
                                      .join(Document, Document.unit_id == Unit.id)).order_by(Unit.id, Document.year))
         units: dict[int, dict[str, Any]] = {}
-        for id_, name, level, year, kind in rows:
-            unit = units.setdefault(id_, {"unit": name, "level": level, "years": [], "kinds": [], "documents": 0})
+        for id_, name, level, scope, year, kind in rows:
+            unit = units.setdefault(id_, {"id": id_, "unit": name, "level": level, "scope": scope, "years": [],
+                                          "kinds": [], "documents": 0})
             unit["documents"] += 1
             if year is not None and year not in unit["years"]:
                 unit["years"].append(year)
             if kind and kind not in unit["kinds"]:
                 unit["kinds"].append(kind)
-        return pd.DataFrame(list(units.values()), columns=["unit", "level", "years", "kinds", "documents"])
+        return pd.DataFrame(list(units.values()),
+                            columns=["id", "unit", "level", "scope", "years", "kinds", "documents"])
 
     def documents(self, where: Filter = Filter(), failed: bool = False) -> pd.DataFrame:
         """Every stored document with its provenance; `failed` lists the failed ones instead."""
@@ -170,8 +172,8 @@ class Corpus:
                              "code", "name", "project", "sub_unit", "column", "amount", "uncertain"])
 
     def unit_list(self) -> pd.DataFrame:
-        return _frame(self._run(select(Unit.id, Unit.name, Unit.level, Unit.key).order_by(Unit.id)),
-                      ["id", "name", "level", "key"])
+        return _frame(self._run(select(Unit.id, Unit.name, Unit.level, Unit.scope, Unit.key).order_by(Unit.id)),
+                      ["id", "name", "level", "scope", "key"])
 
     def figure_list(self, where: Filter = Filter()) -> pd.DataFrame:
         rows = self._run(where.apply(select(Figure.document_id, Figure.name, Figure.amount)

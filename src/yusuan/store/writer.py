@@ -25,7 +25,7 @@ from .models import (
     Unit,
 )
 from .record import AMOUNT_FIELDS, Record
-from .units import unit_key
+from .units import UnitId, identify
 
 _DOCUMENT = insert(Document).returning(Document.id)
 
@@ -101,7 +101,9 @@ class Writer:
             for record in fresh:
                 document = {**record.document, "ingested_at": now, "unit_id": None}
                 if document.get("unit"):
-                    document["unit_id"] = self._unit(connection, units, document["unit"], document.get("level"))
+                    unit = identify(document["unit"], document.get("kind"), document.get("level"))
+                    document["unit_id"] = self._unit(connection, units, unit, document["unit"])
+                    document["level"] = unit.level
                 id_ = connection.execute(_DOCUMENT, document).scalar_one()
                 if document["unit_id"] is not None and document.get("year") is not None:
                     years.append((document["unit_id"], document["year"], document.get("kind")))
@@ -126,14 +128,14 @@ class Writer:
         self.failed.difference_update(r.sha256 for r in fresh)
         return len(fresh)
 
-    def _unit(self, connection: Connection, units: dict[str, int], name: str, level: str | None) -> int:
-        key = unit_key(name, level)
-        if key not in units:
+    def _unit(self, connection: Connection, units: dict[str, int], unit: UnitId, printed: str) -> int:
+        if unit.key not in units:
             dialect_insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
-            connection.execute(dialect_insert(Unit).values(key=key, name=name, level=level)
+            connection.execute(dialect_insert(Unit).values(key=unit.key, name=printed, level=unit.level,
+                                                           scope=unit.scope)
                                .on_conflict_do_nothing(index_elements=["key"]))
-            units[key] = connection.execute(select(Unit.id).where(Unit.key == key)).scalar_one()
-        return units[key]
+            units[unit.key] = connection.execute(select(Unit.id).where(Unit.key == unit.key)).scalar_one()
+        return units[unit.key]
 
     def _column(self, connection: Connection, table_id: str, label: str) -> int:
         """A column the template does not declare (a reader's slip) is kept, not dropped."""
