@@ -96,7 +96,7 @@ def test_last_year_rule_in_the_corpus(db_url: str, tmp_path: Path) -> None:
     ingest([seed], db_url)  # its last year arrives: the later document is checked again
     found = corpus.findings(Filter(), rule="C.last-year")
     assert list(found["year"]) == [year + 1]  # every other change it states agrees with last year's
-    assert found["expected"][0] - found["stated"][0] == variants.PLANTED_CHANGE
+    assert abs(found["expected"][0] - found["stated"][0] - variants.PLANTED_CHANGE) <= Decimal("0.01")
     assert "基本支出" in found["message"][0]
     units = corpus.units()
     assert units[units["unit"] == unit]["years"].iloc[0] == [year, year + 1]

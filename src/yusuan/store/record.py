@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..api import own_workbook
 from ..errors import YusuanError
 from ..jsonout import to_dict
 from ..model import Disclosure
@@ -79,21 +80,29 @@ def _process(item: Item) -> Record:
         return record
     try:
         if item.member is None:
-            extracted = read(Path(item.path))
+            disclosure, form, pages = _read(Path(item.path))
         else:  # readers read files: an archive's member is read from a private copy
             with tempfile.TemporaryDirectory(prefix="yusuan-") as folder:
                 copy = Path(folder) / Path(item.member).name
                 copy.write_bytes(data)
-                extracted = read(copy)
-        disclosure = recover(extracted)
+                disclosure, form, pages = _read(copy)
         found = check(disclosure)
     except YusuanError as error:
         return _failed(record, error.message)
     except Exception as error:  # a defect of ours: recorded plainly, the run goes on
         return _failed(record, f"内部错误：处理该文件时出错（{type(error).__name__}），请将该文件报告给开发者")
-    _fill(record, disclosure, extracted.format, extracted.pages)
+    _fill(record, disclosure, form, pages)
     record.findings = [finding_row(f) for f in found]
     return record
+
+
+def _read(path: Path) -> tuple[Disclosure, str, int | None]:
+    """The file's disclosure, format and pages; yusuan's own workbook is read as the data it holds."""
+    workbook = own_workbook(path)
+    if workbook is not None:
+        return workbook, "xlsx", None
+    extracted = read(path)
+    return recover(extracted), extracted.format, extracted.pages
 
 
 def _why(error: Exception) -> str:
@@ -116,7 +125,7 @@ def _document(record: Record, **values: Any) -> dict[str, Any]:
             "problems": 0, **values}
 
 
-def _fill(record: Record, disclosure: Disclosure, form: str, pages: int) -> None:
+def _fill(record: Record, disclosure: Disclosure, form: str, pages: int | None) -> None:
     staffing = disclosure.overview.staffing
     record.document = _document(
         record, status=OK, format=form, pages=pages, unit=disclosure.unit, year=disclosure.year,
