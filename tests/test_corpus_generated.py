@@ -5,20 +5,25 @@ and 部门 apart, and the corpus rule finds the stated changes that disagree wit
 
 from __future__ import annotations
 
+import csv
 from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
+import pyarrow.parquet as pq
 import pytest
 from alembic import command
 from alembic.config import Config
+from frictionless import Package
 from sqlalchemy import text
 
 from yusuan.api import parse
 from yusuan.rules import check
 from yusuan.store.database import MIGRATIONS, engine_for
-from yusuan.store.ingest import ingest
+from yusuan.store.export import export
+from yusuan.store.ingest import Report, ingest
 from yusuan.store.query import Corpus
 from yusuan.text import fold
 
@@ -44,11 +49,22 @@ def test_formats_levels_and_scopes_covered(generated: tuple[Path, list[variants.
     assert any(v.printed_unit.startswith("中共") for v in made)
 
 
-def test_generated_corpus(db_url: str, generated: tuple[Path, list[variants.Variant]]) -> None:
-    folder, made = generated
-    report = ingest([folder], db_url, workers=2)
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def stored(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+           generated: tuple[Path, list[variants.Variant]]) -> tuple[str, Report]:
+    """The generated documents ingested once on each backend (the tests after only read)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('stored') / 'corpus.sqlite'}"
+    else:
+        url = request.getfixturevalue("postgres_server").new_database()
+    return url, ingest([generated[0]], url, workers=2)
+
+
+def test_generated_corpus(stored: tuple[str, Report], generated: tuple[Path, list[variants.Variant]]) -> None:
+    url, report = stored
+    _, made = generated
     assert (report.stored, report.failed) == (COUNT, [])
-    corpus = Corpus(db_url)
+    corpus = Corpus(url)
     units = corpus.units()
     # one stored unit per organisation and scope, whatever its name printed (本级, （本级）, 中共)
     expected = {(v.unit, v.scope): v for v in made}
@@ -119,3 +135,33 @@ def test_units_keyed_again_on_upgrade(db_url: str) -> None:
     quanzhou = units[units["unit"].str.startswith("泉州")]
     assert sorted(quanzhou["scope"]) == ["本级", "部门"]
     corpus.close()
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx", "parquet", "datapackage"])
+def test_export(stored: tuple[str, Report], form: str, tmp_path: Path) -> None:
+    """Every amount exported, exactly, whichever format; the package valid as Frictionless says."""
+    url, _ = stored
+    corpus = Corpus(url)
+    amounts = corpus.amounts()
+    written = export(corpus, form, tmp_path)
+    if form == "parquet":
+        got = pq.read_table(tmp_path / "amounts.parquet").to_pylist()
+        values = [row["amount"] for row in got]
+    elif form == "xlsx":
+        book = openpyxl.load_workbook(tmp_path / "yusuan.xlsx", read_only=True)
+        assert book.sheetnames == ["单位", "文件", "金额", "主要数字", "审核问题"]
+        rows = book["金额"].iter_rows(values_only=True)
+        header = next(rows)
+        assert "本级/部门" in next(book["单位"].iter_rows(values_only=True))
+        at = header.index("金额（万元，精确十进制）")
+        values = [Decimal(str(row[at])) for row in rows]  # Excel's numbers print each amount exactly
+    else:
+        folder = tmp_path / "data" if form == "datapackage" else tmp_path
+        with (folder / "amounts.csv").open(encoding="utf-8-sig", newline="") as file:
+            values = [Decimal(row["amount"]) for row in csv.DictReader(file)]
+        if form == "datapackage":
+            report = Package(str(tmp_path / "datapackage.json")).validate()
+            assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert len(values) == len(amounts) > 10_000
+    assert values == list(amounts["amount"])  # the same order, every amount exact
+    assert all(path.stat().st_size > 0 for path in written)
