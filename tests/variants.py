@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import multiprocessing
 import os
 import re
 import shutil
@@ -269,3 +270,11 @@ def write(variant: Variant, folder: Path) -> Path:
     path = folder / file_name(variant)
     shutil.copyfile(cached, path)
     return path
+
+
+def write_all(chosen: list[Variant], folder: Path, workers: int = 1) -> list[Path]:
+    """Every variant written into `folder`, those not cached yet made by `workers` processes."""
+    if workers > 1:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.starmap(write, [(variant, folder) for variant in chosen], chunksize=4)
+    return [write(variant, folder) for variant in chosen]
