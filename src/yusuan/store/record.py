@@ -6,6 +6,7 @@ Everything costly happens here, in the worker processes; the parent only writes.
 from __future__ import annotations
 
 import hashlib
+import pickle
 import tempfile
 import time
 import zipfile
@@ -17,7 +18,7 @@ from .. import __version__
 from ..api import own_workbook
 from ..errors import YusuanError
 from ..jsonout import to_dict
-from ..model import Disclosure
+from ..model import Amount, Disclosure, Row, Source, Table
 from ..readers import read
 from ..recovery import recover
 from ..rules import check
@@ -38,6 +39,7 @@ class Record:
     cpu: float = 0.0  # the worker's processor time reading and checking it
     document: dict[str, Any] = field(default_factory=dict)
     disclosure: bytes | None = None  # its JSON, compressed
+    slim: bytes | None = None  # what the corpus rules read of it (slim)
     tables: list[dict[str, Any]] = field(default_factory=list)
     amounts: list[tuple[Any, ...]] = field(default_factory=list)  # see AMOUNT_FIELDS
     figures: dict[str, Any] = field(default_factory=dict)
@@ -133,6 +135,7 @@ def _fill(record: Record, disclosure: Disclosure, form: str, pages: int | None) 
         staff_actual=staffing.actual, staff_active=staffing.active.value if staffing.active else None,
         problems=len(disclosure.problems))
     record.disclosure = compress(to_dict(disclosure))
+    record.slim = slim(disclosure)
     for table_id, table in disclosure.tables.items():
         record.tables.append({"table_id": table_id, "present": table.present, "title": table.title,
                               "note": table.note, "money_unit": table.money_unit if table.present else None})
@@ -141,6 +144,21 @@ def _fill(record: Record, disclosure: Disclosure, form: str, pages: int | None) 
                 record.amounts.append((table_id, position, label, row.kind, row.side, row.code, row.name,
                                        row.project, row.unit, value.value, value.uncertain))
     record.figures = figures(disclosure)
+
+
+def slim(full: Disclosure) -> bytes:
+    """What the corpus rules read of a disclosure (its tables' rows, its Part 3 statements),
+    pickled by the worker that read it: the parent loads it in a fraction of the time the whole
+    stored JSON would take, which keeps storing well below reading."""
+    nowhere = Source()
+    tables = {table_id: Table(table.id, table.present, money_unit=table.money_unit, places=table.places,
+                              columns_known=table.columns_known,
+                              rows=[Row(row.kind, row.name, {label: Amount(a.value, a.text, nowhere, a.uncertain)
+                                                             for label, a in row.values.items()},
+                                        row.code, row.project, row.side, row.unit) for row in table.rows])
+              for table_id, table in full.tables.items()}
+    return pickle.dumps(Disclosure(unit=full.unit, year=full.year, kind=full.kind, level=full.level, tables=tables,
+                                   statements=full.statements), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def finding_row(finding: Any) -> dict[str, Any]:

@@ -3,6 +3,7 @@ interrupted ingest leaves whole documents or none."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,6 +29,7 @@ from .record import AMOUNT_FIELDS, Record
 from .units import UnitId, identify
 
 _DOCUMENT = insert(Document).returning(Document.id)
+RECENT = 500  # slim forms kept (some 80 KB each)
 
 
 def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -63,6 +65,8 @@ class Writer:
         self.engine = engine
         self.columns = dict(columns)
         self.retry = retry
+        # the slim forms of the documents stored last, by id: a unit's next year often follows soon
+        self.recent: OrderedDict[int, bytes] = OrderedDict()
         self._reload()
 
     def _reload(self) -> None:
@@ -94,6 +98,7 @@ class Writer:
         figures: list[dict[str, Any]] = []
         findings: list[dict[str, Any]] = []
         years: list[tuple[int, int, str | None]] = []
+        ids: list[int] = []
         with self.engine.begin() as connection:
             again = [r.sha256 for r in fresh if r.sha256 in self.failed]
             if again:  # a failed document (no rows of its own) gives way to its new reading
@@ -105,6 +110,7 @@ class Writer:
                     document["unit_id"] = self._unit(connection, units, unit, document["unit"])
                     document["level"] = unit.level
                 id_ = connection.execute(_DOCUMENT, document).scalar_one()
+                ids.append(id_)
                 if document["unit_id"] is not None and document.get("year") is not None:
                     years.append((document["unit_id"], document["year"], document.get("kind")))
                 if record.disclosure is not None:
@@ -122,7 +128,13 @@ class Writer:
                                 (Figure, figures), (StoredFinding, findings)):
                 if rows:
                     bulk_insert(connection, model.__table__, rows)
-            recheck(connection, years)
+            for record, id_ in zip(fresh, ids, strict=True):
+                if record.slim is not None:
+                    self.recent[id_] = record.slim
+                    self.recent.move_to_end(id_)
+            while len(self.recent) > RECENT:
+                self.recent.popitem(last=False)
+            recheck(connection, years, self.recent)
         self.units = units
         self.known.update(r.sha256 for r in fresh)
         self.failed.difference_update(r.sha256 for r in fresh)
