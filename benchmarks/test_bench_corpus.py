@@ -123,7 +123,7 @@ QUERIES = {
     "by_class_one_year": lambda c: c.by_code(Filter(year=2024), digits=3),
     "peers_one_group": lambda c: c.peers(Filter(year=2024, level="县级", kind="单位预算")),
     "findings_by_rule": lambda c: c.findings(),
-    "findings_one_rule_year": lambda c: c.findings(Filter(year=2024), rule="N.amount"),
+    "findings_one_rule_year": lambda c: c.findings(Filter(year=2024), rule="T6.subtotal"),
 }
 
 
