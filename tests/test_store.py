@@ -20,6 +20,7 @@ from yusuan.store.database import open_engine
 from yusuan.store.ingest import ingest
 from yusuan.store.models import Amount, Base, Document, StoredFinding
 from yusuan.store.query import Corpus, Filter
+from yusuan.text import fold
 
 from . import variants
 from .conftest import SEEDS, parsed
@@ -99,27 +100,28 @@ def test_archives_and_folders(db_url: str, tmp_path: Path) -> None:
 
 
 def test_totals_and_peers(db_url: str, tmp_path: Path) -> None:
-    akto = SEEDS[1]  # 阿克陶县 2023, published again for 2024: a peer of 呼图壁县 2024
-    next_year = tmp_path / "next.txt"
-    next_year.write_text(variants.text(akto, parsed(akto).unit, 2024), encoding="utf-8")
-    ingest([*SEEDS, next_year], db_url)
+    akto = SEEDS[1]  # 阿克陶县 2023; its 2024 budget written from it, 4% larger: a peer of 呼图壁县 2024
+    next_year = variants.Variant(akto, parsed(akto).unit or "", 2024, "县级", first_year=2023)
+    ingest([*SEEDS, variants.write(next_year, tmp_path)], db_url)
     corpus = Corpus(db_url)
     totals = corpus.totals()
-    for seed in SEEDS:
-        disclosure = parsed(seed)
-        row = totals[totals["unit"] == disclosure.unit].iloc[0]
+    published = {fold(d.unit or ""): d for d in [*map(parsed, SEEDS), variants.data(next_year)]}
+    assert sorted(totals["unit"]) == sorted(published)
+    for unit, disclosure in published.items():
+        row = totals[totals["unit"] == unit].iloc[0]
         assert row["收入总计"] == disclosure.tables["T1"].total("income").value("预算数")
         assert row["三公经费"] == disclosure.tables["T10"].total().value("合计")
     by_class = corpus.by_code(digits=3)
-    health = sum((row.value("合计") for seed in [*SEEDS, akto] for row in parsed(seed).tables["T3"].rows
+    health = sum((row.value("合计") for disclosure in published.values() for row in disclosure.tables["T3"].rows
                   if row.code == "210"), Decimal(0))
     assert by_class[by_class["code"] == "210"]["amount"].iloc[0] == health
     peers = corpus.peers(Filter(level="县级", year=2024))
     assert len(peers) == 2 and set(peers["peers"]) == {2}
     changes = dict(zip(peers["unit"], peers["change"], strict=True))
-    assert changes == {parsed(akto).unit: Decimal("0.00"), parsed(SEEDS[2]).unit: None}  # same budget as 2023
+    # the same unit although its name now says （本级）: its change on last year is the 4% it grew
+    assert changes == {fold(next_year.printed_unit): Decimal("4.00"), parsed(SEEDS[2]).unit: None}
     for row in peers.to_dict("records"):
-        disclosure = next(parsed(s) for s in SEEDS if parsed(s).unit == row["unit"])
+        disclosure = published[row["unit"]]
         staff = disclosure.overview.staffing.active.value
         assert row["sangong_per_staff"] == (disclosure.tables["T10"].total().value("合计") / staff).quantize(
             Decimal("0.0001"))

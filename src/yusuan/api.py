@@ -21,12 +21,18 @@ def parse(path: str | Path) -> Disclosure:
     """Read and recover one disclosure; raises YusuanError (in Chinese) if it cannot. yusuan's own
     workbook (`yusuan template`, or `write … -o .xlsx`) is read as the data it holds."""
     path = Path(path)
+    return own_workbook(path) or recover(read(path))
+
+
+def own_workbook(path: Path) -> Disclosure | None:
+    """The data of yusuan's own workbook (`yusuan template`, or `write … -o .xlsx`); None for any
+    other file."""
     if path.suffix.lower() == ".xlsx" and path.is_file():
         from .writing.workbook_read import is_workbook, read_workbook
 
         if is_workbook(path):
             return read_workbook(path)[0]
-    return recover(read(path))
+    return None
 
 
 def parse_together(paths: Iterable[str | Path]) -> Disclosure:

@@ -24,6 +24,7 @@ _DB_HELP = ("数据库地址：SQLite 文件路径或 sqlite:///…、postgresql
             "默认取环境变量 YUSUAN_DB，再默认 ./yusuan.sqlite。")
 _FAILURES_SHOWN = 20
 HEADERS = {
+    "id": "单位编号", "scope": "本级/部门",
     "unit": "单位", "level": "级次", "years": "年度", "kinds": "类型", "documents": "文件数", "document": "文件编号",
     "year": "年度", "kind": "类型", "staff_actual": "实有人数", "staff_active": "在职人数", "code": "科目编码",
     "name": "科目名称", "amount": "金额（万元）", "staff": "人数", "spending": "支出总计", "sangong": "三公经费",

@@ -88,8 +88,9 @@ class Growth(Rule):
                               f"增长率却写成{'增长' if statement.growth > 0 else '下降'}",
                               stated=statement.growth, expected=-statement.growth)
                 continue
-            values = [(statement.change + a) / (last + a - b) * 100 for a in (-HALF_CENT, HALF_CENT)
-                      for b in (-HALF_CENT, HALF_CENT) if last + a - b]
+            # the change printed off by a, the amount by b: last year was (amount + b) − (change + a)
+            values = [(statement.change + a) / (last + b - a) * 100 for a in (-HALF_CENT, HALF_CENT)
+                      for b in (-HALF_CENT, HALF_CENT) if last + b - a]
             if not _fits(statement.growth, min(values), max(values)):
                 expected = _q(statement.change / last * 100)
                 yield self.on(statement, f"上年预算 {statement.amount} − ({statement.change}) = {last} 万元，"

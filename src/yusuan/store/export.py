@@ -1,43 +1,58 @@
 """The corpus for other tools: CSV, Excel, Parquet, or a Frictionless data package (CSV files
 with datapackage.json describing every field, key and link), read as is by pandas, DuckDB,
-OpenSpending. Amounts stay exact: decimal text in CSV, decimal128 in Parquet."""
+OpenSpending. Amounts stay exact: decimal text in CSV, decimal128 in Parquet.
+
+Streamed: each table is read from the database in chunks (a server-side cursor on PostgreSQL)
+and each chunk written before the next is read, so memory stays bounded however large the
+corpus (Excel by xlsxwriter's constant-memory mode, Parquet a row group per chunk)."""
 
 from __future__ import annotations
 
+import csv
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
+from sqlalchemy import Select
 
 from .. import __version__
-from .query import Corpus
+from .query import Corpus, amount_rows, document_rows, figure_rows, finding_rows, unit_rows
+
+CHUNK = 5000  # rows read, converted and written at a time
+EXCEL_ROWS = 1_048_576  # a sheet's limit, its header row included
+_EXACT_DIGITS = 15  # what an Excel number (a double) shows exactly
 
 
 @dataclass(frozen=True, slots=True)
 class Resource:
     name: str
     title: str  # in Chinese: the Excel sheet's name
-    frame: Callable[[Corpus], pd.DataFrame]
+    rows: Callable[[], Select[Any]]
     key: tuple[str, ...]
     links: tuple[tuple[str, str, str], ...] = ()  # (field, resource, its field)
 
+    @property
+    def columns(self) -> list[str]:
+        return list(self.rows().selected_columns.keys())
+
 
 RESOURCES = (
-    Resource("units", "单位", Corpus.unit_list, ("id",)),
-    Resource("documents", "文件", Corpus.all_documents, ("id",), (("unit_id", "units", "id"),)),
-    Resource("amounts", "金额", Corpus.amounts, ("document", "table", "row", "column"),
+    Resource("units", "单位", unit_rows, ("id",)),
+    Resource("documents", "文件", document_rows, ("id",), (("unit_id", "units", "id"),)),
+    Resource("amounts", "金额", amount_rows, ("document", "table", "row", "column"),
              (("document", "documents", "id"),)),
-    Resource("figures", "主要数字", Corpus.figure_list, ("document", "name"), (("document", "documents", "id"),)),
-    Resource("findings", "审核问题", Corpus.all_findings, (), (("document", "documents", "id"),)),
+    Resource("figures", "主要数字", figure_rows, ("document", "name"), (("document", "documents", "id"),)),
+    Resource("findings", "审核问题", finding_rows, (), (("document", "documents", "id"),)),
 )
 
 # every exported field: its Table Schema type and its Chinese title
 FIELDS: dict[str, tuple[str, str]] = {
     "id": ("integer", "编号"), "name": ("string", "名称"), "level": ("string", "级次"), "key": ("string", "识别键"),
+    "scope": ("string", "本级/部门"),
     "sha256": ("string", "内容哈希（SHA-256）"), "file_name": ("string", "文件名"), "format": ("string", "格式"),
     "pages": ("integer", "页数"), "reader_version": ("string", "读取程序版本"), "ingested_at": ("datetime", "入库时间"),
     "status": ("string", "状态（ok/failed）"), "error": ("string", "无法读取的原因"),
@@ -57,19 +72,76 @@ FIELDS: dict[str, tuple[str, str]] = {
 }
 
 
-def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+def chunks(corpus: Corpus, resource: Resource) -> Iterator[Sequence[Any]]:
+    """The resource's rows, CHUNK at a time, never all at once."""
+    with corpus.engine.connect() as connection:
+        result = connection.execution_options(stream_results=True, yield_per=CHUNK).execute(resource.rows())
+        yield from result.partitions()
+
+
+def _instant(value: Any) -> Any:
     """Datetimes as ISO 8601 UTC text (Excel and CSV know no time zones)."""
-    out = frame.copy()
-    for column in out.columns:
-        if FIELDS[column][0] == "datetime":
-            out[column] = [v.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if isinstance(v, datetime) else v
-                           for v in out[column]]
-    return out
+    if isinstance(value, datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value
 
 
-def _schema(resource: Resource, frame: pd.DataFrame) -> dict[str, Any]:
+def _csv(corpus: Corpus, resource: Resource, path: Path, encoding: str) -> None:
+    with path.open("w", encoding=encoding, newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(resource.columns)
+        for rows in chunks(corpus, resource):
+            writer.writerows([["" if v is None else _instant(v) for v in row] for row in rows])
+
+
+def _cell(value: Any) -> Any:
+    """An Excel cell: an amount as a number where a double shows it exactly, else as its text."""
+    if isinstance(value, Decimal):
+        return float(value) if len(value.as_tuple().digits) <= _EXACT_DIGITS else str(value)
+    return _instant(value)
+
+
+def _xlsx(corpus: Corpus, path: Path) -> None:
+    import xlsxwriter
+
+    with xlsxwriter.Workbook(str(path), {"constant_memory": True}) as book:  # rows flushed as written
+        for resource in RESOURCES:
+            header = [FIELDS[c][1] for c in resource.columns]
+            part, row_number, sheet = 1, 0, None
+            for rows in chunks(corpus, resource):
+                for row in rows:
+                    if sheet is None or row_number == EXCEL_ROWS:  # Excel's limit: go on in the next sheet
+                        sheet = book.add_worksheet(resource.title if part == 1 else f"{resource.title}{part}")
+                        sheet.write_row(0, 0, header)
+                        part, row_number = part + 1, 1
+                    sheet.write_row(row_number, 0, [_cell(v) for v in row])
+                    row_number += 1
+            if sheet is None:
+                book.add_worksheet(resource.title).write_row(0, 0, header)
+
+
+def _parquet(corpus: Corpus, resource: Resource, path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {"integer": pa.int64(), "string": pa.string(), "number": pa.decimal128(38, 6), "boolean": pa.bool_(),
+             "datetime": pa.timestamp("us", tz="UTC")}
+    schema = pa.schema([(c, types[FIELDS[c][0]]) for c in resource.columns])
+    with pq.ParquetWriter(path, schema) as writer:
+        wrote = False
+        for rows in chunks(corpus, resource):  # one row group each
+            columns = list(zip(*rows, strict=True))
+            writer.write_table(pa.Table.from_arrays(
+                [pa.array(values, type=field.type) for values, field in zip(columns, schema, strict=True)],
+                schema=schema))
+            wrote = True
+        if not wrote:
+            writer.write_table(schema.empty_table())
+
+
+def _schema(resource: Resource) -> dict[str, Any]:
     schema: dict[str, Any] = {"fields": [{"name": c, "type": FIELDS[c][0], "title": FIELDS[c][1]}
-                                         for c in frame.columns]}
+                                         for c in resource.columns]}
     if resource.key:
         schema["primaryKey"] = list(resource.key)
     if resource.links:
@@ -78,35 +150,17 @@ def _schema(resource: Resource, frame: pd.DataFrame) -> dict[str, Any]:
     return schema
 
 
-def _arrow(frame: pd.DataFrame) -> Any:
-    import pyarrow as pa
-
-    types = {"integer": pa.int64(), "string": pa.string(), "number": pa.decimal128(38, 6), "boolean": pa.bool_(),
-             "datetime": pa.timestamp("us", tz="UTC")}
-    arrays = [pa.array([None if v is None or v != v else v for v in frame[c]], type=types[FIELDS[c][0]])
-              for c in frame.columns]
-    return pa.Table.from_arrays(arrays, names=list(frame.columns))
-
-
 def export(corpus: Corpus, form: str, output: Path) -> list[Path]:
     output.mkdir(parents=True, exist_ok=True)
-    frames = [(resource, resource.frame(corpus)) for resource in RESOURCES]
-    written: list[Path] = []
     if form == "xlsx":
         path = output / "yusuan.xlsx"
-        with pd.ExcelWriter(path, engine="openpyxl") as workbook:
-            for resource, frame in frames:
-                sheet = _plain(frame).rename(columns={c: FIELDS[c][1] for c in frame.columns})
-                for part, start in enumerate(range(0, max(len(sheet), 1), 1_000_000)):  # Excel's row limit
-                    name = resource.title if part == 0 else f"{resource.title}{part + 1}"
-                    sheet.iloc[start:start + 1_000_000].to_excel(workbook, sheet_name=name, index=False)
+        _xlsx(corpus, path)
         return [path]
+    written: list[Path] = []
     if form == "parquet":
-        import pyarrow.parquet as pq
-
-        for resource, frame in frames:
+        for resource in RESOURCES:
             path = output / f"{resource.name}.parquet"
-            pq.write_table(_arrow(frame), path)
+            _parquet(corpus, resource, path)
             written.append(path)
         return written
     data = output / "data" if form == "datapackage" else output
@@ -116,15 +170,15 @@ def export(corpus: Corpus, form: str, output: Path) -> list[Path]:
         "description": f"yusuan {__version__} 导出：预算公开文件、其全部金额（万元）、主要数字与审核问题。",
         "resources": [],
     }
-    for resource, frame in frames:
+    for resource in RESOURCES:
         path = data / f"{resource.name}.csv"
         # plain CSV is for people (Excel needs the BOM to see UTF-8); the package's for tools
-        _plain(frame).to_csv(path, index=False, encoding="utf-8" if form == "datapackage" else "utf-8-sig")
+        _csv(corpus, resource, path, "utf-8" if form == "datapackage" else "utf-8-sig")
         written.append(path)
         descriptor["resources"].append({
             "name": resource.name, "title": resource.title, "path": f"data/{path.name}",
             "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            "schema": _schema(resource, frame)})
+            "schema": _schema(resource)})
     if form == "datapackage":
         path = output / "datapackage.json"
         path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -7,7 +7,8 @@ year before it, and the stored documents of the year after it are checked again 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import pickle
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import Connection, delete, insert, select
 
@@ -20,9 +21,10 @@ from .record import finding_row
 Key = tuple[int, int, str | None]  # unit, year, kind: a budget is compared with its own kind
 
 
-def recheck(connection: Connection, new: Iterable[Key]) -> int:
+def recheck(connection: Connection, new: Iterable[Key], known: Mapping[int, bytes] | None = None) -> int:
     """Run the corpus rules again wherever `new` documents gave a document its last year;
-    returns the number of documents checked."""
+    returns the number of documents checked. `known`: documents' slim forms at hand, by id (our
+    own pickles, record.slim, made by the workers of this ingest)."""
     new = set(new)
     units = {unit for unit, _, _ in new}
     if not units:
@@ -39,7 +41,8 @@ def recheck(connection: Connection, new: Iterable[Key]) -> int:
 
     def load(document_id: int) -> Disclosure:
         if document_id not in loaded:
-            loaded[document_id] = _load(connection, document_id)
+            at_hand = (known or {}).get(document_id)
+            loaded[document_id] = pickle.loads(at_hand) if at_hand else _load(connection, document_id)
         return loaded[document_id]
 
     for unit, year, kind in targets:

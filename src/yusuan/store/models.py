@@ -22,13 +22,14 @@ class Base(DeclarativeBase):
 
 
 class Unit(Base):
-    """A budget unit across years: one per normalised name and level (units.py)."""
+    """A budget unit across years: one per normalised name and scope (units.py)."""
 
     __tablename__ = "units"
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(400), unique=True)
-    name: Mapped[str] = mapped_column(String(300))
-    level: Mapped[str | None] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(300))  # as its first stored document printed it
+    level: Mapped[str | None] = mapped_column(String(20))  # 省级 / 地市级 / 县级
+    scope: Mapped[str | None] = mapped_column(String(10))  # 本级 | 部门 (units.py)
 
 
 class Document(Base):

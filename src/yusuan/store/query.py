@@ -59,18 +59,20 @@ class Corpus:
             return connection.execute(statement).all()
 
     def units(self, where: Filter = Filter()) -> pd.DataFrame:
-        """Each unit with its level and the years stored."""
-        rows = self._run(where.apply(select(Unit.id, Unit.name, Unit.level, Document.year, Document.kind)
+        """Each unit with its level, its scope (本级 or 部门) and the years stored."""
+        rows = self._run(where.apply(select(Unit.id, Unit.name, Unit.level, Unit.scope, Document.year, Document.kind)
                                      .join(Document, Document.unit_id == Unit.id)).order_by(Unit.id, Document.year))
         units: dict[int, dict[str, Any]] = {}
-        for id_, name, level, year, kind in rows:
-            unit = units.setdefault(id_, {"unit": name, "level": level, "years": [], "kinds": [], "documents": 0})
+        for id_, name, level, scope, year, kind in rows:
+            unit = units.setdefault(id_, {"id": id_, "unit": name, "level": level, "scope": scope, "years": [],
+                                          "kinds": [], "documents": 0})
             unit["documents"] += 1
             if year is not None and year not in unit["years"]:
                 unit["years"].append(year)
             if kind and kind not in unit["kinds"]:
                 unit["kinds"].append(kind)
-        return pd.DataFrame(list(units.values()), columns=["unit", "level", "years", "kinds", "documents"])
+        return pd.DataFrame(list(units.values()),
+                            columns=["id", "unit", "level", "scope", "years", "kinds", "documents"])
 
     def documents(self, where: Filter = Filter(), failed: bool = False) -> pd.DataFrame:
         """Every stored document with its provenance; `failed` lists the failed ones instead."""
@@ -160,40 +162,60 @@ class Corpus:
 
     def amounts(self, where: Filter = Filter()) -> pd.DataFrame:
         """Every amount, normalised: unit, year, kind, level, table, code, name, column, amount."""
-        columns = [Document.id, Document.unit, Document.year, Document.kind, Document.level, Amount.table_id,
-                   Amount.position, Amount.row_kind, Amount.side, Amount.code, Amount.name, Amount.project,
-                   Amount.sub_unit, TemplateColumn.label, Amount.amount, Amount.uncertain]
-        rows = self._run(where.apply(select(*columns).join(Document, Document.id == Amount.document_id)
-                                     .join(TemplateColumn, TemplateColumn.id == Amount.column_id))
-                         .order_by(Amount.document_id, Amount.table_id, Amount.position, TemplateColumn.position))
-        return _frame(rows, ["document", "unit", "year", "kind", "level", "table", "row", "row_kind", "side",
-                             "code", "name", "project", "sub_unit", "column", "amount", "uncertain"])
+        return self._table(amount_rows(where))
 
     def unit_list(self) -> pd.DataFrame:
-        return _frame(self._run(select(Unit.id, Unit.name, Unit.level, Unit.key).order_by(Unit.id)),
-                      ["id", "name", "level", "key"])
+        return self._table(unit_rows())
 
     def figure_list(self, where: Filter = Filter()) -> pd.DataFrame:
-        rows = self._run(where.apply(select(Figure.document_id, Figure.name, Figure.amount)
-                                     .join(Document, Document.id == Figure.document_id))
-                         .order_by(Figure.document_id, Figure.name))
-        return _frame(rows, ["document", "name", "amount"])
+        return self._table(figure_rows(where))
 
     def all_documents(self) -> pd.DataFrame:
         """Every document, failed ones included, with its unit's id."""
-        frame = self.documents()
-        failed = self.documents(failed=True)
-        frame = pd.concat([frame, failed], ignore_index=True) if not failed.empty else frame
-        units = dict(self._run(select(Document.id, Document.unit_id)))
-        frame.insert(9, "unit_id", pd.Series([units.get(i) for i in frame["id"]], dtype=object))
-        return frame.sort_values("id", ignore_index=True)
+        return self._table(document_rows())
 
     def all_findings(self, where: Filter = Filter()) -> pd.DataFrame:
-        columns = [StoredFinding.document_id, StoredFinding.rule, StoredFinding.severity, StoredFinding.table_id,
-                   StoredFinding.code, StoredFinding.column, StoredFinding.section, StoredFinding.quote,
-                   StoredFinding.stated, StoredFinding.expected, StoredFinding.page, StoredFinding.line,
-                   StoredFinding.corpus, StoredFinding.message]
-        rows = self._run(where.apply(select(*columns).join(Document, Document.id == StoredFinding.document_id))
-                         .order_by(StoredFinding.document_id, StoredFinding.id))
-        return _frame(rows, ["document", "rule", "severity", "table", "code", "column", "section", "quote",
-                             "stated", "expected", "page", "line", "corpus", "message"])
+        return self._table(finding_rows(where))
+
+    def _table(self, statement: Select[Any]) -> pd.DataFrame:
+        return _frame(self._run(statement), list(statement.selected_columns.keys()))
+
+
+# The corpus's tables as exported (export.py streams them; the methods above frame them), each
+# column labelled with its exported name; rows in their key's order, which the store keeps them in.
+
+def unit_rows() -> Select[Any]:
+    return select(Unit.id, Unit.name, Unit.level, Unit.scope, Unit.key).order_by(Unit.id)
+
+
+def document_rows() -> Select[Any]:
+    return select(Document.id, Document.sha256, Document.file_name, Document.format, Document.pages,
+                  Document.reader_version, Document.ingested_at, Document.status, Document.error, Document.unit_id,
+                  Document.unit, Document.year, Document.kind, Document.level, Document.staff_authorized,
+                  Document.staff_actual, Document.staff_active, Document.problems).order_by(Document.id)
+
+
+def amount_rows(where: Filter = Filter()) -> Select[Any]:
+    return (where.apply(select(
+        Document.id.label("document"), Document.unit, Document.year, Document.kind, Document.level,
+        Amount.table_id.label("table"), Amount.position.label("row"), Amount.row_kind, Amount.side, Amount.code,
+        Amount.name, Amount.project, Amount.sub_unit, TemplateColumn.label.label("column"), Amount.amount,
+        Amount.uncertain)
+        .join(Document, Document.id == Amount.document_id).join(TemplateColumn, TemplateColumn.id == Amount.column_id))
+        .order_by(Amount.document_id, Amount.table_id, Amount.position, Amount.column_id))
+
+
+def figure_rows(where: Filter = Filter()) -> Select[Any]:
+    return (where.apply(select(Figure.document_id.label("document"), Figure.name, Figure.amount)
+                        .join(Document, Document.id == Figure.document_id))
+            .order_by(Figure.document_id, Figure.name))
+
+
+def finding_rows(where: Filter = Filter()) -> Select[Any]:
+    return (where.apply(select(
+        StoredFinding.document_id.label("document"), StoredFinding.rule, StoredFinding.severity,
+        StoredFinding.table_id.label("table"), StoredFinding.code, StoredFinding.column, StoredFinding.section,
+        StoredFinding.quote, StoredFinding.stated, StoredFinding.expected, StoredFinding.page, StoredFinding.line,
+        StoredFinding.corpus, StoredFinding.message)
+        .join(Document, Document.id == StoredFinding.document_id))
+        .order_by(StoredFinding.document_id, StoredFinding.id))

@@ -6,6 +6,7 @@ Everything costly happens here, in the worker processes; the parent only writes.
 from __future__ import annotations
 
 import hashlib
+import pickle
 import tempfile
 import time
 import zipfile
@@ -14,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..api import own_workbook
 from ..errors import YusuanError
 from ..jsonout import to_dict
-from ..model import Disclosure
+from ..model import Amount, Disclosure, Row, Source, Table
 from ..readers import read
 from ..recovery import recover
 from ..rules import check
@@ -37,6 +39,7 @@ class Record:
     cpu: float = 0.0  # the worker's processor time reading and checking it
     document: dict[str, Any] = field(default_factory=dict)
     disclosure: bytes | None = None  # its JSON, compressed
+    slim: bytes | None = None  # what the corpus rules read of it (slim)
     tables: list[dict[str, Any]] = field(default_factory=list)
     amounts: list[tuple[Any, ...]] = field(default_factory=list)  # see AMOUNT_FIELDS
     figures: dict[str, Any] = field(default_factory=dict)
@@ -85,23 +88,31 @@ def _process(item: Item) -> Record:
         return record
     try:
         if item.member is None:
-            extracted = read(Path(item.path))
+            disclosure, form, pages = _read(Path(item.path))
         else:  # readers read files: an archive's member is read from a private copy
             with tempfile.TemporaryDirectory(prefix="yusuan-") as folder:
                 copy = Path(folder) / Path(item.member).name
                 copy.write_bytes(data)
-                extracted = read(copy)
-        disclosure = recover(extracted)
+                disclosure, form, pages = _read(copy)
         found = check(disclosure)
     except YusuanError as error:
         return _failed(record, error.message)
     except Exception as error:  # a defect of ours: recorded plainly, the run goes on
         return _failed(record, f"内部错误：处理该文件时出错（{type(error).__name__}），请将该文件报告给开发者")
-    fill(record, disclosure, extracted.format, extracted.pages)
+    fill(record, disclosure, form, pages)
     record.findings = [finding_row(f) for f in found]
     if not disclosure.has_tables:
         record.part = disclosure
     return record
+
+
+def _read(path: Path) -> tuple[Disclosure, str, int | None]:
+    """The file's disclosure, format and pages; yusuan's own workbook is read as the data it holds."""
+    workbook = own_workbook(path)
+    if workbook is not None:
+        return workbook, "xlsx", None
+    extracted = read(path)
+    return recover(extracted), extracted.format, extracted.pages
 
 
 def _why(error: Exception) -> str:
@@ -125,7 +136,7 @@ def _document(record: Record, **values: Any) -> dict[str, Any]:
             "problems": 0, **values}
 
 
-def fill(record: Record, disclosure: Disclosure, form: str, pages: int) -> None:
+def fill(record: Record, disclosure: Disclosure, form: str, pages: int | None) -> None:
     record.files = record.files or [{"sha256": record.sha256, "file_name": record.name, "format": form,
                                      "pages": pages}]
     staffing = disclosure.overview.staffing
@@ -135,6 +146,7 @@ def fill(record: Record, disclosure: Disclosure, form: str, pages: int) -> None:
         staff_actual=staffing.actual, staff_active=staffing.active.value if staffing.active else None,
         problems=len(disclosure.problems))
     record.disclosure = compress(to_dict(disclosure))
+    record.slim = slim(disclosure)
     for table_id, table in disclosure.tables.items():
         record.tables.append({"table_id": table_id, "present": table.present, "title": table.title,
                               "note": table.note, "money_unit": table.money_unit if table.present else None})
@@ -143,6 +155,21 @@ def fill(record: Record, disclosure: Disclosure, form: str, pages: int) -> None:
                 record.amounts.append((table_id, position, label, row.kind, row.side, row.code, row.name,
                                        row.project, row.unit, value.value, value.uncertain))
     record.figures = figures(disclosure)
+
+
+def slim(full: Disclosure) -> bytes:
+    """What the corpus rules read of a disclosure (its tables' rows, its Part 3 statements),
+    pickled by the worker that read it: the parent loads it in a fraction of the time the whole
+    stored JSON would take, which keeps storing well below reading."""
+    nowhere = Source()
+    tables = {table_id: Table(table.id, table.present, money_unit=table.money_unit, places=table.places,
+                              columns_known=table.columns_known,
+                              rows=[Row(row.kind, row.name, {label: Amount(a.value, a.text, nowhere, a.uncertain)
+                                                             for label, a in row.values.items()},
+                                        row.code, row.project, row.side, row.unit) for row in table.rows])
+              for table_id, table in full.tables.items()}
+    return pickle.dumps(Disclosure(unit=full.unit, year=full.year, kind=full.kind, level=full.level, tables=tables,
+                                   statements=full.statements), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def finding_row(finding: Any) -> dict[str, Any]:

@@ -3,6 +3,7 @@ interrupted ingest leaves whole documents or none."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,9 +27,10 @@ from .models import (
     Unit,
 )
 from .record import AMOUNT_FIELDS, Record
-from .units import unit_key
+from .units import UnitId, identify
 
 _DOCUMENT = insert(Document).returning(Document.id)
+RECENT = 500  # slim forms kept (some 80 KB each)
 
 
 def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -64,6 +66,8 @@ class Writer:
         self.engine = engine
         self.columns = dict(columns)
         self.retry = retry
+        # the slim forms of the documents stored last, by id: a unit's next year often follows soon
+        self.recent: OrderedDict[int, bytes] = OrderedDict()
         self._reload()
 
     def _reload(self) -> None:
@@ -98,6 +102,7 @@ class Writer:
         findings: list[dict[str, Any]] = []
         files: list[dict[str, Any]] = []
         years: list[tuple[int, int, str | None]] = []
+        ids: list[int] = []
         with self.engine.begin() as connection:
             again = [r.sha256 for r in fresh if r.sha256 in self.failed or r.joined]
             again += [sha for r in fresh for sha in r.absorbs]
@@ -106,8 +111,11 @@ class Writer:
             for record in fresh:
                 document = {**record.document, "ingested_at": now, "unit_id": None}
                 if document.get("unit"):
-                    document["unit_id"] = self._unit(connection, units, document["unit"], document.get("level"))
+                    unit = identify(document["unit"], document.get("kind"), document.get("level"))
+                    document["unit_id"] = self._unit(connection, units, unit, document["unit"])
+                    document["level"] = unit.level
                 id_ = connection.execute(_DOCUMENT, document).scalar_one()
+                ids.append(id_)
                 if document["unit_id"] is not None and document.get("year") is not None:
                     years.append((document["unit_id"], document["year"], document.get("kind")))
                 if record.disclosure is not None:
@@ -127,21 +135,27 @@ class Writer:
                                 (Figure, figures), (StoredFinding, findings), (DocumentFile, files)):
                 if rows:
                     bulk_insert(connection, model.__table__, rows)
-            recheck(connection, years)
+            for record, id_ in zip(fresh, ids, strict=True):
+                if record.slim is not None:
+                    self.recent[id_] = record.slim
+                    self.recent.move_to_end(id_)
+            while len(self.recent) > RECENT:
+                self.recent.popitem(last=False)
+            recheck(connection, years, self.recent)
         self.units = units
         self.known.update(r.sha256 for r in fresh)
         self.known.update(file["sha256"] for r in fresh for file in r.files)
         self.failed.difference_update(r.sha256 for r in fresh)
         return new
 
-    def _unit(self, connection: Connection, units: dict[str, int], name: str, level: str | None) -> int:
-        key = unit_key(name, level)
-        if key not in units:
+    def _unit(self, connection: Connection, units: dict[str, int], unit: UnitId, printed: str) -> int:
+        if unit.key not in units:
             dialect_insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
-            connection.execute(dialect_insert(Unit).values(key=key, name=name, level=level)
+            connection.execute(dialect_insert(Unit).values(key=unit.key, name=printed, level=unit.level,
+                                                           scope=unit.scope)
                                .on_conflict_do_nothing(index_elements=["key"]))
-            units[key] = connection.execute(select(Unit.id).where(Unit.key == key)).scalar_one()
-        return units[key]
+            units[unit.key] = connection.execute(select(Unit.id).where(Unit.key == unit.key)).scalar_one()
+        return units[unit.key]
 
     def _column(self, connection: Connection, table_id: str, label: str) -> int:
         """A column the template does not declare (a reader's slip) is kept, not dropped."""

@@ -42,11 +42,7 @@ def choices(corpus: Corpus) -> dict[str, list[Any]]:
 
 
 def units(corpus: Corpus, where: Filter, limit: int = 500) -> dict[str, Any]:
-    frame = corpus.units(where)
-    ids = {(name, level): id_ for id_, name, level, _ in corpus.unit_list().itertuples(index=False)}
-    rows = _records(frame)
-    for row in rows:
-        row["id"] = ids.get((row["unit"], row["level"]))
+    rows = _records(corpus.units(where))
     return {"count": len(rows), "units": rows[:limit], "shown": min(limit, len(rows))}
 
 

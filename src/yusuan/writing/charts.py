@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 
 from ..model import Disclosure
+from ..template.select import in_unit
 from ..template.spec import Ref
 from .blocks import Block, Figure, Paragraph
 from .figures import figure
@@ -28,7 +29,7 @@ def charts(disclosure: Disclosure, inputs: Inputs) -> list[Block]:
     classes = [row for row in t3.rows if row.kind == "class" and row.value("合计")] if t3 and t3.present else []
     if classes:
         out.append(Figure("图2 支出预算构成（按功能分类类级科目）", [row.name or "" for row in classes],
-                          [("本年预算", [row.value("合计") for row in classes])]))
+                          [("本年预算", [in_unit(row.value("合计"), t3.money_unit, "万元") for row in classes])]))
         total = [figure(disclosure, Ref("T3", "total", (column,))) for column in ("基本支出", "项目支出")]
         out.append(Figure("图3 基本支出与项目支出", ["基本支出", "项目支出"], [("本年预算", total)]))
     compared = [(name, value, inputs.last_year.get(key("收入", name))) for name, value in sources]

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ..model import Asset, Disclosure, Row
 from ..template.restatements import PROJECT_FIELDS, RESTATEMENTS
+from ..template.select import in_unit
 from ..template.spec import Ref
 from ..text import fold
 from .blocks import Block, Heading, Paragraph
@@ -71,6 +72,10 @@ class _Writer:
                 return figure(self.d, ref)
         return figure(self.d, Ref(table, row, (column,), side))
 
+    def wan_of(self, table: str, row: Row, column: str) -> Decimal:
+        """A row's figure in 万元, as Part 3 states it (a table may print 元)."""
+        return in_unit(row.value(column), self.d.tables[table].money_unit, "万元")
+
 
 def _classes(disclosure: Disclosure, table: str, column: str) -> list[Row]:
     t = disclosure.tables.get(table)
@@ -110,7 +115,7 @@ def part3(disclosure: Disclosure, inputs: Inputs) -> list[Block]:
           if any(value for _, value in funds) else "本年无财政拨款收入。")
     classes = _classes(disclosure, "T4", "合计")
     if classes:
-        w.say("支出包括：" + "；".join(f"{row.name}{wan(row.value('合计'))}" for row in classes) + "。")
+        w.say("支出包括：" + "；".join(f"{row.name}{wan(w.wan_of('T4', row, '合计'))}" for row in classes) + "。")
 
     _general(w)
     _basic(w)
@@ -132,7 +137,8 @@ def _general(w: _Writer) -> None:
     w.say("（二）一般公共预算当年拨款结构情况")
     classes = _classes(w.d, "T5", "合计")
     for number, row in enumerate(classes, start=1):
-        w.say(f"{number}、{row.name}（类）{wan(row.value('合计'))}{share_clause(row.value('合计'), whole)}。")
+        value = w.wan_of("T5", row, "合计")
+        w.say(f"{number}、{row.name}（类）{wan(value)}{share_clause(value, whole)}。")
     w.say("（三）一般公共预算当年拨款具体使用情况")
     table = w.d.tables.get("T5")
     names = {row.code: row.name for row in table.rows if row.code} if table else {}
@@ -142,7 +148,7 @@ def _general(w: _Writer) -> None:
         subject = f"{number}.{names.get(code[:3])}（类）{names.get(code[:5])}（款）{row.name}（项）"
         last = w.inputs.last_year.get(key("当年拨款", subject))
         reason = w.inputs.reasons.get(key("当年拨款", subject))
-        value = row.value("合计")
+        value = w.wan_of("T5", row, "合计")
         w.say(f"{subject}：{w.year}年预算数为{wan(value)}{change_clause(value, last)}"
               + (f"，主要原因是：{reason.rstrip('。')}。" if reason else "。"))
 
@@ -178,7 +184,7 @@ def _projects(w: _Writer) -> None:
             if project is not None:
                 described.remove(project)
             fields = dict(project.fields) if project else {}
-            fields["预算安排规模"] = wan(sum((row.value("项目支出合计") for row in its_rows), Decimal(0)))
+            fields["预算安排规模"] = wan(sum((w.wan_of("T7", row, "项目支出合计") for row in its_rows), Decimal(0)))
             fields.setdefault("项目承担单位", w.who)
             listed.append((name, fields))
     listed += [(p.name, dict(p.fields)) for p in described]
