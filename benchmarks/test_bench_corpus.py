@@ -22,11 +22,11 @@ from sqlalchemy import text
 
 from tests import variants
 from tests.postgres import postgres_server  # noqa: F401  (a fixture)
+from yusuan.sources import Item
 from yusuan.store.database import analyze, open_engine
 from yusuan.store.ingest import Report, ingest
 from yusuan.store.query import Corpus, Filter
 from yusuan.store.record import init_worker, process
-from yusuan.store.sources import Item
 from yusuan.store.writer import Writer
 
 DOCUMENTS = int(os.environ.get("YUSUAN_BENCH_DOCS", "2000"))

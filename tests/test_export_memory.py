@@ -16,11 +16,11 @@ import pyarrow.parquet as pq
 import pytest
 import xlsxwriter  # noqa: F401  (imported before measuring: a module's code is not the export's data)
 
+from yusuan.sources import Item
 from yusuan.store import export as exporting
 from yusuan.store.database import open_engine
 from yusuan.store.query import Corpus
 from yusuan.store.record import init_worker, process
-from yusuan.store.sources import Item
 from yusuan.store.writer import Writer
 
 from .conftest import SEEDS

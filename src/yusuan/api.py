@@ -14,7 +14,7 @@ from .model import Disclosure
 from .readers import read
 from .recovery import recover
 from .recovery.together import groups, join
-from .store.sources import items
+from .sources import items
 
 
 def parse(path: str | Path) -> Disclosure:

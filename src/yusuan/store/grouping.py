@@ -22,7 +22,7 @@ from ..recovery.together import groups, join
 from ..rules import check
 from .models import OK, Amount, Document, DocumentFile, StoredDisclosure
 from .record import Record, fill, finding_row
-from .units import unit_key
+from .units import identify
 
 
 @dataclass(slots=True)
@@ -84,12 +84,18 @@ def _files(connection: Any, document_id: int) -> list[dict[str, Any]]:
             for row in connection.execute(select(DocumentFile).where(DocumentFile.document_id == document_id))]
 
 
+def _unit(name: str, level: str | None) -> tuple[str, str | None]:
+    """The unit as files of one disclosure name it: a narrative file may not say which scope."""
+    unit = identify(name, None, level)
+    return unit.name, unit.level
+
+
 def _folder(name: str) -> str:
     return str(PurePosixPath(name.replace("\\", "/")).parent)
 
 
 def _candidates(engine: Engine, held: list[Record], run: set[str]) -> list[_Stored]:
-    keys = {unit_key(record.part.unit, record.part.level) for record in held
+    keys = {_unit(record.part.unit, record.part.level) for record in held
             if record.part is not None and record.part.unit}
     years = {record.part.year for record in held if record.part is not None and record.part.year}
     folders = {_folder(record.name) for record in held}
@@ -101,7 +107,7 @@ def _candidates(engine: Engine, held: list[Record], run: set[str]) -> list[_Stor
     with engine.connect() as connection:
         # the documents' rows first; the disclosures (the bulk) only of those that may fit
         for document in connection.execute(query).all():
-            same_unit = bool(document.unit) and unit_key(document.unit, document.level) in keys
+            same_unit = bool(document.unit) and _unit(document.unit, document.level) in keys
             if not same_unit and not (document.sha256 in run and (anywhere or _folder(document.file_name) in folders)):
                 continue
             content = connection.execute(select(StoredDisclosure.content)

@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..sources import Item, items
 from .database import analyze, open_engine
 from .grouping import regroup
 from .record import Record, init_worker, process
-from .sources import Item, items
 from .writer import Writer
 
 BATCH = 50  # documents per transaction

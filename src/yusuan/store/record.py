@@ -22,9 +22,9 @@ from ..model import Amount, Disclosure, Row, Source, Table
 from ..readers import read
 from ..recovery import recover
 from ..rules import check
+from ..sources import Item
 from .figures import figures
 from .models import FAILED, OK
-from .sources import Item
 from .types import compress
 
 

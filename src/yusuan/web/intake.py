@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from ..store.sources import member_name
+from ..sources import member_name
 
 _SEPARATOR = re.compile(r"[_\-—－ ·]+(?=[^_\-—－ ·]*$)")
 _HIDDEN = ("__MACOSX/", ".")
