@@ -101,6 +101,7 @@ def stored(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     for number, variant in enumerate(variants.variants(QUERIED)):
         record = copy.copy(records[number % len(records)])
         record.sha256 = hashlib.sha256(f"{number}".encode()).hexdigest()
+        record.files = [{**file, "sha256": record.sha256} for file in record.files]  # one file each
         record.document = {**record.document, "sha256": record.sha256, "unit": variant.printed_unit,
                            "year": variant.year, "kind": variant.kind, "level": variant.level,
                            "file_name": variants.file_name(variant)}

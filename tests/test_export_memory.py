@@ -42,6 +42,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     for number in range(DOCUMENTS):
         record = copy.copy(records[number % len(records)])
         record.sha256 = hashlib.sha256(str(number).encode()).hexdigest()
+        record.files = [{**file, "sha256": record.sha256} for file in record.files]  # one file each
         record.document = {**record.document, "sha256": record.sha256, "unit": f"第{number}单位"}
         batch.append(record)
     writer.write(batch)
