@@ -19,7 +19,7 @@ from ..errors import UnreadableError
 from ..model import Problem, Source
 from .base import Extracted, TextLine, Word
 from .geometry import (
-    Glyph,
+    GlyphBox,
     PageWord,
     Rule,
     assign_cells,
@@ -35,7 +35,7 @@ from .geometry import (
 _THIN = 2.0  # a path thinner than this (points) is a ruling line
 _MIN_RULE = 4.0  # shorter strokes are ticks or glyph parts, not rules
 _FORM_DEPTH = 4  # forms inside forms: deeper nesting is decoration, not tables
-_SKIPPED = {0xFFFE, 0xFFFF, 0xFFFD, 0}
+_SKIPPED = {"\ufffe", "\uffff", "\ufffd", "\x00"}
 _PASSWORD_ERRORS = {pdfium_c.FPDF_ERR_PASSWORD}
 
 Transform = Callable[[float, float], tuple[float, float]]
@@ -92,7 +92,7 @@ def _read_page(document: pdfium.PdfDocument, index: int, file: str) -> tuple[lis
         transform = _page_frame(page)
         textpage = page.get_textpage()
         try:
-            glyphs = list(_glyphs(textpage, page))
+            glyphs = _glyphs(textpage, page)
             turn = _text_turn(textpage) if glyphs else 0
         finally:
             textpage.close()
@@ -106,7 +106,7 @@ def _read_page(document: pdfium.PdfDocument, index: int, file: str) -> tuple[lis
         page.close()
     rows: list[list[PageWord]] = []
     for line in group_lines(glyphs):
-        middle = sum(g.middle for g in line) / len(line)
+        middle = sum([(g[2] + g[4]) / 2 for g in line]) / len(line)
         walls = [rule.at for rule in verticals if rule.start - 1 <= middle <= rule.end + 1]
         words = split_words(line, walls)
         if words:  # not spaces only
@@ -155,7 +155,7 @@ def _page_frame(page: pdfium.PdfPage) -> Transform:
     return lambda x, y: (x - left, top - y)
 
 
-def _glyphs(textpage: pdfium.PdfTextPage, page: pdfium.PdfPage) -> Iterator[Glyph]:
+def _glyphs(textpage: pdfium.PdfTextPage, page: pdfium.PdfPage) -> list[GlyphBox]:
     """The page's glyphs in its own frame (see `_page_frame`), by their loose boxes (the
     font's ascent to descent: one height for every glyph of a line)."""
     handle = textpage.raw
@@ -163,17 +163,21 @@ def _glyphs(textpage: pdfium.PdfTextPage, page: pdfium.PdfPage) -> Iterator[Glyp
     text = _page_text(handle, count)
     left, _, _, top = page.get_cropbox()
     rect = pdfium_c.FS_RECTF()
+    into = ctypes.byref(rect)  # made once: hundreds of calls a page
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     generated = pdfium_c.FPDFText_IsGenerated
+    unicode = pdfium_c.FPDFText_GetUnicode
+    out: list[GlyphBox] = []
     for index in range(count):
-        char = text[index] if text is not None else chr(pdfium_c.FPDFText_GetUnicode(handle, index))
-        if char < " " or ord(char) in _SKIPPED or not loose_box(handle, index, rect):
+        char = text[index] if text is not None else chr(unicode(handle, index))
+        if char < " " or char in _SKIPPED or not loose_box(handle, index, into):
             continue
         # PDFium adds spaces of its own where it guesses word breaks, wrongly in turned text;
         # the gaps themselves tell breaks here
         if char == " " and generated(handle, index) == 1:
             continue
-        yield Glyph(char, rect.left - left, top - rect.top, rect.right - left, top - rect.bottom)
+        out.append((char, rect.left - left, top - rect.top, rect.right - left, top - rect.bottom))
+    return out
 
 
 def _page_text(handle: object, count: int) -> str | None:
@@ -202,11 +206,12 @@ def _text_turn(textpage: pdfium.PdfTextPage) -> int:
     return quarter if quarter in (1, 3) else 0
 
 
-def _turned(glyph: Glyph, turn: int) -> Glyph:
+def _turned(glyph: GlyphBox, turn: int) -> GlyphBox:
     # a quarter turn back: text running down the page (turn 1) reads left to right
+    text, x0, top, x1, bottom = glyph
     if turn == 1:
-        return Glyph(glyph.text, glyph.top, -glyph.x1, glyph.bottom, -glyph.x0)
-    return Glyph(glyph.text, -glyph.bottom, glyph.x0, -glyph.top, glyph.x1)
+        return (text, top, -x1, bottom, -x0)
+    return (text, -bottom, x0, -top, x1)
 
 
 def _turn_rules(verticals: list[Rule], horizontals: list[Rule], turn: int) -> tuple[list[Rule], list[Rule]]:
@@ -242,15 +247,26 @@ def _rules(page: pdfium.PdfPage, transform: Transform) -> tuple[list[Rule], list
 
 def _paths(page: object) -> Iterator[tuple[object, bool]]:
     """The page's path objects, those inside form XObjects too: (handle, nested)."""
-    stack = [(pdfium_c.FPDFPage_GetObject(page, i), 0) for i in range(pdfium_c.FPDFPage_CountObjects(page))]
-    while stack:
-        handle, depth = stack.pop()
-        kind = pdfium_c.FPDFPageObj_GetType(handle)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            yield handle, depth > 0
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
-            stack += [(pdfium_c.FPDFFormObj_GetObject(handle, i), depth + 1)
-                      for i in range(pdfium_c.FPDFFormObj_CountObjects(handle))]
+    path, form = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+    kind_of = pdfium_c.FPDFPageObj_GetType
+    get = pdfium_c.FPDFPage_GetObject
+    forms: list[tuple[object, int]] = []
+    for index in range(pdfium_c.FPDFPage_CountObjects(page)):  # most are text: one call each
+        handle = get(page, index)
+        kind = kind_of(handle)
+        if kind == path:
+            yield handle, False
+        elif kind == form:
+            forms.append((handle, 1))
+    while forms:
+        handle, depth = forms.pop()
+        for index in range(pdfium_c.FPDFFormObj_CountObjects(handle)):
+            inner = pdfium_c.FPDFFormObj_GetObject(handle, index)
+            kind = kind_of(inner)
+            if kind == path:
+                yield inner, True
+            elif kind == form and depth < _FORM_DEPTH:
+                forms.append((inner, depth + 1))
 
 
 def _add_rule(a: tuple[float, float], b: tuple[float, float], verticals: list[Rule],
