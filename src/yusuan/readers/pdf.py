@@ -155,6 +155,12 @@ def _page_frame(page: pdfium.PdfPage) -> Transform:
     return lambda x, y: (x - left, top - y)
 
 
+# FPDFText_GetLooseCharBox called through a prototype of plain addresses: pypdfium2's typed
+# binding converts its arguments at twice the cost, and it is called for every glyph
+_LOOSE_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
+    ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
+
+
 def _glyphs(textpage: pdfium.PdfTextPage, page: pdfium.PdfPage) -> list[GlyphBox]:
     """The page's glyphs in its own frame (see `_page_frame`), by their loose boxes (the
     font's ascent to descent: one height for every glyph of a line)."""
@@ -162,21 +168,23 @@ def _glyphs(textpage: pdfium.PdfTextPage, page: pdfium.PdfPage) -> list[GlyphBox
     count = textpage.count_chars()
     text = _page_text(handle, count)
     left, _, _, top = page.get_cropbox()
-    rect = pdfium_c.FS_RECTF()
-    into = ctypes.byref(rect)  # made once: hundreds of calls a page
-    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    rect = (ctypes.c_float * 4)()  # an FS_RECTF: left, top, right, bottom
+    box = memoryview(rect).cast("B").cast("f")
+    into, address = ctypes.addressof(rect), ctypes.cast(handle, ctypes.c_void_p).value
+    loose_box = _LOOSE_BOX
     generated = pdfium_c.FPDFText_IsGenerated
     unicode = pdfium_c.FPDFText_GetUnicode
     out: list[GlyphBox] = []
     for index in range(count):
         char = text[index] if text is not None else chr(unicode(handle, index))
-        if char < " " or char in _SKIPPED or not loose_box(handle, index, into):
+        if char < " " or char in _SKIPPED or not loose_box(address, index, into):
             continue
         # PDFium adds spaces of its own where it guesses word breaks, wrongly in turned text;
         # the gaps themselves tell breaks here
         if char == " " and generated(handle, index) == 1:
             continue
-        out.append((char, rect.left - left, top - rect.top, rect.right - left, top - rect.bottom))
+        x0, y1, x1, y0 = box.tolist()
+        out.append((char, x0 - left, top - y1, x1 - left, top - y0))
     return out
 
 
