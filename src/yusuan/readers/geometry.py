@@ -329,3 +329,35 @@ def _by_cell(words: list[PageWord]) -> list[PageWord]:
             continue
         out.append(word)
     return out
+
+
+def open_cells(words: list[PageWord], verticals: Sequence[Rule]) -> frozenset[int]:
+    """The cells of a row whose text runs to the cell's right edge on its last line: a wrapped
+    cell whose text may go on (on the next page, where the page break split the row). The room
+    left must be less than two characters beyond the cell's own margin (seen on its left, less
+    than a character): a character is carried to the next line with the closing mark that may
+    not start one (费）)."""
+    last: dict[int, list[PageWord]] = {}
+    for word in words:
+        if word.cell is None:
+            continue
+        kept = last.get(word.cell)
+        if kept is None or word.line > kept[0].line:
+            last[word.cell] = [word]
+        elif word.line == kept[0].line:
+            kept.append(word)
+    out: set[int] = set()
+    seen: dict[int, list[float]] = {}
+    for cell, line in last.items():
+        first, end = min(line, key=lambda w: w.x0), max(line, key=lambda w: w.x1)
+        key = round(end.middle)
+        walls = seen.get(key)
+        if walls is None:
+            walls = seen[key] = crossing(verticals, end.middle)
+        if not 0 < cell < len(walls):
+            continue
+        margin, size = max(first.x0 - walls[cell - 1], 0.0), end.bottom - end.top
+        # text set from the left (centred or right-aligned text reaches the edge without wrapping)
+        if margin <= size and walls[cell] - end.x1 <= margin + 2 * size:
+            out.add(cell)
+    return frozenset(out)

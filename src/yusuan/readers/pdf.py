@@ -23,20 +23,21 @@ from .geometry import (
     PageWord,
     Rule,
     assign_cells,
-    cut_short,
     group_lines,
     join_decimals,
-    joins,
     merge_rules,
     merge_wrapped,
+    open_cells,
     split_words,
 )
+from .pagebreak import Breaks
 
 _THIN = 2.0  # a path thinner than this (points) is a ruling line
 _MIN_RULE = 4.0  # shorter strokes are ticks or glyph parts, not rules
 _FORM_DEPTH = 4  # forms inside forms: deeper nesting is decoration, not tables
 _SKIPPED = {"\ufffe", "\uffff", "\ufffd", "\x00"}
 _PASSWORD_ERRORS = {pdfium_c.FPDF_ERR_PASSWORD}
+_EDGE = 24  # lines at a page's top and foot where a row split by the page break is looked for
 
 Transform = Callable[[float, float], tuple[float, float]]
 
@@ -49,14 +50,12 @@ def read_pdf(path: Path) -> Extracted:
         problems: list[Problem] = []
         blank: list[int] = []
         pages = len(document)
+        breaks = Breaks()
         for number in range(pages):
-            page_lines, scanned = _read_page(document, number, file)
+            page_lines, opens, scanned = _read_page(document, number, file)
             if scanned:
                 blank.append(number + 1)
-            if lines and page_lines and (joined := _continued(lines[-1], page_lines[0])):
-                lines[-1] = joined
-                page_lines = page_lines[1:]
-            lines += page_lines
+            breaks.add(lines, page_lines, opens)
     finally:
         document.close()
     if pages == 0:
@@ -85,8 +84,10 @@ def _open(path: Path, file: str) -> pdfium.PdfDocument:
         raise UnreadableError("PDF 文件已损坏或不完整，无法打开", file=file) from None
 
 
-def _read_page(document: pdfium.PdfDocument, index: int, file: str) -> tuple[list[TextLine], bool]:
-    """The page's lines, and whether it is an image without text (a scan)."""
+def _read_page(document: pdfium.PdfDocument, index: int,
+               file: str) -> tuple[list[TextLine], list[frozenset[int]], bool]:
+    """The page's lines, the cells of each whose text may go on past the page (see
+    `open_cells`; at the page's top and foot only), and whether it is an image without text."""
     page = document[index]
     try:
         transform = _page_frame(page)
@@ -97,7 +98,7 @@ def _read_page(document: pdfium.PdfDocument, index: int, file: str) -> tuple[lis
         finally:
             textpage.close()
         if not glyphs:
-            return [], _has_image(page)
+            return [], [], _has_image(page)
         verticals, horizontals = _rules(page, transform)
         if turn:  # text set sideways on the page: read it the way it runs
             glyphs = [_turned(g, turn) for g in glyphs]
@@ -114,34 +115,17 @@ def _read_page(document: pdfium.PdfDocument, index: int, file: str) -> tuple[lis
             rows.append(join_decimals(words))
     number = index + 1
     out: list[TextLine] = []
-    for words in merge_wrapped(rows, horizontals):
+    merged = merge_wrapped(rows, horizontals)
+    opens = [open_cells(words, verticals) if line < _EDGE or line >= len(merged) - _EDGE else frozenset()
+             for line, words in enumerate(merged)]
+    for words in merged:
         line = len(out) + 1
         out.append(TextLine(
             [Word(w.text, Source(file, number, line, _box(w.x0, w.top, w.x1, w.bottom)), w.cell) for w in words],
             Source(file, number, line, _box(min(w.x0 for w in words), min(w.top for w in words),
                                             max(w.x1 for w in words), max(w.bottom for w in words))),
         ))
-    return out, False
-
-
-def _continued(last: TextLine, first: TextLine) -> TextLine | None:
-    """A table row broken by the page: the previous page ends in a number cut short (101.)
-    and the next page's first row carries its rest (58) in the same cell. One row again."""
-    cut = {word.cell for word in last.words if word.cell is not None and cut_short(word.text)}
-    if not cut or any(word.cell is None for word in first.words):
-        return None
-    heads = {word.cell: word for word in last.words if word.cell in cut}
-    if not any(word.cell in heads and joins(heads[word.cell].text, word.text) for word in first.words):
-        return None
-    words: list[Word] = []
-    for word in sorted(last.words + first.words, key=lambda w: w.cell):  # type: ignore[arg-type, return-value]
-        previous = words[-1] if words else None
-        if previous is not None and previous.cell == word.cell and previous.source.page != word.source.page \
-                and joins(previous.text, word.text):
-            words[-1] = Word(previous.text + word.text, previous.source, previous.cell)
-            continue
-        words.append(word)
-    return TextLine(words, last.source)
+    return out, opens, False
 
 
 def _box(x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
