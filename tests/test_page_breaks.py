@@ -88,11 +88,11 @@ def test_the_rest_of_a_name_joins_its_row_past_a_page_number_and_a_repeated_head
     header = _line(1, [(1, "科目编码", 12.0), (2, "项目名称", 52.0), (3, "金额", 152.0)], top=60.0)
     row = _line(1, [(1, "2010301", 12.0), (2, "政务信息系统运行", 52.0), (3, "12.50", 152.0)])
     breaks.add(lines, [header, row, TextLine([Word("- 1 -", Source("t.pdf", 1, 3))], Source("t.pdf", 1, 3))],
-               [frozenset(), frozenset({2, 3}), frozenset()])
+               [frozenset(), frozenset({2, 3}), frozenset()].__getitem__)
     rest = _line(2, [(2, "维护经费", 52.0)], top=80.0)
     following = _line(2, [(1, "2010302", 12.0), (2, "一般行政管理事务", 52.0), (3, "3.00", 152.0)], top=100.0)
     again = _line(2, [(1, "科目编码", 12.0), (2, "项目名称", 52.0), (3, "金额", 152.0)], top=60.0)
-    breaks.add(lines, [again, rest, following], [frozenset(), frozenset(), frozenset({2, 3})])
+    breaks.add(lines, [again, rest, following], [frozenset(), frozenset(), frozenset({2, 3})].__getitem__)
     assert [line.text for line in lines] == [
         "科目编码 项目名称 金额", "2010301 政务信息系统运行 维护经费 12.50", "- 1 -", "科目编码 项目名称 金额",
         "2010302 一般行政管理事务 3.00"]
@@ -109,9 +109,9 @@ def test_a_new_row_at_the_top_of_a_page_stays_a_row(first: list[tuple[int, str, 
     breaks, lines = Breaks(), []
     rows = [_line(1, [(1, "201", 12.0), (2, "一般公共服务支出", 52.0), (3, "1,204.25", 152.0)], top=600.0),
             _line(1, [(1, "2010301", 12.0), (2, "政务信息系统运行", 52.0), (3, "12.50", 152.0)])]
-    breaks.add(lines, rows, [frozenset(), frozenset({2, 3})])
+    breaks.add(lines, rows, [frozenset(), frozenset({2, 3})].__getitem__)
     line = _line(2, first, top=60.0)
-    breaks.add(lines, [line], [frozenset()])
+    breaks.add(lines, [line], [frozenset()].__getitem__)
     assert len(lines) == 3 and lines[-1] is line and lines[1].text == "2010301 政务信息系统运行 12.50"
 
 
@@ -120,6 +120,6 @@ def test_a_number_cut_by_the_page_is_whole_again() -> None:
     body = [_line(1, [(1, "201", 12.0), (2, "一般公共服务支出", 52.0), (3, "1,204.25", 152.0)], top=580.0),
             _line(1, [(1, "20103", 12.0), (2, "政府办公厅（室）", 52.0), (3, "942.39", 152.0)], top=600.0),
             _line(1, [(1, "2010301", 12.0), (2, "行政运行", 52.0), (3, "261.8", 152.0)])]
-    breaks.add(lines, body, [frozenset(), frozenset(), frozenset({3})])
-    breaks.add(lines, [_line(2, [(3, "6", 152.0)], top=60.0)], [frozenset()])
+    breaks.add(lines, body, [frozenset(), frozenset(), frozenset({3})].__getitem__)
+    breaks.add(lines, [_line(2, [(3, "6", 152.0)], top=60.0)], [frozenset()].__getitem__)
     assert lines[-1].text == "2010301 行政运行 261.86"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..text import AMOUNT, decimals
@@ -35,19 +36,20 @@ class Breaks:
     places: Counter[int] = field(default_factory=Counter)  # the decimals amounts are printed with
     last: tuple[int, frozenset[int]] | None = None  # the row before the break: index, open cells
 
-    def add(self, lines: list[TextLine], page: list[TextLine], opens: list[frozenset[int]]) -> None:
-        """Append a page's lines to `lines`, its first lines joined to the row the break split."""
-        if self.last is not None and page:
-            page, opens = self._rejoin(lines, page, opens)
+    def add(self, lines: list[TextLine], page: list[TextLine], opens: Callable[[int], frozenset[int]]) -> None:
+        """Append a page's lines to `lines`, its first lines joined to the row the break split.
+        `opens(i)`: the cells of the page's line i whose text runs to the cell's edge."""
+        merged = self._rejoin(lines, page, opens) if self.last is not None and page else set()
+        kept = [(position, line) for position, line in enumerate(page) if position not in merged]
         start = len(lines)
-        lines += page
+        lines += [line for _, line in kept]
         self.last = None
-        for position, line in enumerate(page):
+        for index, (position, line) in enumerate(kept):
             if not line.words or any(word.cell is None for word in line.words):
                 continue
-            after = page[position + 1 :]  # only a page number may stand below the row the break splits
-            if len(after) <= _SKIP and all(_FURNITURE.search(other.text) for other in after):
-                self.last = (start + position, opens[position])
+            after = kept[index + 1 :]  # only a page number may stand below the row the break splits
+            if len(after) <= _SKIP and all(_FURNITURE.search(other.text) for _, other in after):
+                self.last = (start + index, opens(position))
             # the column numbers under a header (※ 1 2 3) are no amounts: a line without a
             # decimal figure may be a header, printed again on the next page
             amounts = [word.text for word in line.words if AMOUNT.match(word.text) and "." in word.text]
@@ -55,18 +57,18 @@ class Breaks:
                 self.headers.add(line.text)
             self.places.update(decimals(text) for text in amounts)
 
-    def _rejoin(self, lines: list[TextLine], page: list[TextLine],
-                opens: list[frozenset[int]]) -> tuple[list[TextLine], list[frozenset[int]]]:
+    def _rejoin(self, lines: list[TextLine], page: list[TextLine], opens: Callable[[int], frozenset[int]]) -> set[int]:
+        """Join the page's first lines that are the rest of the row above the break; their positions."""
         assert self.last is not None
         index, open_cells = self.last
         row = lines[index]
-        merged: list[int] = []
+        merged: set[int] = set()
         skipped = 0
         for position, line in enumerate(page):
             joined = self._joined(row, line, open_cells)
             if joined is not None:
-                row, open_cells = joined, opens[position]
-                merged.append(position)
+                row, open_cells = joined, opens(position)
+                merged.add(position)
                 continue
             if merged:
                 break  # the rest of the row ends at the first line that is not
@@ -77,11 +79,8 @@ class Breaks:
                 continue
             if line.text not in self.headers:  # a repeated header is passed over, anything else ends
                 break
-        if not merged:
-            return page, opens
         lines[index] = row
-        kept = [position for position in range(len(page)) if position not in merged]
-        return [page[p] for p in kept], [opens[p] for p in kept]
+        return merged
 
     def _joined(self, row: TextLine, line: TextLine, open_cells: frozenset[int]) -> TextLine | None:
         """The row with `line` as the rest of its cells, or None where `line` is not that."""

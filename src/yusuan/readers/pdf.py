@@ -37,9 +37,12 @@ _MIN_RULE = 4.0  # shorter strokes are ticks or glyph parts, not rules
 _FORM_DEPTH = 4  # forms inside forms: deeper nesting is decoration, not tables
 _SKIPPED = {"\ufffe", "\uffff", "\ufffd", "\x00"}
 _PASSWORD_ERRORS = {pdfium_c.FPDF_ERR_PASSWORD}
-_EDGE = 24  # lines at a page's top and foot where a row split by the page break is looked for
 
 Transform = Callable[[float, float], tuple[float, float]]
+
+
+def _no_open_cells(line: int) -> frozenset[int]:  # a page without text
+    return frozenset()
 
 
 def read_pdf(path: Path) -> Extracted:
@@ -85,9 +88,10 @@ def _open(path: Path, file: str) -> pdfium.PdfDocument:
 
 
 def _read_page(document: pdfium.PdfDocument, index: int,
-               file: str) -> tuple[list[TextLine], list[frozenset[int]], bool]:
-    """The page's lines, the cells of each whose text may go on past the page (see
-    `open_cells`; at the page's top and foot only), and whether it is an image without text."""
+               file: str) -> tuple[list[TextLine], Callable[[int], frozenset[int]], bool]:
+    """The page's lines, the cells of a line whose text may go on past the page (see
+    `open_cells`, asked for the few lines at a page break only), and whether it is an image
+    without text (a scan)."""
     page = document[index]
     try:
         transform = _page_frame(page)
@@ -98,7 +102,7 @@ def _read_page(document: pdfium.PdfDocument, index: int,
         finally:
             textpage.close()
         if not glyphs:
-            return [], [], _has_image(page)
+            return [], _no_open_cells, _has_image(page)
         verticals, horizontals = _rules(page, transform)
         if turn:  # text set sideways on the page: read it the way it runs
             glyphs = [_turned(g, turn) for g in glyphs]
@@ -116,8 +120,6 @@ def _read_page(document: pdfium.PdfDocument, index: int,
     number = index + 1
     out: list[TextLine] = []
     merged = merge_wrapped(rows, horizontals)
-    opens = [open_cells(words, verticals) if line < _EDGE or line >= len(merged) - _EDGE else frozenset()
-             for line, words in enumerate(merged)]
     for words in merged:
         line = len(out) + 1
         out.append(TextLine(
@@ -125,7 +127,7 @@ def _read_page(document: pdfium.PdfDocument, index: int,
             Source(file, number, line, _box(min(w.x0 for w in words), min(w.top for w in words),
                                             max(w.x1 for w in words), max(w.bottom for w in words))),
         ))
-    return out, opens, False
+    return out, lambda line: open_cells(merged[line], verticals), False
 
 
 def _box(x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
