@@ -44,20 +44,29 @@ class Slot:
     cells: list[int] | None = None  # grid cells of the amounts, where the text kept them
     _maps: dict[Placement, dict[str, int]] = field(default_factory=dict)
     _options: dict[tuple[tuple[str, int], ...], list[int]] = field(default_factory=dict)
+    _priors: dict[Placement, tuple[int, Placement]] = field(default_factory=dict)
 
     def value(self, placement: Placement, label: str) -> int:
+        return self.mapping(placement).get(label, 0)
+
+    def mapping(self, placement: Placement) -> dict[str, int]:
+        """The placement's amount per column label (kept: asked for again and again)."""
         mapping = self._maps.get(placement)
         if mapping is None:
             mapping = {self.columns[c].label: v for v, c in zip(self.values, placement, strict=True)}
             self._maps[placement] = mapping
-        return mapping.get(label, 0)
+        return mapping
 
     def contributions(self, terms: list[tuple[str, int]]) -> list[int]:
         """What each remaining placement of this row adds to a sum of `terms`."""
         key = tuple(terms)
         cached = self._options.get(key)
         if cached is None or len(cached) != len(self.domain):  # domains only ever shrink
-            cached = [_contribution(self, p, terms) for p in self.domain]
+            if len(terms) == 1:  # one column (parent = Σ children): most identities
+                label, coef = terms[0]
+                cached = [coef * self.mapping(p).get(label, 0) for p in self.domain]
+            else:
+                cached = [_contribution(self, p, terms) for p in self.domain]
             self._options[key] = cached
         return cached
 
@@ -283,8 +292,11 @@ def _prior_gap(slot: Slot) -> int:
 
 
 def _prior(slot: Slot, placement: Placement) -> tuple[int, Placement]:
-    rank = sum(slot.prior.get(slot.columns[c].label, 50) for c in placement)
-    return rank + _GRID_WEIGHT * grid_distance(slot, placement), placement
+    known = slot._priors.get(placement)
+    if known is None:
+        rank = sum(slot.prior.get(slot.columns[c].label, 50) for c in placement)
+        known = slot._priors[placement] = (rank + _GRID_WEIGHT * grid_distance(slot, placement), placement)
+    return known
 
 
 def grid_distance(slot: Slot, placement: Placement) -> int:
