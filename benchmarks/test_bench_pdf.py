@@ -222,10 +222,15 @@ def test_real_pdf(benchmark, pdf: Path, tool: str) -> None:  # type: ignore[no-u
     _record(REAL_GROUP, tool, benchmark, pages(pdf))
 
 
+# the peak resident memory of the reading process itself: /proc's VmHWM (ru_maxrss would carry
+# the high-water mark of the process that started it across the exec)
 _PEAK = ("import resource, sys; from pathlib import Path; from yusuan.api import parse; "
          "from yusuan.jsonout import dumps; from yusuan.errors import UnreadableError\n"
          "try: dumps(parse(Path(sys.argv[1])))\nexcept UnreadableError: pass\n"
-         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+         "status = Path('/proc/self/status')\n"
+         "peak = [line.split()[1] for line in status.read_text().splitlines() if line.startswith('VmHWM')] "
+         "if status.exists() else []\n"
+         "print(peak[0] if peak else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
 
 
 def peak_memory(pdf: Path) -> int:
@@ -233,6 +238,11 @@ def peak_memory(pdf: Path) -> int:
     out = subprocess.run([sys.executable, "-c", _PEAK, str(pdf)], capture_output=True, text=True, check=True,
                          timeout=1800)
     return int(out.stdout.split()[-1]) * 1024
+
+
+def _child_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 @pytest.mark.skipif(not REAL, reason="no real PDFs here")
@@ -249,9 +259,11 @@ def test_largest_memory_of_the_real_pdfs(benchmark) -> None:  # type: ignore[no-
 def test_memory_of_a_500_page_pdf(benchmark, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Reading a 500-page PDF whole (to JSON) keeps the process under 1 GiB."""
     big = long_pdf(made_pdf(SEEDS[0]), tmp_path / "long.pdf", 500)
+    before = _child_seconds()
     peak = benchmark.pedantic(peak_memory, args=(big,), rounds=1, iterations=1)
     FIGURES["500-page PDF (a seed's pages repeated): peak memory"] = (
-        f"{peak / 2**20:.0f} MiB, {benchmark.stats.stats.min:.1f} s whole document to JSON in its own process")
+        f"{peak / 2**20:.0f} MiB; {_child_seconds() - before:.1f} s CPU whole document to JSON, in its own "
+        "process (imports included)")
     assert peak < 2**30
 
 
