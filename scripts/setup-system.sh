@@ -5,7 +5,6 @@ set -euo pipefail
 PACKAGES=(
   postgresql                # the corpus tests start their own PostgreSQL server
   fonts-noto-cjk            # the CJK font written PDF and Word files embed and charts draw with
-  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0  # WeasyPrint: text layout, fast font subsetting
   poppler-utils             # pdftotext / pdftoppm: the tests read written PDFs back and render their pages
   libreoffice-writer-nogui  # reads old Word .doc files; the tests render Word files and make PDFs with it
   chromium                  # the web tests drive a real browser (Playwright with this executable)

@@ -1,9 +1,12 @@
 """What the writing tests share: a seed's data as the writer gets it (through the JSON), the seed's
-known mistakes corrected in that data, and comparisons of tables as a user would make them."""
+known mistakes corrected in that data (tests/data/corrections: one file per seed, each correction a
+path in the disclosure JSON, the value the document printed, the correct value and why), and
+comparisons of tables as a user would make them."""
 
 from __future__ import annotations
 
 import copy
+import json
 import shutil
 import subprocess
 from decimal import Decimal
@@ -16,7 +19,9 @@ from yusuan.model import Disclosure
 from yusuan.rules import Finding
 from yusuan.writing import inputs_of
 
-from .conftest import parsed
+from .conftest import ROOT, parsed
+
+CORRECTIONS = ROOT / "tests" / "data" / "corrections"
 
 
 def data_of(seed: Path) -> Disclosure:
@@ -24,15 +29,26 @@ def data_of(seed: Path) -> Disclosure:
     return from_dict(to_dict(parsed(seed)))
 
 
+def corrections(seed: Path) -> list[dict[str, str]]:
+    """The seed's own mistakes, each decided by reading the document: {path (JSON Pointer into the
+    disclosure JSON), was (as read), value (correct), reason (one line, Chinese)}; a row the document
+    lacks is {op: add, path, value, reason}."""
+    return json.loads((CORRECTIONS / f"{seed.stem}.json").read_text(encoding="utf-8"))
+
+
 def corrected_data(seed: Path) -> Disclosure:
-    """The seed with its known real mistakes corrected in its text (tests/test_rules.py), as data."""
-    from yusuan.readers.text import extract_lines
-    from yusuan.recovery import recover
+    """The seed's data with its corrections applied, as a JSON Patch that first tests each value is
+    still what the document printed (so a correction never lands on a row it was not meant for)."""
+    import jsonpatch
 
-    from .test_rules import CONSISTENT, consistent_text
-
-    assert seed == CONSISTENT
-    return from_dict(to_dict(recover(extract_lines(consistent_text(), seed.name))))
+    patch: list[dict[str, str]] = []
+    for correction in corrections(seed):
+        if correction.get("op") == "add":
+            patch.append({"op": "add", "path": correction["path"], "value": correction["value"]})
+            continue
+        patch += [{"op": "test", "path": correction["path"], "value": correction["was"]},
+                  {"op": "replace", "path": correction["path"], "value": correction["value"]}]
+    return from_dict(jsonpatch.apply_patch(to_dict(parsed(seed)), patch))
 
 
 def one_name_per_code(disclosure: Disclosure) -> Disclosure:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import tempfile
+import zipfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import YusuanError
@@ -10,6 +14,7 @@ from .model import Disclosure
 from .readers import read
 from .recovery import recover
 from .recovery.together import groups, join
+from .store.sources import items
 
 
 def parse(path: str | Path) -> Disclosure:
@@ -54,3 +59,30 @@ def parse_grouped(paths: Iterable[str | Path]) -> list[tuple[list[Path], Disclos
         out.append(([file for file, _ in members], found))
     order = {file: index for index, file in enumerate(files)}
     return sorted(out, key=lambda item: order[item[0][0]])
+
+
+@contextmanager
+def expanded(paths: Iterable[str | Path]) -> Iterator[list[tuple[Path, str]]]:
+    """The files under the paths given (a folder searched through, a .zip's members), each with
+    the name the user knows it by (archive.zip/member); a member is read from a private copy,
+    under its own name, that lasts as long as the context."""
+    with tempfile.TemporaryDirectory(prefix="yusuan-") as folder:
+        out = []
+        for index, item in enumerate(items(Path(path) for path in paths)):
+            if item.member is None:
+                out.append((Path(item.path), item.name))
+                continue
+            copy = Path(folder) / str(index) / Path(item.name).name
+            copy.parent.mkdir()
+            with contextlib.suppress(OSError, KeyError, zipfile.BadZipFile):  # unwritten: reported unreadable
+                copy.write_bytes(item.data())
+            out.append((copy, item.name))
+        yield out
+
+
+def parse_paths(paths: Iterable[str | Path]) -> list[tuple[list[str], Disclosure | YusuanError]]:
+    """Files, folders and .zip archives: their files grouped into disclosures by unit, year and
+    kind (parse_grouped), each with the names of its files."""
+    with expanded(paths) as files:
+        names = {path: name for path, name in files}
+        return [([names[file] for file in group], found) for group, found in parse_grouped(names)]

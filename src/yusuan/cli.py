@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from . import __version__
-from .api import parse_grouped, parse_together
+from .api import expanded, parse_paths, parse_together
 from .cli_chinese import Group
 from .cli_corpus import register
 from .cli_serve import register as register_serve
@@ -20,6 +20,7 @@ from .model import Disclosure
 from .report import Problems, as_html, as_json, as_markdown, problem_place, where
 from .rules import ERROR, SEVERITIES, Finding, catalogue, check
 from .template import TABLE_BY_ID
+from .template.extras import EXTRA_BY_CONCEPT
 
 _COLUMNS_SHOWN = 4
 
@@ -39,23 +40,24 @@ _TOGETHER = click.option("-t", "--together", is_flag=True,
 def _read(files: tuple[Path, ...], together: bool) -> list[tuple[str, Disclosure | YusuanError]]:
     """Per disclosure: its files' names (joined by ＋) and the disclosure or the error."""
     if together:
-        name = " ＋ ".join(file.name for file in files)
-        try:
-            return [(name, parse_together(files))]
-        except YusuanError as error:
-            return [(name, error)]
-        except OSError as error:
-            return [(name, YusuanError(error.strerror or "无法打开文件", file=str(error.filename)))]
-    return [(" ＋ ".join(file.name for file in group), found) for group, found in parse_grouped(files)]
+        with expanded(files) as found:
+            name = " ＋ ".join(Path(label).name for _, label in found)
+            try:
+                return [(name, parse_together(path for path, _ in found))]
+            except YusuanError as error:
+                return [(name, error)]
+            except OSError as error:
+                return [(name, YusuanError(error.strerror or "无法打开文件", file=str(error.filename)))]
+    return [(" ＋ ".join(Path(label).name for label in group), found) for group, found in parse_paths(files)]
 
 
 @main.command("parse")
 @click.help_option("-h", "--help", help="显示帮助并退出。")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))  # files, folders, .zip
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出到标准输出。")
 @_TOGETHER
 def parse_command(files: tuple[Path, ...], as_json: bool, together: bool) -> None:
-    """读取预算公开文件，显示识别出的内容。"""
+    """读取预算公开文件（文件、文件夹或 .zip 压缩包；同一公开的说明、表格、绩效目标文件合为一份），显示识别出的内容。"""
     console = Console(stderr=as_json)
     failed = False
     for name, disclosure in _read(files, together):
@@ -80,7 +82,7 @@ def parse_command(files: tuple[Path, ...], as_json: bool, together: bool) -> Non
               help="输出格式：text（终端）、json、markdown、html。")
 @_TOGETHER
 def check_command(files: tuple[Path, ...], form: str, together: bool) -> None:
-    """审核预算公开文件。退出状态：0 无错误，1 有“错误”级问题，2 有文件无法读取。"""
+    """审核预算公开文件（文件、文件夹或 .zip 压缩包）。退出状态：0 无错误，1 有“错误”级问题，2 有文件无法读取。"""
     read = _read(files, together)
     results: list[tuple[str, list[Finding] | str]] = [
         (name, found.message if isinstance(found, YusuanError) else check(found)) for name, found in read]
@@ -161,6 +163,11 @@ def _summary(console: Console, disclosure: Disclosure) -> None:
             figures += f"  [yellow]（{uncertain} 个数字所在列不确定）[/yellow]"
         grid.add_row(table_id, spec.title, str(len(table.rows)), figures)
     console.print(grid)
+    for extra in disclosure.extra_tables:
+        if extra.concept is not None:
+            shown = "  ".join(f"{name} {amount.text}" for name, amount in extra.figures.items())
+            console.print(f"模板之外的表：{extra.title}（{EXTRA_BY_CONCEPT[extra.concept].title}）"
+                          f"{'  ' + shown + ' ' + extra.money_unit if shown else ''}", highlight=False)
 
 
 register(main)

@@ -107,7 +107,9 @@ def ingest_command(paths: tuple[Path, ...], db: str | None, workers: int, batch:
             sys.exit(130)
     rate = report.done / report.seconds if report.seconds else 0
     console.print(f"语料库 {describe(db)}：新入库 {report.stored} 份（其中失败 {len(report.failed)} 份），"
-                  f"已存在跳过 {report.skipped} 份；用时 {report.seconds:.1f} 秒，{rate:.1f} 份/秒，"
+                  f"已存在跳过 {report.skipped} 份；"
+                  + (f"{report.joined} 个说明或绩效目标文件并入其表格所在的公开；" if report.joined else "")
+                  + f"用时 {report.seconds:.1f} 秒，{rate:.1f} 份/秒，"
                   f"其中存储 {report.storage_seconds:.1f} 秒", highlight=False, soft_wrap=True)
     for name, error in report.failed[:_FAILURES_SHOWN]:
         console.print(f"  [red]无法读取[/red] {name}：{error}", highlight=False, soft_wrap=True)

@@ -20,6 +20,7 @@ from .model import (
     Count,
     Disclosure,
     ExtraTable,
+    Matters,
     Overview,
     PerformanceTarget,
     Problem,
@@ -123,6 +124,17 @@ def _statement(data: dict[str, Any], where: str) -> Statement:
         quote=data.get("quote") or "", source=_source(data.get("source")) or Source())
 
 
+def _extra(data: dict[str, Any], where: str) -> ExtraTable:
+    figures = {name: Amount(_decimal(figure["value"], f"{where}“{name}”"), figure.get("text") or str(figure["value"]),
+                            _source(figure.get("source")) or Source())
+               for name, figure in (data.get("figures") or {}).items()}
+    return ExtraTable(data["title"], [(line["text"], _source(line.get("source")) or Source())
+                                      for line in data.get("lines") or []], _source(data.get("source")),
+                      concept=data.get("concept"), money_unit=data.get("money_unit") or "万元",
+                      places=data.get("places"), figures=figures,
+                      rows=[_row(row, f"{where}第 {i} 行") for i, row in enumerate(data.get("rows") or [], start=1)])
+
+
 def from_dict(data: dict[str, Any]) -> Disclosure:
     """The disclosure a `to_dict` result (or `yusuan parse --json` output) describes."""
     try:
@@ -157,9 +169,9 @@ def from_dict(data: dict[str, Any]) -> Disclosure:
             targets=[_dataclass(PerformanceTarget, t, f"第 {i} 张绩效目标表") for i, t
                      in enumerate(data.get("targets") or [], start=1)],
             source=_source(data.get("source")), files=list(data.get("files") or []),
-            extra_tables=[ExtraTable(extra["title"], [(line["text"], _source(line.get("source")) or Source())
-                                                       for line in extra.get("lines") or []],
-                                     _source(extra.get("source"))) for extra in data.get("extra_tables") or []],
+            extra_tables=[_extra(extra, f"第 {i} 张模板之外的表") for i, extra
+                          in enumerate(data.get("extra_tables") or [], start=1)],
+            matters=_dataclass(Matters, data.get("matters") or {}, "其他重要事项"),
             problems=[Problem(p["message"], _source(p.get("source")), p.get("table"))
                       for p in data.get("problems") or []],
         )

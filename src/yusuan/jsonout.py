@@ -8,7 +8,7 @@ from typing import Any
 
 import msgspec
 
-from .model import Count, Disclosure, Row, Source, Table
+from .model import Count, Disclosure, ExtraTable, Row, Source, Table
 
 SCHEMA_VERSION = "1"
 
@@ -76,6 +76,17 @@ def table_dict(table: Table) -> dict[str, Any]:
     }
 
 
+def extra_dict(extra: ExtraTable) -> dict[str, Any]:
+    out: dict[str, Any] = {"title": extra.title, "source": _source(extra.source),
+                           "lines": [{"text": text, "source": _source(source)} for text, source in extra.lines]}
+    if extra.concept is not None:  # a table whose concept template/extras.py declares
+        out |= {"concept": extra.concept, "money_unit": extra.money_unit, "places": extra.places,
+                "figures": {name: {"value": str(amount.value), "text": amount.text, "source": _source(amount.source)}
+                            for name, amount in extra.figures.items()},
+                "rows": [row_dict(row) for row in extra.rows]}
+    return out
+
+
 def to_dict(disclosure: Disclosure) -> dict[str, Any]:
     overview = disclosure.overview
     staffing = overview.staffing
@@ -121,11 +132,8 @@ def to_dict(disclosure: Disclosure) -> dict[str, Any]:
         # the table as printed line by line is the source's business, not the JSON's
         "targets": [{key: value for key, value in plain(target).items() if key != "lines"}
                     for target in disclosure.targets],
-        "extra_tables": [
-            {"title": extra.title, "source": _source(extra.source),
-             "lines": [{"text": text, "source": _source(source)} for text, source in extra.lines]}
-            for extra in disclosure.extra_tables
-        ],
+        "extra_tables": [extra_dict(extra) for extra in disclosure.extra_tables],
+        "matters": plain(disclosure.matters),
         "problems": [
             {"message": problem.message, "table": problem.table, "source": _source(problem.source)}
             for problem in disclosure.problems

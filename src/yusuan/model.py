@@ -180,12 +180,42 @@ class PerformanceTarget:
 
 @dataclass(slots=True)
 class ExtraTable:
-    """A table the template lacks (政府采购预算明细表, 政府购买服务, 绩效目标表 …), kept as printed:
-    its title and every line after it up to the next table, nothing checked."""
+    """A table the template lacks (政府采购预算明细表, 政府购买服务, 绩效目标表 …): its title and
+    every line after it up to the next table as printed; where template/extras.py knows its
+    concept, the figures it declares and the table's rows (first amount of each, as 合计)."""
 
     title: str
     lines: list[tuple[str, Source]] = field(default_factory=list)
     source: Source | None = None
+    concept: str | None = None  # template/extras.py: 'procurement' | 'running' | 'three_public' …
+    money_unit: str = "万元"
+    places: int | None = None
+    figures: dict[str, Amount] = field(default_factory=dict)  # the concept's figures: 合计, 货物 …
+    rows: list[Row] = field(default_factory=list)  # 'total' | 'unit' (a subordinate unit) | 'class' | 'line'
+
+
+@dataclass(slots=True)
+class Procurement:
+    """政府采购预算 (万元): its total, its parts by kind, and the part reserved for small firms."""
+
+    total: Decimal | None = None
+    goods: Decimal | None = None  # 货物
+    works: Decimal | None = None  # 工程
+    services: Decimal | None = None  # 服务
+    reserved: Decimal | None = None  # 面向中小企业预留
+    source: Source | None = None
+
+
+@dataclass(slots=True)
+class Matters:
+    """Other matters a disclosure states (其他重要事项), in 万元: from the table that carries each
+    where the document prints one, else from the narrative."""
+
+    running_cost: Decimal | None = None  # 机关运行经费
+    procurement: Procurement = field(default_factory=Procurement)
+    meetings: Decimal | None = None  # 会议费
+    training: Decimal | None = None  # 培训费
+    source: Source | None = None  # where the running cost was read
 
 
 @dataclass(slots=True)
@@ -213,6 +243,7 @@ class Disclosure:
     projects: list[ProjectStatement] = field(default_factory=list)  # Part 3's project descriptions
     assets: list[Asset] = field(default_factory=list)  # 国有资产占有使用情况
     extra_tables: list[ExtraTable] = field(default_factory=list)  # tables the template lacks
+    matters: Matters = field(default_factory=Matters)  # 机关运行经费, 政府采购, 会议费, 培训费
     source: Source | None = None
     problems: list[Problem] = field(default_factory=list)
     # every file the disclosure was read from (a narrative and a tables file published apart)

@@ -98,3 +98,8 @@ def code_by_name(name: str, scheme: str = "functional") -> tuple[str, str] | Non
     """The (code, level) a name stands for, when exactly one code in any edition bears it."""
     found = _by_name(scheme).get(fold(name), set())
     return next(iter(found)) if len(found) == 1 else None
+
+
+def is_known_name(name: str, scheme: str = "functional") -> bool:
+    """Whether some code of the scheme, in any edition, bears this name."""
+    return fold(name) in _by_name(scheme)

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 from ..classification import name_of
 from ..errors import UnreadableError
-from ..model import Disclosure, ExtraTable, Problem, Source, Table
+from ..model import Disclosure, Problem, Source, Table
 from ..readers.base import Extracted, TextLine
 from ..template import LINKS, TABLE_BY_ID, TABLES, Column, TableSpec
 from ..text import fold, is_amount, join_fragments
 from . import constraints as identities
+from .extras import MONEY_UNIT as _MONEY_UNIT
+from .extras import matters_of, read_extra
 from .matters import assets, projects
 from .narrative import headings, narrative, part3, statements
 from .overview import government_level, read_overview, stated_year, unit_name, year_and_kind
@@ -29,7 +31,6 @@ from .rows import (
 from .segment import Region, body_lines, find_extra, find_tables, is_end_marker, listed_tables, titles
 from .tokens import precision, tokenize
 
-_MONEY_UNIT = re.compile(r"单位[:：]\s*(万元|千元|亿元|元)")
 _GRID_SLACK = 2  # an extractor's grid may be a cell off (a merged cell it did not split)
 _FINAL_ACCOUNTS = re.compile(r"(?:19|20)\d{2}年度?(?:部门|单位)决算")
 # a document that holds no table: a narrative or a target file published beside the tables
@@ -80,10 +81,8 @@ def recover(extracted: Extracted) -> Disclosure:
         _unit_rows(disclosure, read["T11"].parsed.rows)
     _place_all(read)
     disclosure.problems.extend(_completeness(lines, regions, extracted.file))
-    disclosure.extra_tables = [
-        ExtraTable(join_fragments([lines[start].text]),
-                   [(line.text, line.source) for line in lines[start + 1 : end]], lines[start].source)
-        for start, end in find_extra(lines)]
+    disclosure.extra_tables = [read_extra(lines, start, end, unit) for start, end in find_extra(lines)]
+    disclosure.matters = matters_of(disclosure)
     if not disclosure.has_tables:
         disclosure.problems.append(Problem(TABLES_ELSEWHERE, Source(file=extracted.file)))
     return disclosure

@@ -15,6 +15,7 @@ from ..model import Disclosure, Source
 from ..template.select import in_unit
 from ..text import fold
 from . import TABLES_ELSEWHERE, TRUNCATED
+from .extras import matters_of
 
 T = TypeVar("T")
 
@@ -44,6 +45,8 @@ def join(parts: list[Disclosure]) -> Disclosure:
         whole.assets += part.assets
     for part in ordered:
         whole.targets += part.targets
+        whole.extra_tables += part.extra_tables
+    whole.matters = matters_of(whole)
     joined = main.has_tables
     for part in ordered:
         for problem in part.problems:

@@ -7,6 +7,7 @@ from .base import ERROR, NOTICE, SEVERITIES, WARNING, Finding, Rule
 from .classification import AdministrationProject, CodeName, EditionName, SameCodeTwoNames, UnknownCode
 from .completeness import MissingSection, MissingTable, UnexplainedEmptyTable
 from .corpus import LastYear
+from .extras import extra_rules
 from .matters import AssetParts, Distribution, ProjectScale, Reserved, VehiclePurchase
 from .narrative import BudgetYear, ChangeTwice, ComparedYear, Growth, Share, StatedParts, TargetedFunds, Typo
 from .performance import FloorTarget, ForeignGoal, LastYearUnit, NamedUnit, ProjectFunds, TargetTypo, Weights
@@ -26,7 +27,7 @@ def catalogue() -> list[Rule]:
             AdministrationProject(),
             ProjectScale(), Distribution(), AssetParts(), Reserved(), VehiclePurchase(),
             ProjectFunds(), FloorTarget(), TargetTypo(), Weights(), LastYearUnit(), NamedUnit(), ForeignGoal(),
-            Placeholder(), Punctuation(), LastYear()]
+            Placeholder(), Punctuation(), *extra_rules(), LastYear()]
 
 
 def check(disclosure: Disclosure, rules: list[Rule] | None = None) -> list[Finding]:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..model import Disclosure
 from ..template import TABLE_BY_ID
+from ..template.extras import EXTRA_BY_CONCEPT
 from ..template.restatements import PART3_SECTIONS
 from ..text import fold
 from .base import ERROR, NOTICE, WARNING, Finding, Rule
@@ -25,8 +26,10 @@ class MissingTable(Rule):
             yield self.finding(f"文件中没有读到任何带数字的预算公开表{listed}；如果表格在另一个文件中，请与之一并审核："
                                "yusuan check -t 说明文件 表格文件；否则是表格缺失或未能识别")
             return
+        carried = {spec.stands_for for extra in disclosure.extra_tables
+                   if (spec := EXTRA_BY_CONCEPT.get(extra.concept or "")) is not None}
         for table_id, table in disclosure.tables.items():
-            if table.present:
+            if table.present or table_id in carried:  # (Jiangsu's 三公、会议费、培训费 table carries T10)
                 continue
             title = TABLE_BY_ID[table_id].title
             if disclosure.contents is not None and table_id not in disclosure.contents:

@@ -7,14 +7,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..model import Disclosure, ProjectStatement
+from ..recovery.extras import narrated_all
 from ..template.restatements import ASSET_PARTS
 from ..template.select import in_unit, project_rows
 from ..text import fold
 from .base import ERROR, Finding, Rule, search
 from .narrative import HALF_CENT, MALFORMED
 
-_RESERVED = re.compile(r"(中小企业|小微企业)预留")
-_PROCUREMENT = re.compile(r"政府采购预算$")
 _NO_VEHICLE = re.compile(r"未安排(?:购置)?(?:公务用?)?车辆(?:购置)?(?:经费|费用|预算)")
 
 
@@ -125,11 +124,12 @@ class Reserved(Rule):
     example = "政府采购预算 57.95 万元；面向中小企业预留政府采购项目预算金额 75.95 万元"
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
-        total = next((s for s in disclosure.statements if _PROCUREMENT.search(s.name)), None)
-        if total is None:
+        stated = narrated_all(disclosure)
+        if "procurement.total" not in stated:
             return
-        for statement in disclosure.statements:
-            if _RESERVED.search(statement.name) and statement.amount > total.amount + HALF_CENT:
+        total = disclosure.statements[stated["procurement.total"][0]]
+        for statement in (disclosure.statements[index] for index in stated.get("procurement.reserved", [])):
+            if statement.amount > total.amount + HALF_CENT:
                 yield self.on(statement, f"预留金额 {statement.amount} 万元超过政府采购预算 {total.amount} 万元",
                               stated=statement.amount, expected=total.amount)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .database import analyze, open_engine
+from .grouping import regroup
 from .record import Record, init_worker, process
 from .sources import Item, items
 from .writer import Writer
@@ -28,6 +29,7 @@ class Report:
     stored: int = 0  # new documents, failed ones included
     failed: list[tuple[str, str]] = field(default_factory=list)  # (name, error) this run
     skipped: int = 0  # stored already
+    joined: int = 0  # files joined into another's disclosure (a narrative beside its tables file)
     seconds: float = 0.0
     storage_seconds: float = 0.0  # time in the parent's writes
     # processor time, which other programs on the machine do not inflate as they do the clock's
@@ -56,6 +58,8 @@ def ingest(paths: Iterable[Path], db: str | None = None, workers: int = 1,
     report = Report(total=len(todo))
     start = time.perf_counter()
     pending: list[Record] = []
+    held: list[Record] = []  # files without tables, kept for the end
+    run: set[str] = set()  # the documents read in this run
     last_write = time.perf_counter()
 
     def flush() -> None:
@@ -74,14 +78,22 @@ def ingest(paths: Iterable[Path], db: str | None = None, workers: int = 1,
                 report.skipped += 1
             elif record.failed:
                 report.failed.append((record.name, record.document["error"]))
-            if not record.skipped and not record.unopened:
+            if record.part is not None and not record.skipped and record.sha256 not in writer.known:
+                held.append(record)  # a narrative or target file: joined at the end (grouping.py)
+            elif not record.skipped and not record.unopened:
                 pending.append(record)
+                run.add(record.sha256)
             if len(pending) >= batch or time.perf_counter() - last_write > BATCH_SECONDS:
                 flush()
             if progress is not None:
                 progress(report, record)
         flush()
-        if report.stored:
+        if held or run:
+            pending = regroup(engine, held, run)
+            report.joined = sum(len(record.files) for record in pending if record.joined) - sum(
+                record.joined for record in pending)
+            flush()
+        if report.stored or report.joined:
             began, began_cpu = time.perf_counter(), time.process_time()
             analyze(engine)
             report.storage_seconds += time.perf_counter() - began

@@ -58,6 +58,18 @@ class Document(Base):
                       Index("ix_documents_year_kind_level", "year", "kind", "level"))
 
 
+class DocumentFile(Base):
+    """Every file a stored document was read from: one, or the narrative, tables and
+    performance-target files of one disclosure published apart (each known by its hash)."""
+
+    __tablename__ = "document_files"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    file_name: Mapped[str] = mapped_column(String(1000))
+    format: Mapped[str | None] = mapped_column(String(20))
+    pages: Mapped[int | None] = mapped_column(Integer)
+
+
 class StoredDisclosure(Base):
     """The disclosure as jsonout.to_dict gives it, beside (not in) the document's row, so that
     scanning documents never reads it."""

@@ -41,6 +41,12 @@ class Record:
     amounts: list[tuple[Any, ...]] = field(default_factory=list)  # see AMOUNT_FIELDS
     figures: dict[str, Any] = field(default_factory=dict)
     findings: list[dict[str, Any]] = field(default_factory=list)
+    files: list[dict[str, Any]] = field(default_factory=list)  # every file read: sha256, file_name, format, pages
+    # a file without tables (a narrative, performance targets): held until the run's end, then
+    # joined to the stored disclosure it belongs to (grouping.py) or stored alone
+    part: Disclosure | None = None
+    joined: bool = False  # stands in for the stored document of the same sha256
+    absorbs: list[str] = field(default_factory=list)  # documents stored alone before, now files of this one
 
     @property
     def failed(self) -> bool:
@@ -91,8 +97,10 @@ def _process(item: Item) -> Record:
         return _failed(record, error.message)
     except Exception as error:  # a defect of ours: recorded plainly, the run goes on
         return _failed(record, f"内部错误：处理该文件时出错（{type(error).__name__}），请将该文件报告给开发者")
-    _fill(record, disclosure, extracted.format, extracted.pages)
+    fill(record, disclosure, extracted.format, extracted.pages)
     record.findings = [finding_row(f) for f in found]
+    if not disclosure.has_tables:
+        record.part = disclosure
     return record
 
 
@@ -108,6 +116,7 @@ def _why(error: Exception) -> str:
 
 def _failed(record: Record, message: str) -> Record:
     record.document = _document(record, status=FAILED, error=message)
+    record.files = [{"sha256": record.sha256, "file_name": record.name, "format": None, "pages": None}]
     return record
 
 
@@ -116,7 +125,9 @@ def _document(record: Record, **values: Any) -> dict[str, Any]:
             "problems": 0, **values}
 
 
-def _fill(record: Record, disclosure: Disclosure, form: str, pages: int) -> None:
+def fill(record: Record, disclosure: Disclosure, form: str, pages: int) -> None:
+    record.files = record.files or [{"sha256": record.sha256, "file_name": record.name, "format": form,
+                                     "pages": pages}]
     staffing = disclosure.overview.staffing
     record.document = _document(
         record, status=OK, format=form, pages=pages, unit=disclosure.unit, year=disclosure.year,

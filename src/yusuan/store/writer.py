@@ -17,6 +17,7 @@ from .models import (
     FAILED,
     Amount,
     Document,
+    DocumentFile,
     DocumentTable,
     Figure,
     StoredDisclosure,
@@ -69,7 +70,8 @@ class Writer:
         with self.engine.connect() as connection:
             stored = connection.execute(select(Document.sha256, Document.status)).all()
             self.failed = {sha for sha, status in stored if status == FAILED} if self.retry else set()
-            self.known = {sha for sha, _ in stored} - self.failed
+            parts = set(connection.execute(select(DocumentFile.sha256)).scalars())  # files joined into one
+            self.known = ({sha for sha, _ in stored} | parts) - self.failed
             self.units = {key: id_ for key, id_ in connection.execute(select(Unit.key, Unit.id))}
 
     def write(self, records: list[Record]) -> int:
@@ -83,9 +85,10 @@ class Writer:
 
     def _write(self, records: list[Record]) -> int:
         fresh = [r for r in dict((r.sha256, r) for r in records if not r.skipped and not r.unopened).values()
-                 if r.sha256 not in self.known]
+                 if r.joined or r.sha256 not in self.known]
         if not fresh:
             return 0
+        new = sum(not r.joined for r in fresh)
         now = datetime.now(UTC)
         units = dict(self.units)
         disclosures: list[dict[str, Any]] = []
@@ -93,10 +96,12 @@ class Writer:
         amounts: list[dict[str, Any]] = []
         figures: list[dict[str, Any]] = []
         findings: list[dict[str, Any]] = []
+        files: list[dict[str, Any]] = []
         years: list[tuple[int, int, str | None]] = []
         with self.engine.begin() as connection:
-            again = [r.sha256 for r in fresh if r.sha256 in self.failed]
-            if again:  # a failed document (no rows of its own) gives way to its new reading
+            again = [r.sha256 for r in fresh if r.sha256 in self.failed or r.joined]
+            again += [sha for r in fresh for sha in r.absorbs]
+            if again:  # a failed document gives way to its new reading; a tables file to the whole disclosure
                 connection.execute(delete(Document).where(Document.sha256.in_(again)))
             for record in fresh:
                 document = {**record.document, "ingested_at": now, "unit_id": None}
@@ -116,15 +121,18 @@ class Writer:
                 figures += [{"document_id": id_, "name": name, "amount": value}
                             for name, value in record.figures.items()]
                 findings += [{**finding, "document_id": id_, "corpus": False} for finding in record.findings]
+                files += [{**file, "document_id": id_} for file in record.files or
+                          [{"sha256": record.sha256, "file_name": record.name, "format": None, "pages": None}]]
             for model, rows in ((StoredDisclosure, disclosures), (DocumentTable, tables), (Amount, amounts),
-                                (Figure, figures), (StoredFinding, findings)):
+                                (Figure, figures), (StoredFinding, findings), (DocumentFile, files)):
                 if rows:
                     bulk_insert(connection, model.__table__, rows)
             recheck(connection, years)
         self.units = units
         self.known.update(r.sha256 for r in fresh)
+        self.known.update(file["sha256"] for r in fresh for file in r.files)
         self.failed.difference_update(r.sha256 for r in fresh)
-        return len(fresh)
+        return new
 
     def _unit(self, connection: Connection, units: dict[str, int], name: str, level: str | None) -> int:
         key = unit_key(name, level)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .extras import titles as _extra_titles
+
 # The numbering before a title: 预算01表 / 预算表12 (Beijing), 单位预算01表 / 单位预算表10
 # (Shanghai B), 表 1 / 表1 / 表01 / 表1： / 表一 (Shenzhen, Guangzhou, Huzhou, Hangzhou,
 # Chongqing), 公开 01 表 / 公开表1 / 公开01表 (Jiangsu, Yantai, 决算), 一、 (Fujian), 附表1.
@@ -65,6 +67,8 @@ EXTRA_TITLES: tuple[str, ...] = (
     # Xi'an 2022: the same tables with other qualifiers; 政府性基金收支表 ≈ T8 in a ledger's layout
     "一般公共预算支出明细表(按经济分类科目分)", "一般公共预算基本支出明细表(按功能科目分)", "政府性基金收支表",
 )
+# the tables whose concept template/extras.py declares (政府采购支出表, 机关运行经费支出预算表 …)
+EXTRA_TITLES += tuple(title for title in _extra_titles() if title not in EXTRA_TITLES)
 
 
 def bare_title(folded: str) -> str:

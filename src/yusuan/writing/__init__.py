@@ -66,12 +66,12 @@ def write(disclosure: Disclosure, out: Path, inputs: Inputs | None = None, chart
 
         to_docx(blocks, out)
         return
-    from .html import to_html
-
-    html = to_html(blocks, f"{disclosure.unit or ''}{disclosure.year or ''}年预算")
+    title = f"{disclosure.unit or ''}{disclosure.year or ''}年预算"
     if suffix == ".html":
-        out.write_text(html, encoding="utf-8")
-    else:
-        from .pdf import html_to_pdf
+        from .html import to_html
 
-        html_to_pdf(html, out)
+        out.write_text(to_html(blocks, title), encoding="utf-8")
+    else:
+        from .pdf import to_pdf
+
+        to_pdf(blocks, title, out)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -50,12 +51,27 @@ def _repeat_header(row) -> None:  # type: ignore[no-untyped-def]
     properties.append(flag)
 
 
-def _text(cell, text: str, size: float, bold: bool = False, right: bool = False) -> None:  # type: ignore[no-untyped-def]
+def _cell_style(document: Document, size: float, bold: bool):  # type: ignore[no-untyped-def,valid-type]
+    """A paragraph style per table font size (and one bold, for headers): a cell's text then carries
+    no formatting of its own, which keeps large tables quick to write and the file small."""
+    name = f"yusuan {'header' if bold else 'cell'} {size:g}"
+    try:
+        return document.styles[name]  # type: ignore[attr-defined]
+    except KeyError:
+        pass
+    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)  # type: ignore[attr-defined]
+    style.base_style = document.styles["Normal"]  # type: ignore[attr-defined]  (the CJK font)
+    style.font.size, style.font.bold = Pt(size), bold
+    style.paragraph_format.space_after = Pt(0)
+    return style
+
+
+def _text(cell, text: str, style, right: bool = False) -> None:  # type: ignore[no-untyped-def]
     paragraph = cell.paragraphs[0]
+    paragraph._p.style = style.style_id  # by id: python-docx's setter looks the default style up each time
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else (
-        WD_ALIGN_PARAGRAPH.CENTER if bold else WD_ALIGN_PARAGRAPH.LEFT)
-    paragraph.paragraph_format.space_after = Pt(0)
-    _font(paragraph.add_run(text), size, bold)
+        WD_ALIGN_PARAGRAPH.CENTER if style.font.bold else WD_ALIGN_PARAGRAPH.LEFT)
+    paragraph.add_run(text)
 
 
 def _grid(document: Document, grid: Grid) -> None:  # type: ignore[valid-type]
@@ -77,19 +93,23 @@ def _grid(document: Document, grid: Grid) -> None:  # type: ignore[valid-type]
     table = document.add_table(rows=len(grid.header) + len(grid.body), cols=columns)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    header_style, body_style = _cell_style(document, size, True), _cell_style(document, size, False)
+    # the header's cells taken once, before merging: a merge leaves the cells outside its range as
+    # they are, and ranges never overlap (python-docx would otherwise rebuild the grid per cell)
+    grid_cells = table._cells[: len(grid.header) * columns]
     taken: set[tuple[int, int]] = set()
     for r, cells in enumerate(grid.header):
         c = 0
         for cell in cells:
             while (r, c) in taken:
                 c += 1
-            target = table.cell(r, c)
+            target = grid_cells[r * columns + c]
             if cell.colspan > 1 or cell.rowspan > 1:
-                target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+                target = target.merge(grid_cells[(r + cell.rowspan - 1) * columns + c + cell.colspan - 1])
             for rr in range(r, r + cell.rowspan):
                 for cc in range(c, c + cell.colspan):
                     taken.add((rr, cc))
-            _text(target, cell.text, size, bold=True)
+            _text(target, cell.text, header_style)
             c += cell.colspan
         _repeat_header(table.rows[r])
     total = sum(grid.widths) or 1
@@ -111,7 +131,7 @@ def _grid(document: Document, grid: Grid) -> None:  # type: ignore[valid-type]
             at = 0
             for text, span in zip(cells, spans, strict=True):
                 cell = row[at].merge(row[at + span - 1]) if span > 1 else row[at]
-                _text(cell, text, size)
+                _text(cell, text, body_style)
                 at += span
             continue
         for c, text in enumerate(cells):
@@ -119,7 +139,7 @@ def _grid(document: Document, grid: Grid) -> None:  # type: ignore[valid-type]
             if not grid.wrap:
                 row[c]._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))  # one line per cell, as in the PDF
             if text:
-                _text(row[c], text, size, right=grid.numeric[c])
+                _text(row[c], text, body_style, right=grid.numeric[c])
     if grid.note:
         _font(document.add_paragraph().add_run(grid.note), 9)
 

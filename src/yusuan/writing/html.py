@@ -1,4 +1,4 @@
-"""The disclosure as one HTML page (Jinja2): the page the PDF is printed from, readable on its own."""
+"""The disclosure as one HTML page (Jinja2), readable on its own and printable."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from .charts import render
 
 _ENV = Environment(loader=PackageLoader("yusuan.writing", "templates"), autoescape=select_autoescape(["j2", "html"]),
                    trim_blocks=False)
-PORTRAIT_WIDTH, LANDSCAPE_WIDTH = 180.0, 277.0  # mm inside the page margins of the template's @page rules
+# mm inside the page margins of the template's @page rules (and document.typ's, the PDF's)
+PORTRAIT_WIDTH, LANDSCAPE_WIDTH = 180.0, 277.0
 
 
 @dataclass(slots=True)
