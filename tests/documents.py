@@ -9,6 +9,7 @@ long ones run over several pages.
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from docx.oxml import OxmlElement
 from docx.shared import Pt
 
 Block = str | list[list[str]]  # a paragraph, or a table's rows of cells
+_AMOUNT = re.compile(r"^-?[\d,]+\.\d+$")
 
 
 def blocks(seed: Path) -> Iterator[Block]:
@@ -43,7 +45,10 @@ def _orient(section: object, landscape: bool) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT  # type: ignore[attr-defined]
 
 
-def write_docx(seed: Path, out: Path) -> Path:
+def write_docx(seed: Path, out: Path, split_rows: bool = False, repeat_header: bool = False) -> Path:
+    """The seed as Word. `split_rows`: rows may break across pages (Word's default "允许跨页断行"),
+    so that a wrapped cell's last lines land at the top of the next page; `repeat_header`: a
+    table's header rows (those before its first amount) repeat at the top of every page."""
     document = docx.Document()
     style = document.styles["Normal"]
     style.font.size = Pt(9)
@@ -66,12 +71,14 @@ def write_docx(seed: Path, out: Path) -> Path:
         width = max(len(row) for row in block)
         table = document.add_table(rows=0, cols=width)
         table.style = "Table Grid"
+        heading = True
         for cells in block:
             row = table.add_row()
-            # a row kept on one page (Word's "允许跨页断行" off): a row's text cut by the page
-            # break is not told from a new row (see the readers' notes); tables still break
-            # across pages between rows
-            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+            heading = heading and not any(_AMOUNT.match(text.strip()) for text in cells)
+            if repeat_header and heading:
+                row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+            if not split_rows:  # a row kept on one page (Word's "允许跨页断行" off)
+                row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             for index, text in enumerate(cells):
                 row.cells[index].text = text.strip()
     document.save(str(out))

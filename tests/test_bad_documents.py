@@ -119,3 +119,77 @@ def _text_pdf(path: Path, password: str | None = None) -> Path:
                    check=True, capture_output=True, timeout=300)
     shutil.move(folder / "seed.pdf", path)
     return path
+
+
+@pytest.fixture(scope="module")
+def partly_scanned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int]]:
+    """A seed's PDF (Word, exported by LibreOffice) with two of its table pages replaced by
+    scans (pictures without text): the file reads, but not whole. The pages replaced."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice: scripts/setup-system.sh installs it")
+    folder = tmp_path_factory.mktemp("partly")
+    from .documents import to_pdf
+
+    whole = to_pdf(write_docx(SEEDS[0], folder / "whole.docx"), folder)
+    source = pdfium.PdfDocument(str(whole))
+    count = len(source)
+    scanned = [count - 3, count - 1]  # 1-based page numbers, among the tables near the end
+    document = pdfium.PdfDocument.new()
+    for number in range(1, count + 1):
+        if number in scanned:
+            _scan_page(document)
+        else:
+            document.import_pages(source, [number - 1])
+    path = folder / "部分扫描.pdf"
+    document.save(str(path))
+    document.close()
+    source.close()
+    return path, scanned
+
+
+def _scan_page(document: pdfium.PdfDocument) -> None:
+    page = document.new_page(842, 595)
+    image = pdfium.PdfImage.new(document)
+    bitmap = pdfium.PdfBitmap.new_native(280, 200, pdfium.raw.FPDFBitmap_BGR)
+    bitmap.fill_rect((250, 250, 250, 255), 0, 0, 280, 200)
+    image.set_bitmap(bitmap)
+    image.set_matrix(pdfium.PdfMatrix().scale(842, 595))
+    page.insert_obj(image)
+    page.gen_content()
+    page.close()
+
+
+def test_parse_shows_each_problem_with_its_file_and_page(partly_scanned: tuple[Path, list[int]]) -> None:
+    path, scanned = partly_scanned
+    result = subprocess.run([*CLI, "parse", str(path)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr  # partly readable: what could be read is shown
+    assert "Traceback" not in result.stderr
+    reported = [line for line in result.stderr.splitlines() if line.startswith("未能完全读取")]
+    assert reported
+    for line in reported:  # every problem names the file and the page it is on
+        assert f"未能完全读取 {path.name} 第 " in line and " 页" in line, line
+    for page in scanned:
+        assert any(f"{path.name} 第 {page} 页：第 {page} 页是图片（扫描件）" in line for line in reported), reported
+
+
+def test_check_shows_reading_problems_with_their_place(partly_scanned: tuple[Path, list[int]]) -> None:
+    import json
+
+    path, scanned = partly_scanned
+    text = subprocess.run([*CLI, "check", str(path)], capture_output=True, text=True, timeout=300)
+    assert text.returncode in (0, 1) and "Traceback" not in text.stderr  # read, though not whole
+    assert "未能完全读取" in text.stdout
+    for page in scanned:
+        assert f"{path.name} 第 {page} 页" in text.stdout
+    out = subprocess.run([*CLI, "check", str(path), "--format", "json"], capture_output=True, text=True,
+                         timeout=300)
+    (report,) = json.loads(out.stdout)
+    problems = report["problems"]
+    assert {p["page"] for p in problems if "扫描件" in p["message"]} == set(scanned)
+    assert all(p["file"] == path.name and p["page"] for p in problems)
+    table_problems = [p for p in problems if p["table"]]
+    for problem in table_problems:  # a table's problem names the table, in its place too
+        assert f"表 {problem['table']}" in problem["place"]
+    markdown = subprocess.run([*CLI, "check", str(path), "--format", "markdown"], capture_output=True,
+                              text=True, timeout=300).stdout
+    assert f"- {path.name} 第 {scanned[0]} 页：第 {scanned[0]} 页是图片（扫描件）" in markdown

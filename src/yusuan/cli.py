@@ -18,7 +18,7 @@ from .cli_user import register as register_user
 from .errors import YusuanError
 from .jsonout import dumps
 from .model import Disclosure
-from .report import as_html, as_json, as_markdown, where
+from .report import Problems, as_html, as_json, as_markdown, problem_place, where
 from .rules import ERROR, SEVERITIES, Finding, catalogue, check
 from .template import TABLE_BY_ID
 from .template.extras import EXTRA_BY_CONCEPT
@@ -71,9 +71,8 @@ def parse_command(files: tuple[Path, ...], as_json: bool, together: bool) -> Non
         else:
             _summary(console, disclosure)
         for problem in disclosure.problems:
-            where = f"第 {problem.source.line} 行：" if problem.source and problem.source.line else ""
-            Console(stderr=True).print(f"[yellow]未能完全读取[/yellow] {name}：{where}{problem.message}",
-                                       highlight=False)
+            Console(stderr=True).print(f"[yellow]未能完全读取[/yellow] {problem_place(problem, name)}："
+                                       f"{problem.message}", highlight=False, soft_wrap=True)  # one line each
     sys.exit(2 if failed else 0)
 
 
@@ -85,29 +84,36 @@ def parse_command(files: tuple[Path, ...], as_json: bool, together: bool) -> Non
 @_TOGETHER
 def check_command(files: tuple[Path, ...], form: str, together: bool) -> None:
     """审核预算公开文件（文件、文件夹或 .zip 压缩包）。退出状态：0 无错误，1 有“错误”级问题，2 有文件无法读取。"""
+    read = _read(files, together)
     results: list[tuple[str, list[Finding] | str]] = [
-        (name, found.message if isinstance(found, YusuanError) else check(found))
-        for name, found in _read(files, together)]
+        (name, found.message if isinstance(found, YusuanError) else check(found)) for name, found in read]
+    problems = {name: found.problems for name, found in read if not isinstance(found, YusuanError)}
     if form == "json":
-        sys.stdout.write(as_json(results) + "\n")
+        sys.stdout.write(as_json(results, problems) + "\n")
     elif form == "markdown":
-        sys.stdout.write(as_markdown(results) + "\n")
+        sys.stdout.write(as_markdown(results, problems) + "\n")
     elif form == "html":
-        sys.stdout.write(as_html(results) + "\n")
+        sys.stdout.write(as_html(results, problems) + "\n")
     else:
-        _report(Console(), results)
+        _report(Console(), results, problems)
     unreadable = any(isinstance(found, str) for _, found in results)
     errors = any(f.severity == ERROR for _, found in results if not isinstance(found, str) for f in found)
     sys.exit(2 if unreadable else 1 if errors else 0)
 
 
-def _report(console: Console, results: list[tuple[str, list[Finding] | str]]) -> None:
+def _report(console: Console, results: list[tuple[str, list[Finding] | str]], problems: Problems) -> None:
     colours = {"错误": "red", "警告": "yellow", "提示": "cyan"}
     for file, found in results:
         if isinstance(found, str):
             console.print(f"[bold]{file}[/bold]  [red]无法读取[/red]：{found}", highlight=False)
             continue
-        console.print(f"[bold]{file}[/bold]  {'[green]无问题[/green]' if not found else ''}", highlight=False)
+        unread = problems.get(file, [])
+        clean = "[green]无问题[/green]" if not found and not unread else ""
+        console.print(f"[bold]{file}[/bold]  {clean}", highlight=False)
+        if unread:
+            console.print(f"  [yellow]未能完全读取 {len(unread)} 处[/yellow]")
+        for problem in unread:
+            console.print(f"    {problem_place(problem, file)}\n      {problem.message}", highlight=False)
         for severity in SEVERITIES:
             group = [f for f in found if f.severity == severity]
             if group:

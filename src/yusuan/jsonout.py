@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import fields, is_dataclass
 from decimal import Decimal
 from typing import Any
+
+import msgspec
 
 from .model import Count, Disclosure, ExtraTable, Row, Source, Table
 
@@ -141,4 +142,5 @@ def to_dict(disclosure: Disclosure) -> dict[str, Any]:
 
 
 def dumps(disclosure: Disclosure) -> str:
-    return json.dumps(to_dict(disclosure), ensure_ascii=False, indent=2)
+    """Indented, non-ASCII as is: the same text as json.dumps(..., ensure_ascii=False, indent=2)."""
+    return msgspec.json.format(msgspec.json.encode(to_dict(disclosure)), indent=2).decode()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _SPACE_NEAR_WIDE = re.compile(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+")
@@ -14,6 +15,7 @@ AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 INTEGER = re.compile(r"^\d+$")
 
 
+@lru_cache(maxsize=1 << 16)  # the same labels and lines are folded by pass after pass
 def fold(text: str) -> str:
     """The form in which labels are compared: NFKC, plain quotes, no white space."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))

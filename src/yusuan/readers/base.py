@@ -18,12 +18,15 @@ class Word:
 
 @dataclass(slots=True)
 class TextLine:
-    words: list[Word]
+    words: list[Word]  # not changed once the line is read (its text is kept)
     source: Source
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return " ".join(word.text for word in self.words)
+        if self._text is None:  # asked for again and again by the recovery's passes
+            self._text = " ".join(word.text for word in self.words)
+        return self._text
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from statistics import median
 from typing import NamedTuple
 
@@ -33,6 +34,11 @@ class Glyph(NamedTuple):  # a tuple: made thousands of times a page
     @property
     def middle(self) -> float:
         return (self.top + self.bottom) / 2
+
+
+# a Glyph's fields as a plain tuple: the reader makes hundreds a page, and a plain tuple is made
+# ten times faster than a named one; the functions here take either
+GlyphBox = tuple[str, float, float, float, float]
 
 
 @dataclass(slots=True)
@@ -75,42 +81,56 @@ def cluster(values: Sequence[float], tolerance: float) -> list[list[int]]:
     return groups
 
 
-def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
+def group_lines(glyphs: Iterable[GlyphBox]) -> list[list[GlyphBox]]:
     """Glyphs in lines, top to bottom, each line left to right. A glyph joins the line whose
     mean middle is within a third of its height of its own (a line's glyphs share a baseline,
     give or take a superscript)."""
-    lines: list[list[Glyph]] = []
+    lines: list[list[GlyphBox]] = []
+    line: list[GlyphBox] = []
     total = 0.0  # the sum of the current line's middles
-    for glyph in sorted(glyphs, key=lambda g: (g.top + g.bottom, g.x0)):
-        middle = (glyph.top + glyph.bottom) / 2
-        if lines and middle - total / len(lines[-1]) <= max(glyph.bottom - glyph.top, 1.0) / 3:
-            lines[-1].append(glyph)
+    for glyph in sorted(glyphs, key=_reading_order):
+        top, bottom = glyph[2], glyph[4]
+        middle = (top + bottom) / 2
+        height = bottom - top
+        if line and middle - total / len(line) <= (height if height > 1.0 else 1.0) / 3:
+            line.append(glyph)
             total += middle
         else:
-            lines.append([glyph])
+            line = [glyph]
+            lines.append(line)
             total = middle
-    return [without_fake_bold(sorted(line, key=lambda g: g.x0)) for line in lines]
+    return [without_fake_bold(sorted(line, key=_LEFT)) for line in lines]
 
 
-def without_fake_bold(line: list[Glyph]) -> list[Glyph]:
+_LEFT = itemgetter(1)
+
+
+def _reading_order(glyph: GlyphBox) -> tuple[float, float]:
+    return glyph[2] + glyph[4], glyph[1]
+
+
+def without_fake_bold(line: list[GlyphBox]) -> list[GlyphBox]:
     """Drop the copies of a glyph drawn again a hair to the side (bold faked by overprinting)."""
-    out: list[Glyph] = []
+    out: list[GlyphBox] = []
     for glyph in line:
         text, x0, _, x1, _ = glyph
-        reach = max(x1 - x0, 0.5) * _BOLD_OVERLAP
-        copy = False
-        for kept in reversed(out[-3:]):  # left to right: a copy stands just before
-            if x0 - kept[1] >= reach:
-                break
-            if kept[0] == text:
-                copy = True
-                break
-        if not copy:
-            out.append(glyph)
+        width = x1 - x0
+        reach = (width if width > 0.5 else 0.5) * _BOLD_OVERLAP
+        if out and x0 - out[-1][1] < reach:  # only then can it be a copy (left to right: just before)
+            copy = False
+            for kept in reversed(out[-3:]):
+                if x0 - kept[1] >= reach:
+                    break
+                if kept[0] == text:
+                    copy = True
+                    break
+            if copy:
+                continue
+        out.append(glyph)
     return out
 
 
-def split_words(line: list[Glyph], walls: Sequence[float] = ()) -> list[PageWord]:
+def split_words(line: list[GlyphBox], walls: Sequence[float] = ()) -> list[PageWord]:
     """A line's glyphs (left to right) as words: broken at spaces, at gaps wider than a quarter
     of the text's height, and at the ruled lines (`walls`, x positions) between cells."""
     words: list[PageWord] = []
@@ -121,16 +141,27 @@ def split_words(line: list[Glyph], walls: Sequence[float] = ()) -> list[PageWord
     last_x1 = last_height = 0.0
     for char, g_x0, g_top, g_x1, g_bottom in line:
         height = g_bottom - g_top
+        space = char.isspace()
         if text:
-            at = bisect_left(walls, last_x1 - 0.5) if count else 0
-            if (char.isspace() or (at < count and walls[at] <= g_x0 + 0.5)
-                    or g_x0 - last_x1 > max(last_height, height) / 4):
+            if space or g_x0 - last_x1 > (last_height if last_height > height else height) / 4:
+                broken = True
+            elif count:
+                at = bisect_left(walls, last_x1 - 0.5)
+                broken = at < count and walls[at] <= g_x0 + 0.5
+            else:
+                broken = False
+            if broken:
                 words.append(PageWord("".join(text), x0, top, x1, bottom))
                 text = []
-        if char.isspace():
+        if space:
             continue
         if text:
-            top, bottom, x1 = min(top, g_top), max(bottom, g_bottom), max(x1, g_x1)
+            if g_top < top:
+                top = g_top
+            if g_bottom > bottom:
+                bottom = g_bottom
+            if g_x1 > x1:
+                x1 = g_x1
         else:
             x0, top, x1, bottom = g_x0, g_top, g_x1, g_bottom
         text.append(char)
@@ -188,10 +219,11 @@ def assign_cells(words: list[PageWord], verticals: Sequence[Rule]) -> None:
         walls = seen.get(key)
         if walls is None:
             walls = seen[key] = crossing(verticals, word.middle)
-        if len(walls) < 2 or not walls[0] < word.centre < walls[-1]:
+        centre = (word.x0 + word.x1) / 2
+        if len(walls) < 2 or not walls[0] < centre < walls[-1]:
             word.cell = None
             continue
-        word.cell = sum(1 for wall in walls if wall < word.centre)
+        word.cell = bisect_left(walls, centre)  # the walls left of it (they are in order)
 
 
 def row_bands(horizontals: Sequence[Rule], x: float) -> list[float]:
@@ -297,3 +329,35 @@ def _by_cell(words: list[PageWord]) -> list[PageWord]:
             continue
         out.append(word)
     return out
+
+
+def open_cells(words: list[PageWord], verticals: Sequence[Rule]) -> frozenset[int]:
+    """The cells of a row whose text runs to the cell's right edge on its last line: a wrapped
+    cell whose text may go on (on the next page, where the page break split the row). The room
+    left must be less than two characters beyond the cell's own margin (seen on its left, less
+    than a character): a character is carried to the next line with the closing mark that may
+    not start one (费）)."""
+    last: dict[int, list[PageWord]] = {}
+    for word in words:
+        if word.cell is None:
+            continue
+        kept = last.get(word.cell)
+        if kept is None or word.line > kept[0].line:
+            last[word.cell] = [word]
+        elif word.line == kept[0].line:
+            kept.append(word)
+    out: set[int] = set()
+    seen: dict[int, list[float]] = {}
+    for cell, line in last.items():
+        first, end = min(line, key=lambda w: w.x0), max(line, key=lambda w: w.x1)
+        key = round(end.middle)
+        walls = seen.get(key)
+        if walls is None:
+            walls = seen[key] = crossing(verticals, end.middle)
+        if not 0 < cell < len(walls):
+            continue
+        margin, size = max(first.x0 - walls[cell - 1], 0.0), end.bottom - end.top
+        # text set from the left (centred or right-aligned text reaches the edge without wrapping)
+        if margin <= size and walls[cell] - end.x1 <= margin + 2 * size:
+            out.add(cell)
+    return frozenset(out)

@@ -19,26 +19,30 @@ from ..errors import UnreadableError
 from ..model import Problem, Source
 from .base import Extracted, TextLine, Word
 from .geometry import (
-    Glyph,
+    GlyphBox,
     PageWord,
     Rule,
     assign_cells,
-    cut_short,
     group_lines,
     join_decimals,
-    joins,
     merge_rules,
     merge_wrapped,
+    open_cells,
     split_words,
 )
+from .pagebreak import Breaks
 
 _THIN = 2.0  # a path thinner than this (points) is a ruling line
 _MIN_RULE = 4.0  # shorter strokes are ticks or glyph parts, not rules
 _FORM_DEPTH = 4  # forms inside forms: deeper nesting is decoration, not tables
-_SKIPPED = {0xFFFE, 0xFFFF, 0xFFFD, 0}
+_SKIPPED = {"\ufffe", "\uffff", "\ufffd", "\x00"}
 _PASSWORD_ERRORS = {pdfium_c.FPDF_ERR_PASSWORD}
 
 Transform = Callable[[float, float], tuple[float, float]]
+
+
+def _no_open_cells(line: int) -> frozenset[int]:  # a page without text
+    return frozenset()
 
 
 def read_pdf(path: Path) -> Extracted:
@@ -49,14 +53,12 @@ def read_pdf(path: Path) -> Extracted:
         problems: list[Problem] = []
         blank: list[int] = []
         pages = len(document)
+        breaks = Breaks()
         for number in range(pages):
-            page_lines, scanned = _read_page(document, number, file)
+            page_lines, opens, scanned = _read_page(document, number, file)
             if scanned:
                 blank.append(number + 1)
-            if lines and page_lines and (joined := _continued(lines[-1], page_lines[0])):
-                lines[-1] = joined
-                page_lines = page_lines[1:]
-            lines += page_lines
+            breaks.add(lines, page_lines, opens)
     finally:
         document.close()
     if pages == 0:
@@ -85,19 +87,22 @@ def _open(path: Path, file: str) -> pdfium.PdfDocument:
         raise UnreadableError("PDF 文件已损坏或不完整，无法打开", file=file) from None
 
 
-def _read_page(document: pdfium.PdfDocument, index: int, file: str) -> tuple[list[TextLine], bool]:
-    """The page's lines, and whether it is an image without text (a scan)."""
+def _read_page(document: pdfium.PdfDocument, index: int,
+               file: str) -> tuple[list[TextLine], Callable[[int], frozenset[int]], bool]:
+    """The page's lines, the cells of a line whose text may go on past the page (see
+    `open_cells`, asked for the few lines at a page break only), and whether it is an image
+    without text (a scan)."""
     page = document[index]
     try:
         transform = _page_frame(page)
         textpage = page.get_textpage()
         try:
-            glyphs = list(_glyphs(textpage, page))
+            glyphs = _glyphs(textpage, page)
             turn = _text_turn(textpage) if glyphs else 0
         finally:
             textpage.close()
         if not glyphs:
-            return [], _has_image(page)
+            return [], _no_open_cells, _has_image(page)
         verticals, horizontals = _rules(page, transform)
         if turn:  # text set sideways on the page: read it the way it runs
             glyphs = [_turned(g, turn) for g in glyphs]
@@ -106,7 +111,7 @@ def _read_page(document: pdfium.PdfDocument, index: int, file: str) -> tuple[lis
         page.close()
     rows: list[list[PageWord]] = []
     for line in group_lines(glyphs):
-        middle = sum(g.middle for g in line) / len(line)
+        middle = sum([(g[2] + g[4]) / 2 for g in line]) / len(line)
         walls = [rule.at for rule in verticals if rule.start - 1 <= middle <= rule.end + 1]
         words = split_words(line, walls)
         if words:  # not spaces only
@@ -114,34 +119,15 @@ def _read_page(document: pdfium.PdfDocument, index: int, file: str) -> tuple[lis
             rows.append(join_decimals(words))
     number = index + 1
     out: list[TextLine] = []
-    for words in merge_wrapped(rows, horizontals):
+    merged = merge_wrapped(rows, horizontals)
+    for words in merged:
         line = len(out) + 1
         out.append(TextLine(
             [Word(w.text, Source(file, number, line, _box(w.x0, w.top, w.x1, w.bottom)), w.cell) for w in words],
             Source(file, number, line, _box(min(w.x0 for w in words), min(w.top for w in words),
                                             max(w.x1 for w in words), max(w.bottom for w in words))),
         ))
-    return out, False
-
-
-def _continued(last: TextLine, first: TextLine) -> TextLine | None:
-    """A table row broken by the page: the previous page ends in a number cut short (101.)
-    and the next page's first row carries its rest (58) in the same cell. One row again."""
-    cut = {word.cell for word in last.words if word.cell is not None and cut_short(word.text)}
-    if not cut or any(word.cell is None for word in first.words):
-        return None
-    heads = {word.cell: word for word in last.words if word.cell in cut}
-    if not any(word.cell in heads and joins(heads[word.cell].text, word.text) for word in first.words):
-        return None
-    words: list[Word] = []
-    for word in sorted(last.words + first.words, key=lambda w: w.cell):  # type: ignore[arg-type, return-value]
-        previous = words[-1] if words else None
-        if previous is not None and previous.cell == word.cell and previous.source.page != word.source.page \
-                and joins(previous.text, word.text):
-            words[-1] = Word(previous.text + word.text, previous.source, previous.cell)
-            continue
-        words.append(word)
-    return TextLine(words, last.source)
+    return out, lambda line: open_cells(merged[line], verticals), False
 
 
 def _box(x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
@@ -155,25 +141,37 @@ def _page_frame(page: pdfium.PdfPage) -> Transform:
     return lambda x, y: (x - left, top - y)
 
 
-def _glyphs(textpage: pdfium.PdfTextPage, page: pdfium.PdfPage) -> Iterator[Glyph]:
+# FPDFText_GetLooseCharBox called through a prototype of plain addresses: pypdfium2's typed
+# binding converts its arguments at twice the cost, and it is called for every glyph
+_LOOSE_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
+    ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
+
+
+def _glyphs(textpage: pdfium.PdfTextPage, page: pdfium.PdfPage) -> list[GlyphBox]:
     """The page's glyphs in its own frame (see `_page_frame`), by their loose boxes (the
     font's ascent to descent: one height for every glyph of a line)."""
     handle = textpage.raw
     count = textpage.count_chars()
     text = _page_text(handle, count)
     left, _, _, top = page.get_cropbox()
-    rect = pdfium_c.FS_RECTF()
-    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    rect = (ctypes.c_float * 4)()  # an FS_RECTF: left, top, right, bottom
+    box = memoryview(rect).cast("B").cast("f")
+    into, address = ctypes.addressof(rect), ctypes.cast(handle, ctypes.c_void_p).value
+    loose_box = _LOOSE_BOX
     generated = pdfium_c.FPDFText_IsGenerated
+    unicode = pdfium_c.FPDFText_GetUnicode
+    out: list[GlyphBox] = []
     for index in range(count):
-        char = text[index] if text is not None else chr(pdfium_c.FPDFText_GetUnicode(handle, index))
-        if char < " " or ord(char) in _SKIPPED or not loose_box(handle, index, rect):
+        char = text[index] if text is not None else chr(unicode(handle, index))
+        if char < " " or char in _SKIPPED or not loose_box(address, index, into):
             continue
         # PDFium adds spaces of its own where it guesses word breaks, wrongly in turned text;
         # the gaps themselves tell breaks here
         if char == " " and generated(handle, index) == 1:
             continue
-        yield Glyph(char, rect.left - left, top - rect.top, rect.right - left, top - rect.bottom)
+        x0, y1, x1, y0 = box.tolist()
+        out.append((char, x0 - left, top - y1, x1 - left, top - y0))
+    return out
 
 
 def _page_text(handle: object, count: int) -> str | None:
@@ -202,11 +200,12 @@ def _text_turn(textpage: pdfium.PdfTextPage) -> int:
     return quarter if quarter in (1, 3) else 0
 
 
-def _turned(glyph: Glyph, turn: int) -> Glyph:
+def _turned(glyph: GlyphBox, turn: int) -> GlyphBox:
     # a quarter turn back: text running down the page (turn 1) reads left to right
+    text, x0, top, x1, bottom = glyph
     if turn == 1:
-        return Glyph(glyph.text, glyph.top, -glyph.x1, glyph.bottom, -glyph.x0)
-    return Glyph(glyph.text, -glyph.bottom, glyph.x0, -glyph.top, glyph.x1)
+        return (text, top, -x1, bottom, -x0)
+    return (text, -bottom, x0, -top, x1)
 
 
 def _turn_rules(verticals: list[Rule], horizontals: list[Rule], turn: int) -> tuple[list[Rule], list[Rule]]:
@@ -242,15 +241,26 @@ def _rules(page: pdfium.PdfPage, transform: Transform) -> tuple[list[Rule], list
 
 def _paths(page: object) -> Iterator[tuple[object, bool]]:
     """The page's path objects, those inside form XObjects too: (handle, nested)."""
-    stack = [(pdfium_c.FPDFPage_GetObject(page, i), 0) for i in range(pdfium_c.FPDFPage_CountObjects(page))]
-    while stack:
-        handle, depth = stack.pop()
-        kind = pdfium_c.FPDFPageObj_GetType(handle)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            yield handle, depth > 0
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
-            stack += [(pdfium_c.FPDFFormObj_GetObject(handle, i), depth + 1)
-                      for i in range(pdfium_c.FPDFFormObj_CountObjects(handle))]
+    path, form = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+    kind_of = pdfium_c.FPDFPageObj_GetType
+    get = pdfium_c.FPDFPage_GetObject
+    forms: list[tuple[object, int]] = []
+    for index in range(pdfium_c.FPDFPage_CountObjects(page)):  # most are text: one call each
+        handle = get(page, index)
+        kind = kind_of(handle)
+        if kind == path:
+            yield handle, False
+        elif kind == form:
+            forms.append((handle, 1))
+    while forms:
+        handle, depth = forms.pop()
+        for index in range(pdfium_c.FPDFFormObj_CountObjects(handle)):
+            inner = pdfium_c.FPDFFormObj_GetObject(handle, index)
+            kind = kind_of(inner)
+            if kind == path:
+                yield inner, True
+            elif kind == form and depth < _FORM_DEPTH:
+                forms.append((inner, depth + 1))
 
 
 def _add_rule(a: tuple[float, float], b: tuple[float, float], verticals: list[Rule],

@@ -13,17 +13,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
+from operator import attrgetter
 
 from ..model import Amount, Row
 from ..template import Column, RowSum, TableSpec
 from ..text import is_amount, parse_amount
+from . import subsetsum
 from .rows import Pending
 from .tokens import Token
 
 Placement = tuple[int, ...]  # for each amount, the index of its column
-_REACH_LIMIT = 4096
+_DOMAIN = attrgetter("domain")
 _DEPTH = {"total": 0, "unit": 1, "class": 2}
-_HELD: dict[tuple[object, ...], dict[int, bool]] = {}  # answers shared within one table's solve
+_HELD: dict[tuple[object, ...], list[dict[int, bool] | None]] = {}  # answers shared within one table's solve
 _GRID_WEIGHT = 100  # the grid's evidence outweighs the template's priors
 # Steps of subset-sum one table's solve may spend. Past it no identity rules a placement out any
 # more: the priors choose and the amounts stay uncertain. Counted in steps, not seconds, so that
@@ -42,20 +44,29 @@ class Slot:
     cells: list[int] | None = None  # grid cells of the amounts, where the text kept them
     _maps: dict[Placement, dict[str, int]] = field(default_factory=dict)
     _options: dict[tuple[tuple[str, int], ...], list[int]] = field(default_factory=dict)
+    _priors: dict[Placement, tuple[int, Placement]] = field(default_factory=dict)
 
     def value(self, placement: Placement, label: str) -> int:
+        return self.mapping(placement).get(label, 0)
+
+    def mapping(self, placement: Placement) -> dict[str, int]:
+        """The placement's amount per column label (kept: asked for again and again)."""
         mapping = self._maps.get(placement)
         if mapping is None:
             mapping = {self.columns[c].label: v for v, c in zip(self.values, placement, strict=True)}
             self._maps[placement] = mapping
-        return mapping.get(label, 0)
+        return mapping
 
     def contributions(self, terms: list[tuple[str, int]]) -> list[int]:
         """What each remaining placement of this row adds to a sum of `terms`."""
         key = tuple(terms)
         cached = self._options.get(key)
         if cached is None or len(cached) != len(self.domain):  # domains only ever shrink
-            cached = [_contribution(self, p, terms) for p in self.domain]
+            if len(terms) == 1:  # one column (parent = Σ children): most identities
+                label, coef = terms[0]
+                cached = [coef * self.mapping(p).get(label, 0) for p in self.domain]
+            else:
+                cached = [_contribution(self, p, terms) for p in self.domain]
             self._options[key] = cached
         return cached
 
@@ -70,19 +81,14 @@ class Constraint:
     by_slot: dict[int, list[tuple[str, int]]] = field(init=False, repr=False)
     # per target row: the answer for the domains it was computed with (domains only shrink)
     answers: dict[int, tuple[tuple[int, ...], list[bool]]] = field(init=False, repr=False)
+    members: list[Slot] = field(init=False, repr=False)  # the slots of `by_slot`, in its order
 
     def __post_init__(self) -> None:
         self.answers = {}
+        self.members = []
         self.by_slot = {}
         for index, label, coef in self.terms:
             self.by_slot.setdefault(index, []).append((label, coef))
-
-    def holds(self, total: int, tol: int) -> bool:
-        if self.relation == "=":
-            return -tol <= total <= tol
-        if self.relation == "<=":
-            return total <= tol
-        return total >= -tol
 
 
 def to_quanta(text: str, places: int) -> int:
@@ -153,83 +159,50 @@ def _contribution(slot: Slot, placement: Placement, terms: list[tuple[str, int]]
 
 def supported(slots: list[Slot], constraint: Constraint, target: int) -> list[bool]:
     """For each placement of the target row, whether some choice of the other rows'
-    placements satisfies `constraint`.
-
-    A subset-sum over the other rows' options, pruned by what the rows still to come can add
-    at most and at least. Sums carry the count of their non-zero terms: the tolerance is half
-    a quantum per printed figure, so empty cells widen nothing."""
+    placements satisfies `constraint` (see `subsetsum`)."""
     by_slot = constraint.by_slot
     owns = slots[target].contributions(by_slot[target])
     if len(set(owns)) == 1 or _WORK[0] <= 0:
         return [True] * len(owns)  # the constraint cannot tell this row's placements apart
-    state = tuple(len(slots[index].domain) for index in by_slot)
+    if len(constraint.members) != len(by_slot):
+        constraint.members = [slots[index] for index in by_slot]
+    state = tuple(map(len, map(_DOMAIN, constraint.members)))  # C speed: some identities tie 100s of rows
     known = constraint.answers.get(target)
     if known is not None and known[0] == state:
         return known[1]
-    answer = _supported(slots, constraint, target, owns)
+    answers = _answers(slots, constraint, state)
+    for index, held in answers.items():
+        if held is not None and index != target:
+            constraint.answers[index] = (state, [held[own] for own in slots[index].contributions(by_slot[index])])
+    held = answers[target]
+    answer = [True] * len(owns) if held is None else [held[own] for own in owns]
     constraint.answers[target] = (state, answer)
     return answer
 
 
-def _supported(slots: list[Slot], constraint: Constraint, target: int, owns: list[int]) -> list[bool]:
-    by_slot = constraint.by_slot
-    options = [set(slots[index].contributions(terms)) for index, terms in by_slot.items() if index != target]
+def _answers(slots: list[Slot], constraint: Constraint, state: tuple[int, ...]) -> dict[int, dict[int, bool] | None]:
+    """Every open row's answers (per distinct contribution), for the rows' domains as they stand:
+    the constant plus the contributions of the settled rows is the fixed part (with the count of
+    its printed figures), the others choose."""
+    fixed, printed = constraint.constant, int(constraint.constant != 0)
+    variable: list[int] = []
+    choices: list[tuple[int, ...]] = []
+    for index, terms in constraint.by_slot.items():
+        distinct = set(slots[index].contributions(terms))
+        if len(distinct) == 1:
+            value = distinct.pop()
+            fixed += value
+            printed += value != 0
+        else:
+            variable.append(index)
+            choices.append(tuple(sorted(distinct)))
     # the same sum over the same options recurs column after column (a project may sit in any)
-    key = (constraint.constant, constraint.relation, len(constraint.terms), frozenset(owns),
-           tuple(sorted(tuple(sorted(choices)) for choices in options)))
-    held = _HELD.get(key)
-    if held is None:
-        held = _HELD[key] = _held_by(constraint, owns, options)
-    return [held[own] for own in owns]
-
-
-def _held_by(constraint: Constraint, owns: list[int], options: list[set[int]]) -> dict[int, bool]:
-    """For each distinct contribution of the target row: whether the others can complete it."""
-    low = [min(owns)] * (len(options) + 1)
-    high = [max(owns)] * (len(options) + 1)
-    for position in range(len(options) - 1, -1, -1):
-        low[position] = low[position + 1] + min(options[position])
-        high[position] = high[position + 1] + max(options[position])
-    slack = len(constraint.terms) // 2 + 1
-    # each reachable sum with the most non-zero terms any combination reaching it has: more
-    # printed figures, more rounding allowed
-    reach = {constraint.constant: int(constraint.constant != 0)}
-    for position, choices in enumerate(options):
-        _WORK[0] -= len(reach) * len(choices)
-        if _WORK[0] <= 0:
-            return dict.fromkeys(owns, True)  # out of budget: rule nothing out
-        grown: dict[int, int] = {}
-        for total, count in reach.items():
-            for option in choices:
-                value = total + option
-                if not _may_hold(constraint.relation, value + low[position + 1],
-                                 value + high[position + 1], slack):
-                    continue
-                terms = count + (option != 0)
-                if terms > grown.get(value, -1):
-                    grown[value] = terms
-        reach = grown
-        if len(reach) > _REACH_LIMIT:
-            return dict.fromkeys(owns, True)  # too many combinations to tell: rule nothing out
-    if constraint.relation != "=":
-        return {own: any(constraint.holds(total + own, (count + (own != 0)) // 2)
-                         for total, count in reach.items()) for own in set(owns)}
-    return {
-        own: any(
-            (count := reach.get(deviation - own)) is not None
-            and abs(deviation) <= (count + (own != 0)) // 2
-            for deviation in range(-slack, slack + 1)
-        )
-        for own in set(owns)
-    }
-
-
-def _may_hold(relation: str, least: int, most: int, slack: int) -> bool:
-    if relation == "=":
-        return least <= slack and most >= -slack
-    if relation == "<=":
-        return least <= slack
-    return most >= -slack
+    key = (fixed, printed, constraint.relation, len(constraint.terms), tuple(choices))
+    answers = _HELD.get(key)
+    if answers is None:
+        answers = _HELD[key] = subsetsum.held(choices, fixed, printed, constraint.relation,
+                                              len(constraint.terms) // 2 + 1, _WORK)
+    return dict(zip(variable, answers, strict=True))
 
 
 def solve(slots: list[Slot], constraints: list[Constraint]) -> None:
@@ -319,8 +292,11 @@ def _prior_gap(slot: Slot) -> int:
 
 
 def _prior(slot: Slot, placement: Placement) -> tuple[int, Placement]:
-    rank = sum(slot.prior.get(slot.columns[c].label, 50) for c in placement)
-    return rank + _GRID_WEIGHT * grid_distance(slot, placement), placement
+    known = slot._priors.get(placement)
+    if known is None:
+        rank = sum(slot.prior.get(slot.columns[c].label, 50) for c in placement)
+        known = slot._priors[placement] = (rank + _GRID_WEIGHT * grid_distance(slot, placement), placement)
+    return known
 
 
 def grid_distance(slot: Slot, placement: Placement) -> int:
