@@ -60,7 +60,7 @@ def create_batch(engine: Engine, groups: list[Group], name: str | None = None) -
             files = []
             for upload in group.files:
                 sha = hashlib.sha256(upload.data).hexdigest()
-                form = file_format(upload.data)
+                form = file_format(upload)  # intake let through only what can be read
                 if session.get(ReviewFile, sha) is None:
                     session.add(ReviewFile(sha256=sha, size=len(upload.data), format=form, data=upload.data))
                     session.flush()
@@ -152,7 +152,7 @@ def _excerpts(session: Session, document: ReviewDocument, findings: list[dict[st
     """The original lines around each finding's line, for documents that came as text."""
     texts: dict[str, list[str]] = {}
     for file in document.files:
-        if file["format"] == "file":
+        if file["format"] in ("text", "file"):  # "file": how stores before sniff.py named any other
             data = session.scalar(select(ReviewFile.data).where(ReviewFile.sha256 == file["sha256"])) or b""
             texts[file["name"]] = decode(data, file["name"])[0].splitlines()
     only = next(iter(texts.values())) if len(texts) == 1 and len(document.files) == 1 else None
