@@ -56,13 +56,16 @@ def create_app(settings: Settings = Settings()) -> FastAPI:
     app.state.corpus = corpus
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    from . import api_docs, data, review
+    from . import api_docs, charts, data, peers, review
 
     app.include_router(review.pages)
     app.include_router(review.api)
     app.include_router(data.pages)
     app.include_router(data.api)
     app.include_router(api_docs.router)
+    app.include_router(charts.router)
+    app.include_router(peers.pages)
+    app.include_router(peers.api)
 
     @app.get("/", include_in_schema=False)
     def home() -> RedirectResponse:

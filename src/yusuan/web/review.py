@@ -9,10 +9,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 from pypdfium2 import PdfiumError as pdfium_error
 
+from ..errors import UnreadableError
+from ..jsonin import from_dict
 from ..rules import SEVERITIES
+from ..store.figures import figures
 from . import annotate, export, service
 from . import pages as page_images
 from .app import Id, templates
+from .charts import document_charts
 from .document import by_severity, layout
 from .intake import Upload, groups
 
@@ -79,6 +83,7 @@ def batch_page(request: Request, batch_id: Id, sort: str = "position", desc: boo
 def _document(request: Request, document_id: Id) -> dict[str, Any]:
     document = service.document(request.app.state.engine, document_id)
     document["layout"] = layout(document["disclosure"], document["findings"]) if document["disclosure"] else None
+    document["charts"] = _charts(document["disclosure"], document.get("year"))
     names = [file["name"] for file in document["files"]]
     document["severity_of"] = {f["id"]: f["severity"] for f in document["findings"]}
     for finding in document["findings"]:
@@ -95,6 +100,16 @@ def _document(request: Request, document_id: Id) -> dict[str, Any]:
             except page_images.PageError:
                 file["pages"] = []
     return document
+
+
+def _charts(disclosure: dict[str, Any] | None, year: int | None) -> list[dict[str, Any]]:
+    """The document's charts, from the figures the corpus would store for it (store/figures.py)."""
+    if not disclosure:
+        return []
+    try:
+        return document_charts(figures(from_dict(disclosure)), year)
+    except UnreadableError:  # read by an earlier version whose JSON this one cannot rebuild
+        return []
 
 
 @pages.get("/review/documents/{document_id}", response_class=HTMLResponse)
