@@ -10,6 +10,7 @@ import json
 import types
 from dataclasses import fields, is_dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
@@ -85,8 +86,13 @@ def _typed(hint: Any, value: Any, where: str) -> Any:
     return value
 
 
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls)  # resolving the annotations' strings is most of the cost of reading
+
+
 def _dataclass(cls: type, data: dict[str, Any], where: str) -> Any:
-    hints = get_type_hints(cls)
+    hints = _hints(cls)
     return cls(**{f.name: _typed(hints[f.name], data[f.name], where) for f in fields(cls) if f.name in data})
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Annotated
 
+import anyio.to_thread
 from fastapi import FastAPI, Path, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -33,6 +34,7 @@ class Settings:
     max_file_mb: int = 50
     max_files: int = 500  # in one upload, archives' members counted
     max_batch_mb: int = 1024  # all the files of one upload together
+    threads: int = 4  # requests served at once; more only contend for the interpreter's lock
 
 
 def create_app(settings: Settings = Settings()) -> FastAPI:
@@ -41,6 +43,8 @@ def create_app(settings: Settings = Settings()) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # with the default 40 threads the event loop itself starves under load and drops connections
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         jobs.start()
         yield
         jobs.stop()

@@ -20,8 +20,9 @@ from .charts import Chart, chart, history_charts
 HISTORY = (INCOME, SPENDING, BASIC, PROJECT, PERSONNEL, PUBLIC, SANGONG)
 T = TypeVar("T")
 _CACHE_SIZE = 256
-_cache: OrderedDict[tuple[int, Hashable], tuple[tuple[Any, ...], Any]] = OrderedDict()
+_cache: OrderedDict[tuple[str, Hashable], tuple[tuple[Any, ...], Any]] = OrderedDict()
 _lock = threading.Lock()
+_computing: dict[tuple[str, Hashable], threading.Lock] = {}  # one computation of each at a time
 
 
 def version(corpus: Corpus) -> tuple[Any, ...]:
@@ -35,19 +36,23 @@ def version(corpus: Corpus) -> tuple[Any, ...]:
 def cached(corpus: Corpus, key: Hashable, compute: Callable[[], T]) -> T:
     """`compute()` once for each state of the corpus: the corpus pages ask the same questions of
     thousands of documents again and again, and the corpus changes only when something is ingested.
-    What it returns is shared: never changed by its callers."""
+    Requests that ask at once wait for the one computing. What it returns is shared: never changed
+    by its callers."""
     stamp = version(corpus)
-    slot = (id(corpus.engine), key)
+    slot = (str(corpus.engine.url), key)
     with _lock:
-        hit = _cache.get(slot)
-        if hit is not None and hit[0] == stamp:
-            _cache.move_to_end(slot)
-            return hit[1]
-    value = compute()
-    with _lock:
-        _cache[slot] = (stamp, value)
-        if len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
+        busy = _computing.setdefault(slot, threading.Lock())
+    with busy:
+        with _lock:
+            hit = _cache.get(slot)
+            if hit is not None and hit[0] == stamp:
+                _cache.move_to_end(slot)
+                return hit[1]
+        value = compute()
+        with _lock:
+            _cache[slot] = (stamp, value)
+            if len(_cache) > _CACHE_SIZE:
+                _computing.pop(_cache.popitem(last=False)[0], None)
     return value
 
 

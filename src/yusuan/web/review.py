@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
 from pydantic import BaseModel, Field
 from pypdfium2 import PdfiumError as pdfium_error
 
@@ -13,6 +15,7 @@ from ..errors import UnreadableError
 from ..jsonin import from_dict
 from ..rules import SEVERITIES
 from ..store.figures import figures
+from ..store.reviews import DONE
 from . import annotate, export, service
 from . import pages as page_images
 from .app import Id, templates
@@ -82,8 +85,8 @@ def batch_page(request: Request, batch_id: Id, sort: str = "position", desc: boo
 
 def _document(request: Request, document_id: Id) -> dict[str, Any]:
     document = service.document(request.app.state.engine, document_id)
-    document["layout"] = layout(document["disclosure"], document["findings"]) if document["disclosure"] else None
-    document["charts"] = _charts(document["disclosure"], document.get("year"))
+    _lay_out(request, document)
+    document["charts"] = _charts(document)
     names = [file["name"] for file in document["files"]]
     document["severity_of"] = {f["id"]: f["severity"] for f in document["findings"]}
     for finding in document["findings"]:
@@ -102,21 +105,58 @@ def _document(request: Request, document_id: Id) -> dict[str, Any]:
     return document
 
 
-def _charts(disclosure: dict[str, Any] | None, year: int | None) -> list[dict[str, Any]]:
-    """The document's charts, from the figures the corpus would store for it (store/figures.py)."""
-    if not disclosure:
+_CHARTS: OrderedDict[tuple[str, ...], list[dict[str, Any]]] = OrderedDict()  # by the files' contents
+
+
+def _charts(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The document's charts, from the figures the corpus would store for it (store/figures.py);
+    what its files say never changes, so they are drawn from them once."""
+    if not document["disclosure"]:
         return []
-    try:
-        return document_charts(figures(from_dict(disclosure)), year)
-    except UnreadableError:  # read by an earlier version whose JSON this one cannot rebuild
-        return []
+    key = tuple(file["sha256"] for file in document["files"])
+    charts = _CHARTS.get(key)
+    if charts is None:
+        try:
+            charts = document_charts(figures(from_dict(document["disclosure"])), document.get("year"))
+        except UnreadableError:  # read by an earlier version whose JSON this one cannot rebuild
+            charts = []
+        _CHARTS[key] = charts
+        if len(_CHARTS) > 256:
+            _CHARTS.popitem(last=False)
+    return charts
+
+
+# A read document's layout, its findings' places and its page's body, made once: what a document
+# says and where its findings are never change once it is read (decisions are shown beside them).
+_LAID: OrderedDict[tuple[str, int], dict[str, Any]] = OrderedDict()
+
+
+def _lay_out(request: Request, document: dict[str, Any]) -> None:
+    """The document's layout, and each finding's place on the page."""
+    key = (str(request.app.state.engine.url), document["id"])
+    laid = _LAID.get(key) if document["status"] == DONE else None
+    if laid is None:
+        laid = {"layout": layout(document["disclosure"], document["findings"]) if document["disclosure"] else None,
+                "places": [finding.get("place") for finding in document["findings"]], "article": None}
+        if document["status"] == DONE:
+            _LAID[key] = laid
+            if len(_LAID) > 256:
+                _LAID.popitem(last=False)
+    for finding, place in zip(document["findings"], laid["places"], strict=True):
+        finding["place"] = place
+    document["layout"] = laid["layout"]
+    document["laid"] = laid
 
 
 @pages.get("/review/documents/{document_id}", response_class=HTMLResponse)
 def document_page(request: Request, document_id: Id) -> Response:
     document = _document(request, document_id)
+    laid = document.pop("laid")
+    if laid["article"] is None and document["layout"] is not None:
+        laid["article"] = Markup(templates.get_template("document_article.html").render(d=document))
     return templates.TemplateResponse(request, "document.html", {
-        "d": document, "groups": by_severity(document["findings"]), "severities": SEVERITIES})
+        "d": document, "article": laid["article"], "groups": by_severity(document["findings"]),
+        "severities": SEVERITIES})
 
 
 @pages.post("/review/documents/{document_id}/findings/{finding}")
@@ -213,7 +253,7 @@ def api_batch(request: Request, batch_id: Id, sort: str = "position", desc: bool
 @api.get("/documents/{document_id}", summary="一份文件：读取的内容、每条问题及其审核结论、与上一版的比较")
 def api_document(request: Request, document_id: Id) -> dict[str, Any]:
     document = _document(request, document_id)
-    del document["layout"]  # the page's arrangement; each finding keeps its place's id
+    del document["layout"], document["laid"]  # the page's arrangement; each finding keeps its place's id
     document["change_ids"] = {key: sorted(ids) for key, ids in document["change_ids"].items()}
     return document
 

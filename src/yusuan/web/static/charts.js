@@ -33,12 +33,15 @@ function traces(chart) {
 }
 
 function layout(chart) {
-  const out = Object.assign({}, LAYOUT, {showlegend: chart.series.length > 1 || chart.kind === "pie"});
+  const out = Object.assign({}, LAYOUT, {showlegend: chart.kind !== "box" && (chart.series.length > 1 || chart.kind === "pie")});
   if (chart.kind === "hbar") {
     out.height = Math.max(200, 28 * chart.categories.length + 60);
     out.yaxis = {automargin: true, autorange: "reversed", type: "category"};
     out.xaxis = {automargin: true, title: {text: chart.unit}};
     out.barmode = "stack";
+  } else if (chart.kind === "box") {
+    out.xaxis = {automargin: true, tickangle: -30};
+    out.yaxis = {automargin: true, title: {text: chart.unit}, zeroline: true};
   } else if (chart.kind !== "pie") {
     out.barmode = chart.kind === "stack" ? "stack" : "group";
     out.xaxis = {automargin: true, type: "category"};
