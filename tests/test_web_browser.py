@@ -109,6 +109,7 @@ def test_review_in_the_browser(site: Site, browser: object, screenshots: Path, t
     slices = drawn(page, "document-charts-basic-project")
     assert slices[0]["text"] == [v for v in charts["basic-project"]["series"][0]["values"] if v is not None]
     assert slices[0]["slices"] == sum(1 for v in charts["basic-project"]["series"][0]["values"] if v and Decimal(v))
+    page.locator("#document-charts").screenshot(path=str(screenshots / "document-charts.png"))
     finding = check(parsed(worst))[0]
     first = page.locator(".finding").first
     first.locator(".pick").click()

@@ -145,7 +145,11 @@ def rules_chart(rows: list[dict[str, Any]], most: int = 30) -> list[Chart]:
         return []
     titles = {row["rule"]: row["title"] for row in rows}
     count = {(row["rule"], row["severity"]): row["findings"] for row in rows}
-    series = [{"name": severity, "values": [count.get((rule, severity)) for rule in shown]} for severity in SEVERITIES
-              if any((rule, severity) in count for rule in shown)]
+    series = [{"name": severity, "color": _COLOURS.get(severity),
+               "values": [count.get((rule, severity)) for rule in shown], "labels": [titles[rule] for rule in shown]}
+              for severity in SEVERITIES if any((rule, severity) in count for rule in shown)]
     title = "各规则的问题数" + (f"（最多的 {most} 条规则）" if len(totals) > most else "")
-    return [chart("rules", title, "hbar", [f"{rule} {titles[rule]}" for rule in shown], series, "条")]
+    return [chart("rules", title, "hbar", shown, series, "条")]
+
+
+_COLOURS = {"错误": "#cf222e", "警告": "#bf8700", "提示": "#0969da"}  # as the pages colour them (app.css)

@@ -26,10 +26,16 @@ function traces(chart) {
       boxpoints: "all", jitter: 0.5, pointpos: 0, marker: {size: 4}, hovertemplate: "%{text}：%{y} " + unit + "<extra></extra>"}));
   }
   const across = chart.kind === "hbar";
-  return chart.series.map(s => ({type: "bar", name: s.name, orientation: across ? "h" : "v",
-    x: across ? s.values.map(number) : chart.categories, y: across ? chart.categories : s.values.map(number),
-    text: s.values.map(money), textposition: "none",
-    hovertemplate: (across ? "%{y}" : "%{x} " + s.name) + "：%{text} " + unit + "<extra></extra>"}));
+  return chart.series.map(s => {
+    const trace = {type: "bar", name: s.name, orientation: across ? "h" : "v",
+      x: across ? s.values.map(number) : chart.categories, y: across ? chart.categories : s.values.map(number),
+      text: s.values.map(money), textposition: "none",
+      hovertemplate: (across ? "%{y}" : "%{x} " + s.name) + (s.labels ? " %{customdata}" : "") + "：%{text} " + unit
+        + "<extra></extra>"};
+    if (s.labels) { trace.customdata = s.labels; }
+    if (s.color) { trace.marker = {color: s.color}; }  // Plotly refuses a marker left undefined
+    return trace;
+  });
 }
 
 function layout(chart) {
