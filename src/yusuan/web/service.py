@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from ..readers.text import decode
 from ..store.reviews import (
@@ -173,11 +173,12 @@ def decisions(session: Session, document_id: int) -> dict[int, dict[str, Any]]:
                        ReviewDecision.decided_at).where(ReviewDecision.document_id == document_id))}
 
 
-def document(engine: Engine, document_id: int) -> dict[str, Any]:
+def document(engine: Engine, document_id: int, disclosure: bool = True) -> dict[str, Any]:
     """A document with its findings (each with the reviewer's decision) and, where there is an
-    earlier version, what changed since."""
+    earlier version, what changed since; its disclosure (the read content) unless told not to."""
     with Session(engine) as session:
-        found = session.get(ReviewDocument, document_id)
+        found = session.get(ReviewDocument, document_id,
+                            options=[] if disclosure else [defer(ReviewDocument.disclosure)])
         if found is None:
             raise NotFound(f"没有编号为 {document_id} 的文件")
         findings = [dict(f) for f in found.findings or []]
@@ -186,10 +187,10 @@ def document(engine: Engine, document_id: int) -> dict[str, Any]:
             finding["decision"] = decided.get(finding["id"])
         _excerpts(session, found, findings)
         out = _row(found)
-        out.update(batch_id=found.batch_id, disclosure=found.disclosure, findings=findings,
-                   files=[dict(f) for f in found.files], previous_id=found.previous_id, changes=None)
+        out.update(batch_id=found.batch_id, disclosure=found.disclosure if disclosure else None,
+                   findings=findings, files=[dict(f) for f in found.files], previous_id=found.previous_id, changes=None)
         if found.previous_id is not None:
-            earlier = session.get(ReviewDocument, found.previous_id)
+            earlier = session.get(ReviewDocument, found.previous_id, options=[defer(ReviewDocument.disclosure)])
             if earlier is not None:
                 out["changes"] = compare(earlier.findings or [], findings)
                 out["previous_name"] = earlier.name
