@@ -98,6 +98,10 @@ def units(corpus: Corpus, where: Filter, limit: int = 500) -> dict[str, Any]:
 
 def unit(corpus: Corpus, unit_id: int) -> dict[str, Any] | None:
     """A unit across years: each stored document's key figures (万元) and findings, and the charts."""
+    return cached(corpus, ("unit", unit_id), lambda: _unit(corpus, unit_id))
+
+
+def _unit(corpus: Corpus, unit_id: int) -> dict[str, Any] | None:
     with corpus.engine.connect() as connection:
         found = connection.execute(select(Unit.name, Unit.level).where(Unit.id == unit_id)).first()
         if found is None:

@@ -21,7 +21,7 @@ from .data import _year
 
 pages = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api", tags=["数据"])
-SHOWN = 500
+SHOWN = 200  # rows listed; the charts draw them all
 _GROUP_SIZE = 60  # boxes drawn: the largest groups
 
 
