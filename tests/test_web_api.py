@@ -170,7 +170,13 @@ def test_pages_in_chinese_with_findings_marked(client: TestClient) -> None:
     for table in ("T1 收支总体情况表", "T3 支出总体情况表"):
         assert table in page
     assert "<th>类</th><th>款</th><th>项</th><th>科目名称</th>" in page
-    for path in ("/review", f"/review/batches/{batch['id']}", "/data/units", "/data/findings", "/api"):
+    charts = {c["id"]: c for c in client.get(f"/api/documents/{document_id}").json()["charts"]}
+    t3_total = parsed(seed).tables["T3"].total()
+    assert charts["basic-project"]["series"][0]["values"] == [str(t3_total.value("基本支出")),
+                                                             str(t3_total.value("项目支出"))]
+    assert 'id="document-charts"' in page and 'class="chart-data"' in page
+    for path in ("/review", f"/review/batches/{batch['id']}", f"/review/documents/{document_id}", "/data/units",
+                 "/data/findings", "/data/peers", "/api"):
         html = client.get(path).text
         assert '<html lang="zh-CN">' in html and not re.search(r"(src|href)=\"https?://", html)
     assert client.get("/review/documents/999").status_code == 404
@@ -259,10 +265,47 @@ def test_corpus_pages(client: TestClient, tmp_path: Path) -> None:
     for level in levels:
         assert {u["unit"] for u in client.get("/api/units", params={"level": level}).json()["units"]} == \
             {u["unit"] for u in units["units"] if u["level"] == level}
+    charts = {c["id"]: c for c in history["charts"]}
+    labels = [f"{row['year']}年{row['kind']}" for row in history["years"]]
+    assert charts["totals"]["categories"] == labels
+    for series in charts["totals"]["series"]:  # the chart draws the figures the table lists
+        assert series["values"] == [row[series["name"]] for row in history["years"]]
+    for row, label in zip(history["years"], labels, strict=True):  # each year's parts, as the document states them
+        disclosure = variants.parse(next(p for p in made if p.name.startswith(
+            f"{one['unit'].removesuffix('本级')}_{row['year']}")))
+        at = labels.index(label)
+        t3 = {r.code: r.value("合计") for r in disclosure.tables["T3"].rows if r.code and len(r.code) == 3}
+        assert {s["name"].split()[0]: s["values"][at] for s in charts["classes"]["series"]
+                if s["values"][at] is not None} == {code: str(value) for code, value in t3.items()}
+        t10 = disclosure.tables["T10"]
+        drawn = dict(zip((s["name"] for s in charts["sangong"]["series"]),
+                         (s["values"][at] for s in charts["sangong"]["series"]), strict=True))
+        assert sum(Decimal(v) for v in drawn.values() if v) == t10.total().value("合计")
     page = client.get(f"/data/units/{one['id']}").text
-    assert one["unit"] in page and page.count('<rect class="bar') == 4 * len(one["years"])
-    rules = client.get("/api/findings").json()["rules"]
-    assert rules and client.get(f"/api/findings/{rules[0]['rule']}").json()["count"] == rules[0]["findings"]
+    assert one["unit"] in page and 'class="chart-data"' in page and "/vendor/plotly-" in page
+    script = client.get(re.search(r'src="(/vendor/plotly-[^"]+)"', page).group(1))
+    assert script.status_code == 200 and b"plotly.js" in script.content[:2000]  # served by yusuan itself
+    rules = client.get("/api/findings").json()
+    assert rules["rules"] and client.get(f"/api/findings/{rules['rules'][0]['rule']}").json()["count"] == \
+        rules["rules"][0]["findings"]
+    drawn = rules["charts"][0]
+    assert sum(v or 0 for s in drawn["series"] for v in s["values"]) == sum(r["findings"] for r in rules["rules"])
+    peers = client.get("/api/peers").json()
+    assert peers["count"] == len(made)
+    assert {c["id"] for c in peers["charts"]} >= {"project_share", "personnel_per_staff"}
+    share = next(c for c in peers["charts"] if c["id"] == "project_share")
+    assert sorted(v for s in share["series"] for v in s["values"]) == \
+        sorted(r["project_share"] for r in peers["rows"] if r["project_share"] is not None)
+    level = units["units"][0]["level"]
+    some = client.get("/api/peers", params={"level": level, "sort": "-project_share"}).json()
+    assert {r["level"] for r in some["rows"]} == {level}
+    shares = [Decimal(r["project_share"]) for r in some["rows"] if r["project_share"] is not None]
+    assert shares == sorted(shares, reverse=True)
+    place = one["unit"][:2]  # a region: a place named in the units' names
+    assert {r["unit"] for r in client.get("/api/peers", params={"region": place}).json()["rows"]} == \
+        {u["unit"] for u in units["units"] if place in u["unit"]}
+    assert client.get("/api/peers", params={"sort": "nonsense"}).status_code == 400
+    assert "同类比较" in client.get("/data/peers").text
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice 未安装（scripts/setup-system.sh 会安装）")

@@ -9,6 +9,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,7 @@ def expected_status(seed: Path) -> str:
 def screenshots() -> Path:
     folder = Path(os.environ.get("YUSUAN_SCREENSHOTS") or tempfile.mkdtemp(prefix="yusuan-screens-"))
     folder.mkdir(parents=True, exist_ok=True)
+    print(f"\n截图保存在 {folder}")  # screenshots of the main pages, to look at (pytest -s shows this)
     return folder
 
 
@@ -126,6 +128,13 @@ def test_review_in_the_browser(site: Site, browser: object, screenshots: Path, t
     worst = max(SEEDS, key=lambda s: sum(f.severity == "错误" for f in check(parsed(s))))
     page.get_by_role("link", name=worst.name).click()
     page.wait_for_selector("#findings")
+    document = page.request.get(page.url.replace("/review/documents/", "/api/documents/")).json()
+    charts = {c["id"]: c for c in document["charts"]}
+    assert_bars(drawn(page, "document-charts-classes"), charts["classes"])
+    slices = drawn(page, "document-charts-basic-project")
+    assert slices[0]["text"] == [v for v in charts["basic-project"]["series"][0]["values"] if v is not None]
+    assert slices[0]["slices"] == sum(1 for v in charts["basic-project"]["series"][0]["values"] if v and Decimal(v))
+    page.locator("#document-charts").screenshot(path=str(screenshots / "document-charts.png"))
     finding = check(parsed(worst))[0]
     first = page.locator(".finding").first
     first.locator(".pick").click()
@@ -162,8 +171,36 @@ def test_review_in_the_browser(site: Site, browser: object, screenshots: Path, t
     assert not errors
 
 
+def drawn(page: object, figure: str) -> list[dict]:
+    """What Plotly drew in a chart: each trace's exact values (the text it shows) and, from the SVG,
+    each bar's or slice's size."""
+    page.wait_for_selector(f"#{figure}[data-drawn=yes]")
+    return page.locator(f"#{figure} .plot").evaluate("""plot => plot.data.map((trace, index) => ({
+        name: trace.name, text: trace.text, kind: trace.type,
+        bars: Array.from(plot.querySelectorAll('.trace.bars')[index]?.querySelectorAll('.point path') || [])
+          .map(p => { const b = p.getBBox(); return trace.orientation === 'h' ? b.width : b.height; }),
+        slices: plot.querySelectorAll('.slice path.surface').length,
+        points: Array.from(plot.querySelectorAll('.trace.boxes')[index]?.querySelectorAll('.point') || []).length,
+    }))""")
+
+
+def assert_bars(traces: list[dict], chart: dict) -> None:
+    """The bars have the chart's values, each as tall as its value (to a pixel)."""
+    assert [t["name"] for t in traces] == [s["name"] for s in chart["series"]]
+    values = [Decimal(v) for s in chart["series"] for v in s["values"] if v is not None and Decimal(v) > 0]
+    sizes = [size for t in traces for size in t["bars"] if size > 0]
+    assert len(sizes) == len(values) and values
+    scale = max(sizes) / float(max(values))
+    for size, value in zip(sizes, values, strict=True):
+        assert size == pytest.approx(float(value) * scale, abs=1.5)
+    for trace, series in zip(traces, chart["series"], strict=True):
+        assert trace["text"] == [str(v) if v is not None else "—" for v in series["values"]]
+
+
 def test_corpus_in_the_browser(site: Site, browser: object, screenshots: Path) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{site.url}/data/units")
     rows = page.locator("#units tbody tr")
     assert rows.count() >= 2
@@ -173,16 +210,41 @@ def test_corpus_in_the_browser(site: Site, browser: object, screenshots: Path) -
     levels = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(rows.count())]
     assert levels and set(levels) == {"省级"}
     page.locator("#units tbody a").first.click()
-    page.wait_for_selector("#history-chart")
+    page.wait_for_selector("#history-charts")
     history = page.locator("#history tbody tr")
     assert history.count() >= 2
-    heights = [float(h) for h in page.locator("#history-chart rect.bar").evaluate_all(
-        "bars => bars.map(b => b.getAttribute('height'))")]
-    assert max(heights) == pytest.approx(180) and all(h >= 0 for h in heights)  # the chart has data
+    unit = page.request.get(page.url.replace("/data/units/", "/api/units/")).json()
+    charts = {c["id"]: c for c in unit["charts"]}
+    assert {"totals", "income", "classes", "basic-project", "sangong"} <= set(charts)
+    for name in ("totals", "classes", "basic-project", "sangong"):  # bars as tall as the stated figures
+        assert_bars(drawn(page, f"history-charts-{name}"), charts[name])
     page.screenshot(path=str(screenshots / "unit.png"), full_page=True)
+
+    page.goto(f"{site.url}/data/peers")
+    peers = page.request.get(f"{site.url}/api/peers").json()
+    shares = drawn(page, "peer-charts-project_share")
+    share = next(c for c in peers["charts"] if c["id"] == "project_share")
+    assert sum(t["points"] for t in shares) == sum(len(s["values"]) for s in share["series"]) > 0
+    level = peers["choices"]["levels"][-1]
+    page.select_option("select[name=level]", level)
+    page.get_by_role("button", name="筛选").click()
+    page.wait_for_url("**level=*")
+    assert {page.locator("#peers tbody tr").nth(i).locator("td").nth(2).inner_text()
+            for i in range(page.locator("#peers tbody tr").count())} == {level}
+    page.get_by_role("link", name="项目支出占比（%）").click()  # sorted, largest first
+    page.wait_for_url("**sort=-project_share*")
+    cells = page.locator("#peers tbody td[data-ratio=project_share]").evaluate_all(
+        "cells => cells.map(c => c.firstChild ? c.firstChild.textContent.trim() : '')")
+    values = [Decimal(c) for c in cells if c]
+    assert values and values == sorted(values, reverse=True)
+    page.screenshot(path=str(screenshots / "peers.png"), full_page=True)
+
     page.goto(f"{site.url}/data/findings")
     assert page.locator("#rules tbody tr").count() >= 1
+    rules = page.request.get(f"{site.url}/api/findings").json()
+    assert_bars(drawn(page, "rule-charts-rules"), rules["charts"][0])
     page.screenshot(path=str(screenshots / "findings.png"), full_page=True)
+    assert not errors
 
 
 def test_script_in_a_document_does_not_run(site: Site, browser: object, tmp_path: Path) -> None:

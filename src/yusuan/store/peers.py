@@ -17,6 +17,8 @@ from .figures import BASIC, PERSONNEL, PROJECT, SANGONG, SPENDING
 _PER_STAFF = Decimal("0.0001")  # 万元 per person to the yuan
 _PERCENT = Decimal("0.01")
 RATIOS = ("sangong_per_staff", "personnel_per_staff", "project_share", "change")
+RATIO_NAMES = {"sangong_per_staff": ("人均三公经费", "万元/人"), "personnel_per_staff": ("人均人员经费", "万元/人"),
+               "project_share": ("项目支出占比", "%"), "change": ("支出总计比上年增减", "%")}  # title, unit
 GROUP = ("kind", "level", "year")
 
 

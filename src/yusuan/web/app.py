@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Annotated
 
+import anyio.to_thread
 from fastapi import FastAPI, Path, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -34,6 +35,7 @@ class Settings:
     max_files: int = 500  # in one upload, archives' members counted
     local: bool = False  # one person on their own machine: no accounts (`serve --local`, loopback only)
     max_batch_mb: int = 1024  # all the files of one upload together
+    threads: int = 4  # requests served at once; more only contend for the interpreter's lock
 
 
 def create_app(settings: Settings = Settings()) -> FastAPI:
@@ -42,6 +44,8 @@ def create_app(settings: Settings = Settings()) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # with the default 40 threads the event loop itself starves under load and drops connections
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         jobs.start()
         yield
         jobs.stop()
@@ -62,13 +66,16 @@ def create_app(settings: Settings = Settings()) -> FastAPI:
     accounts.install(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    from . import api_docs, data, review
+    from . import api_docs, charts, data, peers, review
 
     app.include_router(review.pages)
     app.include_router(review.api)
     app.include_router(data.pages)
     app.include_router(data.api)
     app.include_router(api_docs.router)
+    app.include_router(charts.router)
+    app.include_router(peers.pages)
+    app.include_router(peers.api)
 
     @app.get("/", include_in_schema=False)
     def home() -> RedirectResponse:

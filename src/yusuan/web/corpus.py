@@ -2,19 +2,58 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from decimal import Decimal
 from pathlib import PurePath
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from ..rules import SEVERITIES
 from ..store.figures import BASIC, INCOME, PERSONNEL, PROJECT, PUBLIC, SANGONG, SPENDING
-from ..store.models import OK, Document, StoredFinding, Unit
+from ..store.models import OK, Document, Figure, StoredFinding, Unit
 from ..store.query import Corpus, Filter
+from .charts import Chart, chart, history_charts
 
 HISTORY = (INCOME, SPENDING, BASIC, PROJECT, PERSONNEL, PUBLIC, SANGONG)
-CHART = (SPENDING, BASIC, PROJECT, SANGONG)
+T = TypeVar("T")
+_CACHE_SIZE = 256
+_cache: OrderedDict[tuple[str, Hashable], tuple[tuple[Any, ...], Any]] = OrderedDict()
+_lock = threading.Lock()
+_computing: dict[tuple[str, Hashable], threading.Lock] = {}  # one computation of each at a time
+
+
+def version(corpus: Corpus) -> tuple[Any, ...]:
+    """What changes whenever ingest stores, replaces or reads again a document (findings across the
+    corpus are made only then): a cheap look at the documents' table."""
+    with corpus.engine.connect() as connection:
+        return tuple(connection.execute(select(func.max(Document.id), func.count(),
+                                               func.sum(case((Document.status == OK, 1), else_=0)))).one())
+
+
+def cached(corpus: Corpus, key: Hashable, compute: Callable[[], T]) -> T:
+    """`compute()` once for each state of the corpus: the corpus pages ask the same questions of
+    thousands of documents again and again, and the corpus changes only when something is ingested.
+    Requests that ask at once wait for the one computing. What it returns is shared: never changed
+    by its callers."""
+    stamp = version(corpus)
+    slot = (str(corpus.engine.url), key)
+    with _lock:
+        busy = _computing.setdefault(slot, threading.Lock())
+    with busy:
+        with _lock:
+            hit = _cache.get(slot)
+            if hit is not None and hit[0] == stamp:
+                _cache.move_to_end(slot)
+                return hit[1]
+        value = compute()
+        with _lock:
+            _cache[slot] = (stamp, value)
+            if len(_cache) > _CACHE_SIZE:
+                _computing.pop(_cache.popitem(last=False)[0], None)
+    return value
 
 
 def plain(value: Any) -> Any:
@@ -28,12 +67,16 @@ def plain(value: Any) -> Any:
     return value.item() if hasattr(value, "item") else value
 
 
-def _records(frame: Any) -> list[dict[str, Any]]:
+def records(frame: Any) -> list[dict[str, Any]]:
     return [{key: plain(value) for key, value in row.items()} for row in frame.to_dict("records")]
 
 
 def choices(corpus: Corpus) -> dict[str, list[Any]]:
     """The levels, years and kinds stored, for the filters."""
+    return cached(corpus, "choices", lambda: _choices(corpus))
+
+
+def _choices(corpus: Corpus) -> dict[str, list[Any]]:
     with corpus.engine.connect() as connection:
         def distinct(column: Any) -> list[Any]:
             return sorted(v for v in connection.execute(select(column).where(Document.status == OK).distinct())
@@ -42,52 +85,68 @@ def choices(corpus: Corpus) -> dict[str, list[Any]]:
 
 
 def units(corpus: Corpus, where: Filter, limit: int = 500) -> dict[str, Any]:
-    rows = _records(corpus.units(where))
+    rows = cached(corpus, ("units", where), lambda: records(corpus.units(where)))  # each row has its unit's id
     return {"count": len(rows), "units": rows[:limit], "shown": min(limit, len(rows))}
 
 
 def unit(corpus: Corpus, unit_id: int) -> dict[str, Any] | None:
-    """A unit across years: each stored document's key figures (万元) and findings."""
+    """A unit across years: each stored document's key figures (万元) and findings, and the charts."""
+    return cached(corpus, ("unit", unit_id), lambda: _unit(corpus, unit_id))
+
+
+def _unit(corpus: Corpus, unit_id: int) -> dict[str, Any] | None:
     with corpus.engine.connect() as connection:
         found = connection.execute(select(Unit.name, Unit.level).where(Unit.id == unit_id)).first()
         if found is None:
             return None
-        documents = dict(connection.execute(select(Document.id, Document.file_name)
-                                            .where(Document.unit_id == unit_id, Document.status == OK)).all())
+        documents = connection.execute(
+            select(Document.id, Document.file_name, Document.year, Document.kind, Document.staff_actual)
+            .where(Document.unit_id == unit_id, Document.status == OK).order_by(Document.year, Document.id)).all()
+        ids = [row.id for row in documents]
         counts = {(doc, severity): n for doc, severity, n in connection.execute(
             select(StoredFinding.document_id, StoredFinding.severity, func.count())
-            .where(StoredFinding.document_id.in_(documents)).group_by(StoredFinding.document_id,
-                                                                       StoredFinding.severity))}
-    frame = corpus.totals(Filter(unit=found.name), list(HISTORY))  # its name's documents, then its own
-    frame = frame[frame["document"].isin(list(documents))].sort_values(["year", "document"])
+            .where(StoredFinding.document_id.in_(ids)).group_by(StoredFinding.document_id, StoredFinding.severity))}
+        figures: dict[int, dict[str, Decimal]] = {id_: {} for id_ in ids}
+        for id_, name, amount in connection.execute(select(Figure.document_id, Figure.name, Figure.amount)
+                                                    .where(Figure.document_id.in_(ids))):
+            figures[id_][name] = amount
     years = []
-    for row in _records(frame):
-        row["file_name"] = PurePath(documents[row["document"]]).name  # the folder it came from says nothing
-        row["findings"] = {severity: counts.get((row["document"], severity), 0) for severity in SEVERITIES}
-        years.append(row)
+    for row in documents:
+        values = figures[row.id]
+        years.append({"document": row.id, "unit": found.name, "year": row.year, "kind": row.kind,
+                      "level": found.level, "staff_actual": row.staff_actual,
+                      **{name: plain(values.get(name)) for name in HISTORY},
+                      "file_name": PurePath(row.file_name).name,  # the folder it came from says nothing
+                      "findings": {severity: counts.get((row.id, severity), 0) for severity in SEVERITIES}})
+    charts = history_charts((f"{row.year or ''}年{row.kind or ''}", figures[row.id]) for row in documents)
     return {"id": unit_id, "name": found.name, "level": found.level, "figures": list(HISTORY), "years": years,
-            "chart": chart(years)}
-
-
-def chart(years: list[dict[str, Any]]) -> dict[str, Any]:
-    """Bars of the main figures by year, as the page draws them (SVG): heights in per cent of the largest."""
-    values = [Decimal(row[name]) for row in years for name in CHART if row.get(name) is not None]
-    top = max(values, default=Decimal(0))
-    series = []
-    for row in years:
-        bars = []
-        for name in CHART:
-            value = row.get(name)
-            height = (Decimal(value) / top * 100).quantize(Decimal("0.1")) if value is not None and top else Decimal(0)
-            bars.append({"name": name, "value": value, "height": float(height)})  # drawing only: never money
-        series.append({"label": f"{row['year']}年{row.get('kind') or ''}", "bars": bars})
-    return {"names": list(CHART), "series": series, "top": str(top)}
+            "charts": charts}
 
 
 def findings(corpus: Corpus, where: Filter) -> list[dict[str, Any]]:
-    return _records(corpus.findings(where))
+    return cached(corpus, ("findings", where), lambda: records(corpus.findings(where)))
 
 
 def rule(corpus: Corpus, rule_id: str, where: Filter, limit: int = 1000) -> dict[str, Any]:
-    rows = _records(corpus.findings(where, rule_id))
+    rows = cached(corpus, ("rule", rule_id, where), lambda: records(corpus.findings(where, rule_id)))
     return {"rule": rule_id, "count": len(rows), "findings": rows[:limit], "shown": min(limit, len(rows))}
+
+
+def rules_chart(rows: list[dict[str, Any]], most: int = 30) -> list[Chart]:
+    """The findings by rule drawn: the rules with most findings, a bar for each, by severity."""
+    totals: dict[str, int] = {}
+    for row in rows:
+        totals[row["rule"]] = totals.get(row["rule"], 0) + row["findings"]
+    shown = sorted(totals, key=lambda r: (-totals[r], r))[:most]
+    if not shown:
+        return []
+    titles = {row["rule"]: row["title"] for row in rows}
+    count = {(row["rule"], row["severity"]): row["findings"] for row in rows}
+    series = [{"name": severity, "color": _COLOURS.get(severity),
+               "values": [count.get((rule, severity)) for rule in shown], "labels": [titles[rule] for rule in shown]}
+              for severity in SEVERITIES if any((rule, severity) in count for rule in shown)]
+    title = "各规则的问题数" + (f"（最多的 {most} 条规则）" if len(totals) > most else "")
+    return [chart("rules", title, "hbar", shown, series, "条")]
+
+
+_COLOURS = {"错误": "#cf222e", "警告": "#bf8700", "提示": "#0969da"}  # as the pages colour them (app.css)

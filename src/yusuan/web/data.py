@@ -47,7 +47,8 @@ def _unit(request: Request, unit_id: Id) -> dict[str, Any]:
 
 def _findings(request: Request, year: str, level: str, kind: str) -> dict[str, Any]:
     corpus = request.app.state.corpus
-    return {"rules": queries.findings(corpus, _filter(year, level, kind, "")), "choices": queries.choices(corpus),
+    rules = queries.findings(corpus, _filter(year, level, kind, ""))
+    return {"rules": rules, "charts": queries.rules_chart(rules), "choices": queries.choices(corpus),
             "filters": {"year": _year(year), "level": level, "kind": kind}}
 
 

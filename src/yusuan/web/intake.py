@@ -7,13 +7,14 @@ same folder of the archive, or whose names agree up to their last separator (_ -
 
 from __future__ import annotations
 
-import contextlib
 import io
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from ..errors import UnreadableError
+from ..readers.sniff import ARCHIVE, sniff_data
 from ..sources import member_name
 
 _SEPARATOR = re.compile(r"[_\-—－ ·]+(?=[^_\-—－ ·]*$)")
@@ -41,19 +42,21 @@ class Group:
     error: str | None = None
 
 
-def file_format(data: bytes) -> str:
-    """What a file is, from its content: 'pdf', 'docx', 'xlsx', 'zip' (an archive), or 'file'."""
-    if b"%PDF-" in data[:1024]:
-        return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        with contextlib.suppress(zipfile.BadZipFile, OSError, EOFError):
-            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-            if "word/document.xml" in names:
-                return "docx"
-            if "xl/workbook.xml" in names:
-                return "xlsx"
-        return "zip"
-    return "file"
+def file_format(upload: Upload) -> str:
+    """What an upload is, from its content (readers/sniff.py): a format the readers know, or
+    ARCHIVE; raises UnreadableError, in Chinese, for what cannot be read."""
+    return sniff_data(upload.data, upload.name, archive=True)
+
+
+def _checked(name: str, files: list[Upload]) -> Group:
+    """One disclosure, or why it cannot be read: the first of its files whose content is unreadable."""
+    for file in files:
+        try:
+            if file_format(file) == ARCHIVE:
+                return Group(name, error=f"压缩包中又有压缩包（{file.name}），请先解压")
+        except UnreadableError as error:
+            return Group(name, error=error.message if len(files) == 1 else f"{file.name}：{error.message}")
+    return Group(name, files)
 
 
 def _key(name: str) -> str:
@@ -98,11 +101,7 @@ def _unpack(upload: Upload, max_members: int, max_bytes: int) -> list[Group]:
             why = "已加密" if isinstance(error, RuntimeError) else "已损坏"
             groups.append(Group(label, error=f"压缩包中的文件{why}，无法解压"))
             continue
-        nested = [f.name for f in files if file_format(f.data) == "zip"]
-        if nested:
-            groups.append(Group(label, error=f"压缩包中又有压缩包（{nested[0]}），请先解压"))
-            continue
-        groups.append(Group(label, files))
+        groups.append(_checked(label, files))
     return groups
 
 
@@ -110,10 +109,13 @@ def groups(uploads: list[Upload], max_members: int = 200, max_bytes: int = 200 *
     """Every disclosure the uploads hold, in the order given (an archive's in name order)."""
     out: list[Group] = []
     for upload in uploads:
-        if file_format(upload.data) == "zip":
-            out += _unpack(upload, max_members, max_bytes)
-        elif not upload.data:
+        if not upload.data:
             out.append(Group(upload.name, error="文件为空"))
-        else:
-            out.append(Group(upload.name, [upload]))
+            continue
+        try:
+            archive = file_format(upload) == ARCHIVE
+        except UnreadableError as error:
+            out.append(Group(upload.name, error=error.message))
+            continue
+        out += _unpack(upload, max_members, max_bytes) if archive else [_checked(upload.name, [upload])]
     return out

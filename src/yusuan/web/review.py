@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
 from pydantic import BaseModel, Field
 from pypdfium2 import PdfiumError as pdfium_error
 
+from ..errors import UnreadableError
+from ..jsonin import from_dict
 from ..rules import SEVERITIES
+from ..store.figures import figures
+from ..store.reviews import DONE
 from . import annotate, export, service
 from . import pages as page_images
 from .app import Id, templates
+from .charts import document_charts
 from .document import by_severity, layout
 from .intake import Upload, groups
 
@@ -78,9 +85,14 @@ def batch_page(request: Request, batch_id: Id, sort: str = "position", desc: boo
     return templates.TemplateResponse(request, "batch_rows.html" if part == "rows" else "batch.html", context)
 
 
-def _document(request: Request, document_id: Id) -> dict[str, Any]:
-    document = service.document(request.app.state.engine, document_id)
-    document["layout"] = layout(document["disclosure"], document["findings"]) if document["disclosure"] else None
+def _document(request: Request, document_id: Id, disclosure: bool = True) -> dict[str, Any]:
+    """A document as its page and the API show it; without `disclosure` where its page's body is
+    made already (the disclosure is most of what is read from the database)."""
+    engine = request.app.state.engine
+    key = (str(engine.url), document_id)
+    laid = _LAID.get(key)
+    document = service.document(engine, document_id, disclosure or laid is None)
+    _lay_out(key, laid, request, document)
     names = [file["name"] for file in document["files"]]
     document["severity_of"] = {f["id"]: f["severity"] for f in document["findings"]}
     for finding in document["findings"]:
@@ -89,21 +101,67 @@ def _document(request: Request, document_id: Id) -> dict[str, Any]:
                                  else 0 if len(names) == 1 else None)
     changes = document["changes"] or {}
     document["change_ids"] = {key: {f["id"] for f in changes.get(key, [])} for key in ("remain", "new")}
-    for index, file in enumerate(document["files"]):
-        if file["format"] == "pdf":
-            _, data = service.original(request.app.state.engine, document_id, index)
-            try:
-                file["pages"] = [{"width": w, "height": h} for w, h in page_images.sizes(data)]
-            except page_images.PageError:
-                file["pages"] = []
+    for file, pages in zip(document["files"], document["laid"]["pages"], strict=True):
+        if pages is not None:
+            file["pages"] = pages
     return document
+
+
+def _charts(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The document's charts, from the figures the corpus would store for it (store/figures.py)."""
+    if not document["disclosure"]:
+        return []
+    try:
+        return document_charts(figures(from_dict(document["disclosure"])), document.get("year"))
+    except UnreadableError:  # read by an earlier version whose JSON this one cannot rebuild
+        return []
+
+
+def _pages(request: Request, document: dict[str, Any]) -> list[list[dict[str, float]] | None]:
+    """Each PDF file's page sizes (None for other files)."""
+    out: list[list[dict[str, float]] | None] = []
+    for index, file in enumerate(document["files"]):
+        if file["format"] != "pdf":
+            out.append(None)
+            continue
+        _, data = service.original(request.app.state.engine, document["id"], index)
+        try:
+            out.append([{"width": w, "height": h} for w, h in page_images.sizes(data)])
+        except page_images.PageError:
+            out.append([])
+    return out
+
+
+# A read document's layout, its findings' places, charts, page sizes and its page's body, made
+# once: what a document says and where its findings are never change once it is read (the
+# reviewers' decisions are shown beside them, not in them).
+_LAID: OrderedDict[tuple[str, int], dict[str, Any]] = OrderedDict()
+
+
+def _lay_out(key: tuple[str, int], laid: dict[str, Any] | None, request: Request, document: dict[str, Any]) -> None:
+    """The document's layout and charts, and each finding's place on the page (`laid`: as made before)."""
+    if laid is None or document["status"] != DONE:
+        laid = {"layout": layout(document["disclosure"], document["findings"]) if document["disclosure"] else None,
+                "places": [finding.get("place") for finding in document["findings"]], "article": None,
+                "charts": _charts(document), "pages": _pages(request, document)}
+        if document["status"] == DONE:
+            _LAID[key] = laid
+            if len(_LAID) > 256:
+                _LAID.popitem(last=False)
+    for finding, place in zip(document["findings"], laid["places"], strict=True):
+        finding["place"] = place
+    document.update(layout=laid["layout"], charts=laid["charts"], laid=laid)
 
 
 @pages.get("/review/documents/{document_id}", response_class=HTMLResponse)
 def document_page(request: Request, document_id: Id) -> Response:
-    document = _document(request, document_id)
+    document = _document(request, document_id, disclosure=False)
+    laid = document.pop("laid")
+    if laid["article"] is None and document["layout"] is not None:
+        laid["article"] = Markup(templates.get_template("document_article.html").render(d=document))
     return templates.TemplateResponse(request, "document.html", {
-        "d": document, "groups": by_severity(document["findings"]), "severities": SEVERITIES})
+        "d": document, "article": laid["article"], "groups": by_severity(document["findings"]),
+        "severities": SEVERITIES})
 
 
 @pages.post("/review/documents/{document_id}/findings/{finding}")
@@ -200,7 +258,7 @@ def api_batch(request: Request, batch_id: Id, sort: str = "position", desc: bool
 @api.get("/documents/{document_id}", summary="一份文件：读取的内容、每条问题及其审核结论、与上一版的比较")
 def api_document(request: Request, document_id: Id) -> dict[str, Any]:
     document = _document(request, document_id)
-    del document["layout"]  # the page's arrangement; each finding keeps its place's id
+    del document["layout"], document["laid"]  # the page's arrangement; each finding keeps its place's id
     document["change_ids"] = {key: sorted(ids) for key, ids in document["change_ids"].items()}
     return document
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from ..readers.text import decode
 from ..store.reviews import (
@@ -61,7 +61,7 @@ def create_batch(engine: Engine, groups: list[Group], name: str | None = None,
             files = []
             for upload in group.files:
                 sha = hashlib.sha256(upload.data).hexdigest()
-                form = file_format(upload.data)
+                form = file_format(upload)  # intake let through only what can be read
                 if session.get(ReviewFile, sha) is None:
                     session.add(ReviewFile(sha256=sha, size=len(upload.data), format=form, data=upload.data))
                     session.flush()
@@ -157,7 +157,7 @@ def _excerpts(session: Session, document: ReviewDocument, findings: list[dict[st
     """The original lines around each finding's line, for documents that came as text."""
     texts: dict[str, list[str]] = {}
     for file in document.files:
-        if file["format"] == "file":
+        if file["format"] in ("text", "file"):  # "file": how stores before sniff.py named any other
             data = session.scalar(select(ReviewFile.data).where(ReviewFile.sha256 == file["sha256"])) or b""
             texts[file["name"]] = decode(data, file["name"])[0].splitlines()
     only = next(iter(texts.values())) if len(texts) == 1 and len(document.files) == 1 else None
@@ -178,11 +178,12 @@ def decisions(session: Session, document_id: int) -> dict[int, dict[str, Any]]:
                        ReviewDecision.decided_at).where(ReviewDecision.document_id == document_id))}
 
 
-def document(engine: Engine, document_id: int) -> dict[str, Any]:
+def document(engine: Engine, document_id: int, disclosure: bool = True) -> dict[str, Any]:
     """A document with its findings (each with the reviewer's decision) and, where there is an
-    earlier version, what changed since."""
+    earlier version, what changed since; its disclosure (the read content) unless told not to."""
     with Session(engine) as session:
-        found = session.get(ReviewDocument, document_id)
+        found = session.get(ReviewDocument, document_id,
+                            options=[] if disclosure else [defer(ReviewDocument.disclosure)])
         if found is None:
             raise NotFound(f"没有编号为 {document_id} 的文件")
         findings = [dict(f) for f in found.findings or []]
@@ -191,10 +192,10 @@ def document(engine: Engine, document_id: int) -> dict[str, Any]:
             finding["decision"] = decided.get(finding["id"])
         _excerpts(session, found, findings)
         out = _row(found)
-        out.update(batch_id=found.batch_id, disclosure=found.disclosure, findings=findings,
-                   files=[dict(f) for f in found.files], previous_id=found.previous_id, changes=None)
+        out.update(batch_id=found.batch_id, disclosure=found.disclosure if disclosure else None,
+                   findings=findings, files=[dict(f) for f in found.files], previous_id=found.previous_id, changes=None)
         if found.previous_id is not None:
-            earlier = session.get(ReviewDocument, found.previous_id)
+            earlier = session.get(ReviewDocument, found.previous_id, options=[defer(ReviewDocument.disclosure)])
             if earlier is not None:
                 out["changes"] = compare(earlier.findings or [], findings)
                 out["previous_name"] = earlier.name

@@ -1,9 +1,12 @@
 // yusuan: the few things a page does in place (no library, nothing fetched from elsewhere).
 "use strict";
 
-// A batch still being read refreshes its rows every second until every document is done.
+// A batch still being read refreshes its rows until every document is done: four times a second at
+// first (a text document is read in well under a second), then every second.
 function poll(box) {
   const url = box.dataset.poll;
+  let ticks = 0;
+  const delay = () => (++ticks <= 20 ? 250 : 1000);
   const tick = async () => {
     try {
       const response = await fetch(url, {headers: {"Accept": "text/html"}});
@@ -13,9 +16,9 @@ function poll(box) {
         if (done) { return; }
       }
     } catch (error) { /* the server restarting: try again */ }
-    setTimeout(tick, 1000);
+    setTimeout(tick, delay());
   };
-  setTimeout(tick, 1000);
+  setTimeout(tick, delay());
 }
 
 // Choosing a finding: its place is brought into view and outlined, its computation shown, and
