@@ -9,9 +9,10 @@ from ..classification import name_of
 from ..errors import UnreadableError
 from ..model import Disclosure, ExtraTable, Problem, Source, Table
 from ..readers.base import Extracted, TextLine
-from ..template import LINKS, TABLE_BY_ID, TABLES, Column, TableSpec
+from ..template import LINKS, TABLE_BY_ID, TABLES, Column, TableSpec, variants
 from ..text import fold, is_amount, join_fragments
 from . import constraints as identities
+from .furniture import without_furniture
 from .matters import assets, projects
 from .narrative import headings, narrative, part3, statements
 from .overview import government_level, read_overview, stated_year, unit_name, year_and_kind
@@ -40,14 +41,15 @@ TRUNCATED = "文件在"  # how the problem of a file that ends right after a tab
 
 
 def recover(extracted: Extracted) -> Disclosure:
-    lines = extracted.lines
+    lines = without_furniture(extracted.lines)
     head = " ".join(fold(line.text) for line in lines[:80])
     if _FINAL_ACCOUNTS.search(head) and "预算" not in head.split("决算")[0][-20:]:
         raise UnreadableError("这是决算公开文件，yusuan 目前只支持预算公开文件", file=extracted.file)
     specs = titles(lines)
     regions = find_tables(lines, specs)
-    year, kind = year_and_kind(lines)
-    year = year or stated_year(lines)
+    # a running header may be the one place that names the unit and year
+    year, kind = year_and_kind(extracted.lines)
+    year = year or stated_year(extracted.lines)
     part = part3(lines, tuple(region.title_line for region in regions))
     said, goals = statements(part), targets(lines)
     if not regions and year is None and not said and not goals:
@@ -55,7 +57,7 @@ def recover(extracted: Extracted) -> Disclosure:
             "未识别为预算公开文件：没有找到任何预算公开表（如“收支总体情况表”），也没有找到预算年度",
             file=extracted.file,
         )
-    unit = unit_name(lines)
+    unit = unit_name(extracted.lines)
     disclosure = Disclosure(
         unit=unit, year=year, kind=kind, level=government_level(unit),
         overview=read_overview(lines), source=Source(file=extracted.file),
@@ -80,10 +82,14 @@ def recover(extracted: Extracted) -> Disclosure:
         _unit_rows(disclosure, read["T11"].parsed.rows)
     _place_all(read)
     disclosure.problems.extend(_completeness(lines, regions, extracted.file))
+    extra = find_extra(lines)
     disclosure.extra_tables = [
         ExtraTable(join_fragments([lines[start].text]),
                    [(line.text, line.source) for line in lines[start + 1 : end]], lines[start].source)
-        for start, end in find_extra(lines)]
+        for start, end in extra]
+    known = variants.recognise([lines[region.title_line].text for region in regions]
+                               + [lines[start].text for start, _ in extra])
+    disclosure.variant = known.name if known else None
     if not disclosure.has_tables:
         disclosure.problems.append(Problem(TABLES_ELSEWHERE, Source(file=extracted.file)))
     return disclosure

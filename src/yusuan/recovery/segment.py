@@ -13,7 +13,8 @@ from ..text import fold, is_amount
 PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _SENTENCE = re.compile(r"[，。,;；：:]")
 _FURNITURE = re.compile(
-    r"^(?:(?:编制|预算)(?:单位|部门)[:：]|(?:单位|部门)名称[:：]|(?:金额)?单位[:：]\s*(?:万元|元)|第\d+页|-\d+-$)"
+    r"^(?:(?:编制|预算)?(?:单位|部门)(?:\(单位\))?(?:名称)?[:：]|(?:金额)?单位[:：]\s*(?:万元|元)|第\d+页|-\d+-$)"
+    r"|(?:金额)?单位[:：](?:万元|元|千元|亿元)$"
 )
 _TABLE_NUMBER = re.compile(r"^附?表\s*(?:\d+|[一二三四五六七八九十]+)[:：]?$")
 _PERFORMANCE = re.compile(r"(?:整体|项目支出|项目)绩效目标(?:申报)?表")
@@ -69,14 +70,36 @@ def match_title(text: str) -> TableSpec | None:
     return found if isinstance(found, TableSpec) else None
 
 
-def is_extra_title(line: TextLine) -> bool:
-    return title_of(line.text) == EXTRA
+def is_extra_title(lines: list[TextLine], index: int) -> bool:
+    """A title the template lacks: a known one (variants.EXTRA_TITLES) or any line printed as a
+    table's title (numbered, or after a line of numbering, or under a year) that names no
+    canonical table: it starts a table of its own, never read into the one before."""
+    found = title_of(lines[index].text)
+    return found == EXTRA or (found is None and _unknown_title(lines, index))
+
+
+_GENERIC_TITLE = re.compile(r"^.{2,40}表(?:\(.{1,20}\))?$")
+_NUMBERING_ONLY = re.compile(
+    r"^(?:(?:单位)?预算\d{1,2}表|公开\d{1,2}表|公开表\d{1,2}|附?表\d{1,2}|表[一二三四五六七八九十]{1,3})$")
+_YEAR_FIRST = re.compile(r"^(?:19|20)\d{2}年")
+
+
+def _unknown_title(lines: list[TextLine], index: int) -> bool:
+    line = lines[index]
+    folded = fold(line.text)
+    if len(folded) > 60 or any(is_amount(word.text) for word in line.words):
+        return False
+    bare = variants.bare_title(folded)
+    if not _GENERIC_TITLE.match(bare) or _SENTENCE.search(re.sub(r"\([^)]*\)", "", bare)):
+        return False
+    numbered = bare != folded or (index > 0 and _NUMBERING_ONLY.match(fold(lines[index - 1].text)) is not None)
+    return numbered or _YEAR_FIRST.match(bare) is not None
 
 
 def is_furniture(line: TextLine) -> bool:
     """Page furniture inside a table: 编制单位 … 单位：万元, 表 N, page numbers."""
     folded = fold(line.text)
-    return bool(_FURNITURE.match(folded) or _TABLE_NUMBER.match(folded))
+    return bool(_FURNITURE.match(folded) or _TABLE_NUMBER.match(folded) or _NUMBERING_ONLY.match(folded))
 
 
 def is_end_marker(line: TextLine) -> bool:
@@ -126,7 +149,7 @@ def find_tables(lines: list[TextLine], specs: list[TableSpec | None]) -> list[Re
     for position, (index, spec) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
         for probe in range(index + 1, end):
-            if is_end_marker(lines[probe]) or is_extra_title(lines[probe]):
+            if is_end_marker(lines[probe]) or is_extra_title(lines, probe):
                 end = probe
                 break
         if regions and regions[-1].spec is spec:  # the title repeated on a continuation page
@@ -139,11 +162,12 @@ def find_tables(lines: list[TextLine], specs: list[TableSpec | None]) -> list[Re
 def find_extra(lines: list[TextLine]) -> list[tuple[int, int]]:
     """The tables the template lacks, as (title line, one past the last line); a table of
     contents is not a table."""
-    marks = [title_of(line.text) for line in lines]
+    marks = [title_of(line.text) or (EXTRA if _unknown_title(lines, index) else None)
+             for index, line in enumerate(lines)]
     found = []
     for index, mark in enumerate(marks):
-        if mark != EXTRA or index + 1 >= len(lines):
-            continue
+        if mark != EXTRA or index + 1 >= len(lines) or marks[index + 1] is not None:
+            continue  # the last line, or an entry of the contents followed by the next
         if _is_contents_entry(lines, [m if isinstance(m, TableSpec) else None for m in marks], index):
             continue  # an entry of the contents
         end = next((probe for probe in range(index + 1, len(lines))
