@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..classification import name_of
 from ..errors import UnreadableError
-from ..model import Disclosure, ExtraTable, Problem, Source, Table
+from ..model import Amount, Disclosure, ExtraTable, Problem, Source, Table
 from ..readers.base import Extracted, TextLine
 from ..template import LINKS, TABLE_BY_ID, TABLES, Column, TableSpec, variants
-from ..text import fold, is_amount, join_fragments
+from ..text import fold, is_amount, join_fragments, parse_amount
 from . import constraints as identities
+from .columns import by_header, header_cells, region_page
 from .furniture import without_furniture
+from .levels import codes_from_indent
 from .matters import assets, projects
 from .narrative import headings, narrative, part3, statements
 from .overview import government_level, read_overview, stated_year, unit_name, year_and_kind
@@ -27,8 +29,8 @@ from .rows import (
     parse_ledger,
     parse_lines,
 )
-from .segment import Region, body_lines, find_extra, find_tables, is_end_marker, listed_tables, titles
-from .tokens import precision, tokenize
+from .segment import Region, find_extra, find_tables, header_and_body, is_end_marker, listed_tables, titles
+from .tokens import Token, precision, tokenize
 
 _MONEY_UNIT = re.compile(r"单位[:：]\s*(万元|千元|亿元|元)")
 _GRID_SLACK = 2  # an extractor's grid may be a cell off (a merged cell it did not split)
@@ -103,12 +105,17 @@ class _Read:
     parsed: Parsed
     places: int  # the decimals its amounts are printed with
     header: str  # its header, folded: which columns it prints
+    # per row (by id): the template column of each amount, read from the header it stands under
+    # (None: not settled by the header; the identities place it)
+    placed: dict[int, tuple[list[Column], bool]] = field(default_factory=dict)
+    # per row (by id): amounts under header cells the template lacks, kept as (printed header, token)
+    unmatched: dict[int, list[tuple[str, Token]]] = field(default_factory=dict)
 
 
 def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
     spec = region.spec
     window = lines[region.start : region.end]
-    header, body = body_lines(lines, region)
+    header, body, header_lines = header_and_body(lines, region)
     places = precision(body)
     tokens = numbers_in_text(tokenize(body, places))
     if spec.rows == "ledger":
@@ -119,8 +126,19 @@ def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
         parsed = parse_carryover(tokens)
     else:
         parsed = parse_coded(tokens)
-        if len(_wider(parsed.rows, spec)) < _WIDER_ROWS:  # a total printed without its label
-            parsed.rows = split_overflow(parsed.rows, spec)
+    if spec.rows in ("function", "economic", "project"):
+        # header words the header did not take (columns the template lacks) read as a unit row
+        # with no figure above the first figures: not a row
+        first = next((i for i, p in enumerate(parsed.rows) if p.amounts or p.row.kind != "unit"), 0)
+        leftover = "".join(join_fragments([p.row.name or "", *p.words]) for p in parsed.rows[:first])
+        parsed.rows = parsed.rows[first:]
+    else:
+        leftover = ""
+    parsed.problems.extend(codes_from_indent(parsed.rows, spec))
+    cells = header_cells(spec, header_lines) if spec.rows not in ("ledger", "lines") else {}
+    placed, unmatched = by_header(cells, parsed.rows, spec)
+    if spec.rows not in ("ledger", "lines", "carryover") and len(_wider(parsed.rows, spec)) < _WIDER_ROWS:
+        parsed.rows = split_overflow(parsed.rows, spec)  # a total printed without its label
     for pending in parsed.rows:
         pending.row.source = Source(file, pending.row.source.page, pending.row.source.line)
         if spec.rows in ("function", "economic") and pending.row.kind in {"class", "item"}:
@@ -134,8 +152,30 @@ def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
         source=lines[region.title_line].source,
     )
     known = columns_in(spec, header)
+    if placed:  # the header's cells say which columns it prints
+        known = list(dict.fromkeys(cell.column for row in cells.values() for cell in row if cell.column))
+        printed = dict.fromkeys(label for items in unmatched.values() for label, _ in items)
+        for label in printed:
+            parsed.problems.append(Problem(
+                f"{spec.id}（{spec.title}）的“{label}”列不是模板中的列：其数字按原表头保留，不参与核对",
+                Source(file, region_page(lines, region)), spec.id))
     wider = _wider(parsed.rows, spec)
-    if parsed.rows and len(known) * 2 < len(spec.columns):
+    lacking = [part for row_sum in spec.row_sums if placed and column_of(spec, row_sum.target) in known
+               for part in row_sum.parts if column_of(spec, part) not in known]
+    printed_header = fold("".join(line.text for line in header_lines) + leftover)
+    if (spec.rows == "function" and "经济分类" in printed_header) or (
+            spec.rows == "economic" and "政府" in printed_header and "部门" in printed_header):
+        # Beijing 预算03表/06表: each row a 项 × economic class, or 政府 × 部门 economic class: no tree
+        parsed.problems.append(Problem(
+            f"{spec.id}（{spec.title}）每行按两种分类科目（功能与经济，或政府与部门经济分类）交叉列示，不是逐级汇总，已读取数字，未按模板核对",
+            table.source, spec.id))
+        table.columns_known = False
+    elif parsed.rows and lacking:
+        table.columns_known = False
+        parsed.problems.append(Problem(
+            f"{spec.id}（{spec.title}）的表头没有“{'、'.join(dict.fromkeys(lacking))}”列，无法按模板核对各列之和，已读取数字，未核对",
+            table.source, spec.id))
+    elif parsed.rows and len(known) * 2 < len(spec.columns):
         table.columns_known = False
         missing = "、".join(column.label for column in spec.columns if column not in known)
         parsed.problems.append(Problem(
@@ -149,7 +189,7 @@ def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
     if not parsed.rows and not parsed.notes:
         parsed.problems.append(Problem(f"{spec.id}（{spec.title}）没有读到任何数据行", table.source,
                                        spec.id))
-    return _Read(table, parsed, places, header)
+    return _Read(table, parsed, places, header, placed, unmatched)
 
 
 _WIDER_ROWS = 2  # one such row is a total printed without 合计; more, a table wider than the template
@@ -159,6 +199,10 @@ def _wider(rows: list[Pending], spec: TableSpec) -> list[Pending]:
     """The rows printing more amounts than the template has columns on their side."""
     return [p for p in rows if sum(is_amount(t.text) for t in p.amounts)
             > len(spec.income_columns if p.row.side == "income" else spec.columns)]
+
+
+def column_of(spec: TableSpec, label: str) -> Column | None:
+    return next((column for column in spec.columns if column.label == label), None)
 
 
 def columns_in(spec: TableSpec, header: str) -> list[Column]:
@@ -227,8 +271,10 @@ def _without(name: str, words: list[str]) -> str:
     return join_fragments(rest)
 
 
-def _slots(spec: TableSpec, rows: list[Pending], places: int, header: str) -> list[Slot]:
+def _slots(spec: TableSpec, rows: list[Pending], places: int, header: str,
+           placed: dict[int, tuple[list[Column], bool]] | None = None) -> list[Slot]:
     slots = []
+    placed = placed or {}
     present = columns_in(spec, header)
     readable = len(present) * 2 >= len(spec.columns)
     for pending in rows:
@@ -243,6 +289,11 @@ def _slots(spec: TableSpec, rows: list[Pending], places: int, header: str) -> li
         slot = Slot(pending, columns, [to_quanta(t.text, places) for t in amounts], prior=prior,
                     cells=cells if amounts and None not in cells else None)  # type: ignore[arg-type]
         slot.domain = candidates(slot, () if income else spec.row_sums)
+        by_header = placed.get(id(pending))
+        if by_header is not None and len(by_header[0]) == len(amounts):
+            forced = tuple(columns.index(column) for column in by_header[0] if column in columns)
+            if len(forced) == len(amounts) and (by_header[1] or forced in slot.domain):
+                slot.domain, slot.cells = [forced], None  # under its own page's header, or the sums agree
         if slot.cells is not None:  # the grid's spacing, give or take a cell here and there
             near = [p for p in slot.domain if grid_distance(slot, p) <= _GRID_SLACK]
             slot.domain = near or slot.domain
@@ -271,9 +322,12 @@ def _place_all(read: dict[str, _Read]) -> None:
             for row in table.rows:
                 row.values.clear()
             spec = TABLE_BY_ID[table_id]
-            slots = _slots(spec, item.parsed.rows, item.places, item.header)
+            slots = _slots(spec, item.parsed.rows, item.places, item.header, item.placed)
             constraints = identities.all_constraints(spec, table, slots, placed, item.places)
             solve(slots, constraints)
+            for pending in item.parsed.rows:
+                for label, token in item.unmatched.get(id(pending), []):
+                    pending.row.values.setdefault(label, Amount(parse_amount(token.text), token.text, token.source))
             placed[table_id] = table
 
 

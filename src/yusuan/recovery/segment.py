@@ -14,8 +14,9 @@ PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _SENTENCE = re.compile(r"[，。,;；：:]")
 _FURNITURE = re.compile(
     r"^(?:(?:编制|预算)?(?:单位|部门)(?:\(单位\))?(?:名称)?[:：]|(?:金额)?单位[:：]\s*(?:万元|元)|第\d+页|-\d+-$)"
-    r"|(?:金额)?单位[:：](?:万元|元|千元|亿元)$"
 )
+# a line ending in its money unit (341-湖州市财政局 单位：万元) whatever precedes it
+_MONEY_UNIT_END = re.compile(r"(?:金额)?单位[:：](?:万元|元|千元|亿元)$")
 _TABLE_NUMBER = re.compile(r"^附?表\s*(?:\d+|[一二三四五六七八九十]+)[:：]?$")
 _PERFORMANCE = re.compile(r"(?:整体|项目支出|项目)绩效目标(?:申报)?表")
 _COLUMN_NUMBERS = re.compile(r"^[※*\s\d]+$")
@@ -99,7 +100,8 @@ def _unknown_title(lines: list[TextLine], index: int) -> bool:
 def is_furniture(line: TextLine) -> bool:
     """Page furniture inside a table: 编制单位 … 单位：万元, 表 N, page numbers."""
     folded = fold(line.text)
-    return bool(_FURNITURE.match(folded) or _TABLE_NUMBER.match(folded) or _NUMBERING_ONLY.match(folded))
+    return bool(_FURNITURE.match(folded) or _TABLE_NUMBER.match(folded) or _NUMBERING_ONLY.match(folded)
+                or _MONEY_UNIT_END.search(folded))
 
 
 def is_end_marker(line: TextLine) -> bool:
@@ -198,9 +200,27 @@ def is_header_like(line: TextLine, spec: TableSpec) -> bool:
     words = lexicon(spec)
     numbered = "※" in line.text or "**" in line.text or any(word.text in ("类", "款", "项") for word in line.words)
     return all(
-        _made_of(fold(word.text), words) or (numbered and _COLUMN_NUMBERS.match(word.text))
+        _made_of(_YEAR_FIRST.sub("", fold(word.text)) or "合计", words)  # 2026年预算数: a year, then header words
+        or (numbered and _COLUMN_NUMBERS.match(word.text))
         for word in line.words
     )
+
+
+def _repeated_header(line: TextLine, spec: TableSpec) -> bool:
+    return not is_furniture(line) and title_of(line.text) is None and (
+        is_header_like(line, spec) or _loose_header(line, spec))
+
+
+def _loose_header(line: TextLine, spec: TableSpec, fewest: int = 3) -> bool:
+    """A header line that prints columns the template lacks (事业单位经营支出, 上缴上级支出): three
+    cells or more (two over another header line), no figure, no sentence, most cells made of
+    header words."""
+    words = line.words
+    if spec.rows == "ledger" or len(words) < fewest or any(is_amount(word.text) for word in words) \
+            or re.search(r"[，。,;；]", line.text):
+        return False
+    lexicon_text = lexicon(spec)
+    return sum(_made_of(fold(word.text), lexicon_text) for word in words) * 2 >= len(words)
 
 
 def _made_of(word: str, lexicon_text: str) -> bool:
@@ -251,9 +271,17 @@ def _stacked(one: Word, other: Word) -> bool:
 def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLine]]:
     """The table's header (folded) and its data lines: page furniture and repeated headers
     removed."""
+    header, out, _ = header_and_body(lines, region)
+    return header, out
+
+
+def header_and_body(lines: list[TextLine], region: Region) -> tuple[str, list[TextLine], list[TextLine]]:
+    """The table's first header (folded), its data lines, and every header line it prints (the
+    first, those repeated on continuation pages, those printed after the data)."""
     window = lines[region.start : region.end]
     out: list[TextLine] = []
     header_lines: list[TextLine] = []
+    every_header: list[TextLine] = []
     in_header = True
     run: list[TextLine] = []
 
@@ -262,6 +290,8 @@ def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLin
         # a wrapped name that happens to be made of header words ('支出')
         if sum(len(fold(line.text)) for line in run) < 10:
             out.extend(run)
+        else:
+            every_header.extend(line for line in run if not is_furniture(line) and title_of(line.text) is None)
         run.clear()
 
     numbering = False  # inside a row of column numbers (※ ※ 1 2 3), one cell per line or not
@@ -272,7 +302,10 @@ def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLin
             continue
         following = window[index + 1] if index + 1 < len(window) else None
         lone_number = numbering and len(line.words) == 1 and re.match(r"^(?:※|\d{1,2})$", line.text)
-        header = lone_number or (is_header_like(line, region.spec) and not (
+        above_header = following is not None and (is_header_like(following, region.spec)
+                                                  or _loose_header(following, region.spec))
+        header = lone_number or ((is_header_like(line, region.spec)
+                                  or _loose_header(line, region.spec, 2 if above_header else 3)) and not (
             is_total_label(line.text) and (following is None or _starts_with_amount(following))
         ))
         numbering = header and ("※" in line.text or "**" in line.text or bool(lone_number)
@@ -287,6 +320,8 @@ def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLin
             continue
         if run and not any(is_furniture(item) for item in run):
             flush()
+        every_header.extend(line for line in run if _repeated_header(line, region.spec))
         run.clear()
         out.append(line)
-    return header_text(header_lines), out
+    every_header.extend(line for line in run if _repeated_header(line, region.spec))
+    return header_text(header_lines), out, header_lines + every_header
