@@ -13,7 +13,7 @@ from ..template import LINKS, TABLE_BY_ID, TABLES, Column, TableSpec, variants
 from ..text import fold, is_amount, join_fragments, parse_amount
 from . import constraints as identities
 from .columns import by_header, header_cells, region_page
-from .furniture import without_furniture
+from .furniture import without_furniture, without_markup
 from .levels import codes_from_indent
 from .matters import assets, projects
 from .narrative import headings, narrative, part3, statements
@@ -29,7 +29,16 @@ from .rows import (
     parse_ledger,
     parse_lines,
 )
-from .segment import Region, find_extra, find_tables, header_and_body, is_end_marker, listed_tables, titles
+from .segment import (
+    Region,
+    empty_reasons,
+    find_extra,
+    find_tables,
+    header_and_body,
+    is_end_marker,
+    listed_tables,
+    titles,
+)
 from .tokens import Token, precision, tokenize
 
 _MONEY_UNIT = re.compile(r"单位[:：]\s*(万元|千元|亿元|元)")
@@ -43,7 +52,7 @@ TRUNCATED = "文件在"  # how the problem of a file that ends right after a tab
 
 
 def recover(extracted: Extracted) -> Disclosure:
-    lines = without_furniture(extracted.lines)
+    lines = without_markup(without_furniture(extracted.lines))
     head = " ".join(fold(line.text) for line in lines[:80])
     if _FINAL_ACCOUNTS.search(head) and "预算" not in head.split("决算")[0][-20:]:
         raise UnreadableError("这是决算公开文件，yusuan 目前只支持预算公开文件", file=extracted.file)
@@ -78,6 +87,10 @@ def recover(extracted: Extracted) -> Disclosure:
         read[spec.id] = _read_table(lines, region, extracted.file)
         disclosure.tables[spec.id] = read[spec.id].table
         disclosure.problems.extend(read[spec.id].parsed.problems)
+    for table_id, reason in empty_reasons(lines).items():
+        table = disclosure.tables[table_id]
+        if table.present and not table.note and not any(row.values for row in table.rows):
+            table.note = reason
     if "T7" in read:
         _split_projects(disclosure, read["T7"].parsed.rows)
     if "T11" in read:

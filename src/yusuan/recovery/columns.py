@@ -139,8 +139,10 @@ def _stacked(one: Word, other: Word) -> bool:
 
 
 def _between(box: _Box, boxes: list[_Box]) -> bool:
-    """A group cell whose words are narrower than any column (预算数 over 合计 … 项目支出): the
-    header goes on below it on both sides."""
+    """A group cell on the header's first line whose words are narrower than any column it
+    spans (预算数 over 合计 … 项目支出): the header goes on below it on both sides."""
+    if box.top > min(other.top for other in boxes) + 1:
+        return False  # below the header's first line: a cell spanning rows, centred on them
     below = [other for other in boxes if other.top >= box.bottom - 1]
     return any(other.x1 <= box.centre for other in below) and any(other.x0 >= box.centre for other in below) \
         and len({round(other.top) for other in below}) >= 2

@@ -39,3 +39,34 @@ def _page_number(line: TextLine) -> bool:
 
 def _has_amount(line: TextLine) -> bool:
     return any(is_amount(word.text) and "." in word.text for word in line.words)
+
+
+# markup a browser print leaked into the text (Beijing's empty 预算07表: `overflow:hidden;
+# display: inline-block;width:100%;'></span>`): never a row or a name
+_MARKUP = re.compile(r"overflow|display:|white-space|nowrap|inline-|width:|</?span|'>|text-overflow|ellipsis")
+_MARKUP_PIECE = re.compile(r"^[\x21-\x7e]*[;:%'<>/-][\x21-\x7e]*$|^[a-z]{1,12}$")
+
+
+def without_markup(lines: list[TextLine]) -> list[TextLine]:
+    """The lines without leaked HTML/CSS: on a line that shows markup, and on the lines next to
+    it made only of such pieces, every ASCII piece goes; the line's other words stay."""
+    marked = {index for index, line in enumerate(lines) if _MARKUP.search(line.text)}
+    grown = True
+    while grown:
+        grown = False
+        for index in sorted(marked):
+            for near in (index - 1, index + 1):
+                if 0 <= near < len(lines) and near not in marked and lines[near].words and all(
+                        _MARKUP_PIECE.match(word.text) or not word.text.isascii() for word in lines[near].words) \
+                        and any(_MARKUP_PIECE.match(word.text) for word in lines[near].words):
+                    marked.add(near)
+                    grown = True
+    out = []
+    for index, line in enumerate(lines):
+        if index in marked:
+            words = [word for word in line.words if not word.text.isascii()]
+            if not words:
+                continue
+            line = TextLine(words, line.source)
+        out.append(line)
+    return out

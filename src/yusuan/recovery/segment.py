@@ -125,6 +125,21 @@ def listed_tables(lines: list[TextLine], specs: list[TableSpec | None]) -> list[
     return listed
 
 
+_EMPTY_REASON = re.compile(r"^(.+?表(?:[（(][^）)]*[）)])?)\s+是\s+(\S.{0,60})$")
+
+
+def empty_reasons(lines: list[TextLine]) -> dict[str, str]:
+    """The reasons a 报表目录 with 是否空表 / 表格为空的理由 columns gives for its empty tables
+    (Xi'an: `表11 …结转资金支出表 是 不涉及`), by table id."""
+    out: dict[str, str] = {}
+    for line in lines:
+        match = _EMPTY_REASON.match(line.text)
+        spec = match_title(match.group(1)) if match else None
+        if match and spec is not None:
+            out.setdefault(spec.id, f"报表目录：是否空表“是”，表格为空的理由“{match.group(2).strip()}”")
+    return out
+
+
 def _is_contents_entry(lines: list[TextLine], specs: list[TableSpec | None], index: int) -> bool:
     if index + 1 >= len(lines):
         return False

@@ -172,9 +172,9 @@ _YEAR_BEFORE = re.compile(r"^.{0,30}?(?:19|20)\d{2}年?度?")
 
 
 def title_key(printed: str) -> str:
-    """A printed title as variants are told by: folded, without numbering, without the year
-    and whatever precedes it (a unit's name: 长春市信访局2026年…)."""
-    return _YEAR_BEFORE.sub("", bare_title(fold(printed)), count=1)
+    """A printed title as variants are told by: folded, without numbering or qualifier, without
+    the year and whatever precedes it (a unit's name: 长春市信访局2026年…)."""
+    return without_qualifier(_YEAR_BEFORE.sub("", bare_title(fold(printed)), count=1))
 
 
 def recognise(printed_titles: list[str]) -> Variant | None:
