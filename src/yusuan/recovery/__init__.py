@@ -205,6 +205,7 @@ def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
     return _Read(table, parsed, places, header, placed, unmatched)
 
 
+_HEADER_WEIGHT = 1000  # the printed header outweighs the template's priors and the grid's spacing
 _WIDER_ROWS = 2  # one such row is a total printed without 合计; more, a table wider than the template
 
 
@@ -305,8 +306,14 @@ def _slots(spec: TableSpec, rows: list[Pending], places: int, header: str,
         by_header = placed.get(id(pending))
         if by_header is not None and len(by_header[0]) == len(amounts):
             forced = tuple(columns.index(column) for column in by_header[0] if column in columns)
-            if len(forced) == len(amounts) and (by_header[1] or forced in slot.domain):
-                slot.domain, slot.cells = [forced], None  # under its own page's header, or the sums agree
+            if len(forced) == len(amounts) and forced in slot.domain:
+                # the header is evidence, the row's own sums proof: only a placement they allow
+                if by_header[1]:  # under its own page's header, the row's sums agreeing: settled
+                    slot.domain = [forced]
+                else:  # a header carried over from an earlier page: preferred, not imposed
+                    under = {columns[index].label for index in forced}
+                    slot.prior = {label: rank - _HEADER_WEIGHT * (label in under) for label, rank in prior.items()}
+                slot.cells = None
         if slot.cells is not None:  # the grid's spacing, give or take a cell here and there
             near = [p for p in slot.domain if grid_distance(slot, p) <= _GRID_SLACK]
             slot.domain = near or slot.domain

@@ -24,6 +24,7 @@ from .tokens import Token
 _TOTALS = ("合计", "总计", "小计", "合计数", "总数")  # a group's own total: the group is the concept
 _NOT_HEADER = re.compile(r"^[※*\d\s.、]+$")  # a row of column numbers under the header
 _SUCH_AS = re.compile(r"^其中[:：]?")
+_SLACK = 3.0  # points a column of figures may stand further out of its cell's reach than of another's
 # the cells that hold a row's code or name, never its figures
 _LABEL = re.compile(r"(?:编码|编号|名称|代码|^[类款项]$|科目$|^项目$|^序号$)")
 
@@ -62,8 +63,14 @@ def header_cells(spec: TableSpec, lines: list[TextLine]) -> dict[int | None, lis
         _match(spec, page_cells)
     # the same words over two columns (小计 | 一般公共预算 under 本年收入 and again under 上年结转)
     # with no group words read above to tell them apart: the header is not read whole
-    return {page: page_cells for page, page_cells in cells.items() if page_cells
-            and len({cell.printed for cell in page_cells}) == len(page_cells)}
+    cells = {page: page_cells for page, page_cells in cells.items() if page_cells
+             and len({cell.printed for cell in page_cells}) == len(page_cells)}
+    # a header repeated on a later page but read with fewer of its columns (a cell's words split
+    # in two): the page's figures are placed by the fullest reading of the same header
+    matched = {page: sum(cell.column is not None for cell in row) for page, row in cells.items()}
+    fullest = max(matched, key=lambda page: matched[page], default=None)
+    return {page: row if matched[page] >= matched[fullest] else cells[fullest]  # type: ignore[index]
+            for page, row in cells.items()}
 
 
 @dataclass(slots=True)
@@ -85,10 +92,10 @@ def _spaced(words: list[Word]) -> list[Word]:
     out: list[Word] = []
     for word in sorted(words, key=lambda w: (round(w.source.bbox[1]), w.source.bbox[0])):  # type: ignore[index]
         last = out[-1] if out else None
-        if last is not None and (len(last.text) == 1 or len(word.text) == 1):
+        if last is not None and len(last.text) == 1 and len(word.text) == 1:
             l0, lt, l1, lb = last.source.bbox  # type: ignore[misc]
             w0, wt, w1, wb = word.source.bbox  # type: ignore[misc]
-            if abs(lt - wt) < 1 and 0 <= w0 - l1 <= (lb - lt) * 1.5:
+            if abs(lt - wt) < 1 and 0 <= w0 - l1 <= (lb - lt) * 1.2:
                 out[-1] = Word(last.text + word.text, Source(last.source.file, last.source.page, last.source.line,
                                                              (l0, min(lt, wt), w1, max(lb, wb))))
                 continue
@@ -98,14 +105,9 @@ def _spaced(words: list[Word]) -> list[Word]:
 
 def _cells(words: list[Word]) -> list[HeaderCell]:
     words = _spaced(words)
-    # a line on which some cell begins (a word with none right above it) is a row of cells of
-    # its own, not the wrapped ends of the cells above (政府性基金预算支出 over 其中：基本支出)
-    bands = {round(w.source.bbox[1]) for w in words  # type: ignore[index]
-             if not any(_stacked(head, w) for head in words if head is not w)}
     stacks: list[list[Word]] = []  # the words of one cell, wrapped over lines
     for word in sorted(words, key=lambda w: (w.source.bbox[1], w.source.bbox[0])):  # type: ignore[index]
-        own_band = any(abs(round(word.source.bbox[1]) - band) <= 1 for band in bands)  # type: ignore[index]
-        stack = None if own_band else next((s for s in stacks if _stacked(s[-1], word)), None)
+        stack = next((s for s in stacks if _stacked(s[-1], word)), None)
         if stack is None:
             stacks.append([word])
         else:
@@ -135,7 +137,8 @@ def _stacked(one: Word, other: Word) -> bool:
     a0, at, a1, ab = one.source.bbox  # type: ignore[misc]
     b0, bt, b1, _ = other.source.bbox  # type: ignore[misc]
     close = 0 <= bt - ab <= (ab - at) * 0.8
-    return close and a0 <= (b0 + b1) / 2 <= a1 and b0 <= (a0 + a1) / 2 <= b1
+    left_aligned = abs(a0 - b0) <= 2 and b1 <= a1 + 2  # a shorter last line under a left-aligned cell
+    return close and (left_aligned or (a0 <= (b0 + b1) / 2 <= a1 and b0 <= (a0 + a1) / 2 <= b1))
 
 
 def _between(box: _Box, boxes: list[_Box]) -> bool:
@@ -195,6 +198,11 @@ def concept(spec: TableSpec, pieces: list[str]) -> Column | None:
                 parent = next((c for g in reversed(groups) if (c := _exact(spec, g, [])) is not None), None)
                 return parent or found
             return found
+    if groups and leaf not in _TOTALS and _within(spec, groups[-1], []) is None:
+        # a cell wrapped so that its first line read as a group (政府性基金/预算拨款收入)
+        found = _within(spec, groups[-1] + leaf, groups[:-1])
+        if found is not None:
+            return found
     if leaf in _TOTALS or any(leaf.endswith(total) for total in _TOTALS):
         parent = next((c for g in reversed(groups) if (c := _exact(spec, g, [])) is not None), None)
         # a total under a group the template does not name (政府性基金预算支出/小计): the table's total
@@ -251,31 +259,36 @@ def _columns(tokens: list[Token]) -> list[list[Token]]:
 
 
 def _align(columns: list[list[Token]], cells: list[HeaderCell]) -> list[int] | None:
-    """Each column of figures its header cell, left to right in order, the cells' middles as
-    near the columns' as can be (a centred header over right-aligned figures); None where
-    there are more columns than cells."""
+    """Each column of figures its header cell, left to right in order: the cell whose reach
+    (halfway to its neighbours) holds the column's figures best. None where there are more
+    columns than cells, or a column is not where its cell reaches."""
     n, m = len(columns), len(cells)
     if n == 0 or n > m:
         return None
-    centres = [sum((t.source.bbox[0] + t.source.bbox[2]) / 2 for t in c) / len(c) for c in columns]  # type: ignore[index]
+    spans = [(min(t.source.bbox[0] for t in c), max(t.source.bbox[2] for t in c)) for c in columns]  # type: ignore[index]
+    reach = [((cells[k - 1].x1 + cells[k].x0) / 2 if k else float("-inf"),
+              (cells[k].x1 + cells[k + 1].x0) / 2 if k + 1 < m else float("inf")) for k in range(m)]
+
+    def cost(i: int, k: int) -> float:
+        (a, b), (left, right) = spans[i], reach[k]
+        return max(0.0, left - a) + max(0.0, b - right)
+
     inf = float("inf")
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]  # cost[i][j]: first i columns within first j cells
+    table = [[inf] * (m + 1) for _ in range(n + 1)]  # table[i][j]: first i columns within first j cells
     for j in range(m + 1):
-        cost[0][j] = 0.0
+        table[0][j] = 0.0
     for i in range(1, n + 1):
         for j in range(i, m + 1):
-            cost[i][j] = min(cost[i][j - 1], cost[i - 1][j - 1] + abs(centres[i - 1] - cells[j - 1].centre))
+            table[i][j] = min(table[i][j - 1], table[i - 1][j - 1] + cost(i - 1, j - 1))
     out, j = [], m
     for i in range(n, 0, -1):
-        while cost[i][j] == cost[i][j - 1] and j > i:
+        while table[i][j] == table[i][j - 1] and j > i:
             j -= 1
         out.append(j - 1)
         j -= 1
     out.reverse()
-    for centre, index in zip(centres, out, strict=True):  # each column under its nearest cell, or next to it
-        ranked = sorted(range(m), key=lambda k: abs(cells[k].centre - centre))
-        nearest = abs(cells[ranked[0]].centre - centre)
-        if index not in ranked[:2] or abs(cells[index].centre - centre) > 1.5 * nearest + 5:
+    for i, k in enumerate(out):  # each column where its own cell reaches, near enough
+        if cost(i, k) > min(cost(i, other) for other in range(m)) + _SLACK:
             return None
     return out
 
@@ -298,7 +311,7 @@ def by_header(cells: dict[int | None, list[HeaderCell]], rows: list[Pending], sp
     cell_of: dict[int, HeaderCell] = {}
     for page, tokens in by_page.items():
         header = [cell for cell in cells.get(page) or _before(cells, pages, page) or []
-                  if not _LABEL.search(cell.pieces[-1])]
+                  if not _LABEL.search(cell.pieces[-1]) and not _LABEL.search("".join(cell.pieces))]
         columns = _columns(tokens)
         aligned = _align(columns, header) if header else None
         for column, index in zip(columns, aligned or [], strict=False):

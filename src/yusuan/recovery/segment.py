@@ -17,6 +17,7 @@ _FURNITURE = re.compile(
 )
 # a line ending in its money unit (341-湖州市财政局 单位：万元) whatever precedes it
 _MONEY_UNIT_END = re.compile(r"(?:金额)?单位[:：](?:万元|元|千元|亿元)$")
+_NARRATIVE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、)?[^\d，。,;；:：]{0,16}情况说明$")
 _TABLE_NUMBER = re.compile(r"^附?表\s*(?:\d+|[一二三四五六七八九十]+)[:：]?$")
 _PERFORMANCE = re.compile(r"(?:整体|项目支出|项目)绩效目标(?:申报)?表")
 _COLUMN_NUMBERS = re.compile(r"^[※*\s\d]+$")
@@ -108,6 +109,8 @@ def is_end_marker(line: TextLine) -> bool:
     folded = fold(line.text)
     if PART.match(folded) or folded.endswith("名词解释"):
         return True
+    if _NARRATIVE_HEADING.match(folded) and not any(is_amount(word.text) for word in line.words):
+        return True  # 六、其他相关情况说明 (Shanghai): the narrative after the tables
     return len(folded) <= 40 and _PERFORMANCE.search(folded) is not None
 
 

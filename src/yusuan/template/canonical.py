@@ -171,7 +171,7 @@ TABLES: tuple[TableSpec, ...] = (
         "function",
         columns=(
             Column("总计", ("合计",), prior=0),
-            Column("财政拨款小计", ("财政拨款(补助)小计", "小计"), prior=1),
+            Column("财政拨款小计", ("财政拨款(补助)小计", "小计", "财政拨款收入"), prior=1),
             *FUNDS_T2,
             Column("财政专户", ("财政专户(教育收费)", "财政专户管理资金"), prior=7),
             Column("单位资金", prior=3),
