@@ -148,7 +148,10 @@ def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
     else:
         leftover = ""
     parsed.problems.extend(codes_from_indent(parsed.rows, spec))
-    cells = header_cells(spec, header_lines) if spec.rows not in ("ledger", "lines") else {}
+    # the template's own header (every column printed) is read by the template's identities, as
+    # it always was; a header that differs is read cell by cell
+    own_header = len(columns_in(spec, header)) == len(spec.columns) and not _wider(parsed.rows, spec)
+    cells = header_cells(spec, header_lines) if spec.rows not in ("ledger", "lines") and not own_header else {}
     placed, unmatched = by_header(cells, parsed.rows, spec)
     if spec.rows not in ("ledger", "lines", "carryover") and len(_wider(parsed.rows, spec)) < _WIDER_ROWS:
         parsed.rows = split_overflow(parsed.rows, spec)  # a total printed without its label

@@ -164,7 +164,7 @@ def _adopt(group: _Box, boxes: list[_Box], groups: list[_Box]) -> None:
         return
     band = min(box.top for box in direct)
     direct = [box for box in direct if abs(box.top - band) < 2]
-    row = sorted((box for box in boxes if box.top > group.bottom - 1 and box is not group
+    row = sorted((box for box in boxes if box.top >= group.bottom - 1 and box is not group
                   and (box.parent is None or box in direct)), key=lambda b: b.x0)
     first, last = row.index(min(direct, key=lambda b: b.x0)), row.index(max(direct, key=lambda b: b.x0))
     for step, stop in ((-1, -1), (1, len(row))):
