@@ -100,6 +100,8 @@ def test_suzhou_every_table_title_starts_a_table(real_pdf: Reader) -> None:
             "政府采购支出表"} <= set(titles)
     assert document.tables["T10"].title == "一般公共预算“三公”经费、会议费、培训费支出表"
     assert all(not (r.name or "").startswith("公开") for table in document.tables.values() for r in table.rows)
+    # the running header atop every page (苏州市应急管理局 2026 年度部门预算公开) is no part of a row
+    assert all("预算公开" not in (r.name or "") for table in document.tables.values() for r in table.rows)
 
 
 def test_quanzhou_page_number_is_no_row(real_pdf: Reader) -> None:

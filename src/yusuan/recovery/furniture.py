@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from ..readers.base import TextLine
 from ..text import fold
 
+_RUNNING = re.compile(r"^\D{2,30}\d{4}年度?(?:部门|单位)(?:预算|决算)公开$")
 # 14 / - 14 - / — 14 — / 第 14 页 / 第14页共40页 / 14/40: a page's number, folded
 _PAGE_NUMBER = re.compile(r"^[-—–_~·]*(?:第?\d{1,4}页?(?:共\d{1,4}页)?|\d{1,4}/\d{1,4})[-—–_~·]*$")
 
@@ -30,6 +31,13 @@ def without_furniture(lines: list[TextLine]) -> list[TextLine]:
     offsets = Counter(numbered.values())
     offset, count = offsets.most_common(1)[0] if offsets else (None, 0)
     furniture = {index for index, value in numbered.items() if count >= 2 and value == offset}
+    # a running header naming the document (苏州市应急管理局 2026 年度部门预算公开) atop 3 pages or more
+    seen: dict[str, set[int]] = defaultdict(set)
+    for index in edges:
+        if _RUNNING.search(fold(lines[index].text)) and len(lines[index].words) <= 3 \
+                and all(word.cell is None for word in lines[index].words):
+            seen[fold(lines[index].text)].add(lines[index].source.page)  # type: ignore[arg-type]
+    furniture |= {index for index in edges if len(seen.get(fold(lines[index].text), ())) >= 3}
     return [line for index, line in enumerate(lines) if index not in furniture]
 
 
