@@ -164,7 +164,7 @@ def from_dict(data: dict[str, Any]) -> Disclosure:
             tables[table_id] = _table(table_id, table)
         return Disclosure(
             unit=data.get("unit"), year=data.get("year"), kind=data.get("kind"), level=data.get("level"),
-            overview=overview, tables=tables, contents=data.get("contents"),
+            overview=overview, tables=tables, contents=data.get("contents"), variant=data.get("variant"),
             statements=[_statement(s, f"第三部分第 {i} 个金额表述") for i, s
                         in enumerate(data.get("statements") or [], start=1)],
             sections=list(data.get("sections") or []),

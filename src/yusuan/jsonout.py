@@ -112,6 +112,7 @@ def to_dict(disclosure: Disclosure) -> dict[str, Any]:
             },
         },
         "contents": disclosure.contents,
+        "variant": disclosure.variant,
         "sections": disclosure.sections,
         "statements": [
             {

@@ -236,6 +236,7 @@ class Disclosure:
     overview: Overview = field(default_factory=Overview)
     tables: dict[str, Table] = field(default_factory=dict)
     contents: list[str] | None = None  # the tables its table of contents lists, if it has one
+    variant: str | None = None  # the known layout its tables follow (template/variants.py), if any
     statements: list[Statement] = field(default_factory=list)  # Part 3 情况说明
     narrative: list[tuple[str, Source]] = field(default_factory=list)  # Part 3, line by line
     sections: list[str] = field(default_factory=list)  # Part 3's numbered headings, as printed

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..classification import name_of
 from ..errors import UnreadableError
-from ..model import Disclosure, Problem, Source, Table
+from ..model import Amount, Disclosure, Problem, Source, Table
 from ..readers.base import Extracted, TextLine
-from ..template import LINKS, TABLE_BY_ID, TABLES, Column, TableSpec
-from ..text import fold, is_amount, join_fragments
+from ..template import LINKS, TABLE_BY_ID, TABLES, Column, TableSpec, variants
+from ..text import fold, is_amount, join_fragments, parse_amount
 from . import constraints as identities
+from .columns import by_header, header_cells, region_page
 from .extras import MONEY_UNIT as _MONEY_UNIT
 from .extras import matters_of, read_extra
+from .furniture import without_furniture, without_markup
+from .levels import codes_from_indent
 from .matters import assets, projects
 from .narrative import headings, narrative, part3, statements
 from .overview import government_level, read_overview, stated_year, unit_name, year_and_kind
@@ -28,8 +31,17 @@ from .rows import (
     parse_ledger,
     parse_lines,
 )
-from .segment import Region, body_lines, find_extra, find_tables, is_end_marker, listed_tables, titles
-from .tokens import precision, tokenize
+from .segment import (
+    Region,
+    empty_reasons,
+    find_extra,
+    find_tables,
+    header_and_body,
+    is_end_marker,
+    listed_tables,
+    titles,
+)
+from .tokens import Token, precision, tokenize
 
 _GRID_SLACK = 2  # an extractor's grid may be a cell off (a merged cell it did not split)
 _FINAL_ACCOUNTS = re.compile(r"(?:19|20)\d{2}年度?(?:部门|单位)决算")
@@ -41,14 +53,15 @@ TRUNCATED = "文件在"  # how the problem of a file that ends right after a tab
 
 
 def recover(extracted: Extracted) -> Disclosure:
-    lines = extracted.lines
+    lines = without_markup(without_furniture(extracted.lines))
     head = " ".join(fold(line.text) for line in lines[:80])
     if _FINAL_ACCOUNTS.search(head) and "预算" not in head.split("决算")[0][-20:]:
         raise UnreadableError("这是决算公开文件，yusuan 目前只支持预算公开文件", file=extracted.file)
     specs = titles(lines)
     regions = find_tables(lines, specs)
-    year, kind = year_and_kind(lines)
-    year = year or stated_year(lines)
+    # a running header may be the one place that names the unit and year
+    year, kind = year_and_kind(extracted.lines)
+    year = year or stated_year(extracted.lines)
     part = part3(lines, tuple(region.title_line for region in regions))
     said, goals = statements(part), targets(lines)
     if not regions and year is None and not said and not goals:
@@ -56,7 +69,7 @@ def recover(extracted: Extracted) -> Disclosure:
             "未识别为预算公开文件：没有找到任何预算公开表（如“收支总体情况表”），也没有找到预算年度",
             file=extracted.file,
         )
-    unit = unit_name(lines)
+    unit = unit_name(extracted.lines)
     disclosure = Disclosure(
         unit=unit, year=year, kind=kind, level=government_level(unit),
         overview=read_overview(lines), source=Source(file=extracted.file),
@@ -75,14 +88,22 @@ def recover(extracted: Extracted) -> Disclosure:
         read[spec.id] = _read_table(lines, region, extracted.file)
         disclosure.tables[spec.id] = read[spec.id].table
         disclosure.problems.extend(read[spec.id].parsed.problems)
+    for table_id, reason in empty_reasons(lines).items():
+        table = disclosure.tables[table_id]
+        if table.present and not table.note and not any(row.values for row in table.rows):
+            table.note = reason
     if "T7" in read:
         _split_projects(disclosure, read["T7"].parsed.rows)
     if "T11" in read:
         _unit_rows(disclosure, read["T11"].parsed.rows)
     _place_all(read)
     disclosure.problems.extend(_completeness(lines, regions, extracted.file))
-    disclosure.extra_tables = [read_extra(lines, start, end, unit) for start, end in find_extra(lines)]
+    extra = find_extra(lines)
+    disclosure.extra_tables = [read_extra(lines, start, end, unit) for start, end in extra]
     disclosure.matters = matters_of(disclosure)
+    known = variants.recognise([lines[region.title_line].text for region in regions]
+                               + [lines[start].text for start, _ in extra])
+    disclosure.variant = known.name if known else None
     if not disclosure.has_tables:
         disclosure.problems.append(Problem(TABLES_ELSEWHERE, Source(file=extracted.file)))
     return disclosure
@@ -96,12 +117,17 @@ class _Read:
     parsed: Parsed
     places: int  # the decimals its amounts are printed with
     header: str  # its header, folded: which columns it prints
+    # per row (by id): the template column of each amount, read from the header it stands under
+    # (None: not settled by the header; the identities place it)
+    placed: dict[int, tuple[list[Column], bool]] = field(default_factory=dict)
+    # per row (by id): amounts under header cells the template lacks, kept as (printed header, token)
+    unmatched: dict[int, list[tuple[str, Token]]] = field(default_factory=dict)
 
 
 def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
     spec = region.spec
     window = lines[region.start : region.end]
-    header, body = body_lines(lines, region)
+    header, body, header_lines = header_and_body(lines, region)
     places = precision(body)
     tokens = numbers_in_text(tokenize(body, places))
     if spec.rows == "ledger":
@@ -112,8 +138,22 @@ def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
         parsed = parse_carryover(tokens)
     else:
         parsed = parse_coded(tokens)
-        if len(_wider(parsed.rows, spec)) < _WIDER_ROWS:  # a total printed without its label
-            parsed.rows = split_overflow(parsed.rows, spec)
+    if spec.rows in ("function", "economic", "project"):
+        # header words the header did not take (columns the template lacks) read as a unit row
+        # with no figure above the first figures: not a row
+        first = next((i for i, p in enumerate(parsed.rows) if p.amounts or p.row.kind != "unit"), 0)
+        leftover = "".join(join_fragments([p.row.name or "", *p.words]) for p in parsed.rows[:first])
+        parsed.rows = parsed.rows[first:]
+    else:
+        leftover = ""
+    parsed.problems.extend(codes_from_indent(parsed.rows, spec))
+    # the template's own header (every column printed) is read by the template's identities, as
+    # it always was; a header that differs is read cell by cell
+    own_header = len(columns_in(spec, header)) == len(spec.columns) and not _wider(parsed.rows, spec)
+    cells = header_cells(spec, header_lines) if spec.rows not in ("ledger", "lines") and not own_header else {}
+    placed, unmatched = by_header(cells, parsed.rows, spec)
+    if spec.rows not in ("ledger", "lines", "carryover") and len(_wider(parsed.rows, spec)) < _WIDER_ROWS:
+        parsed.rows = split_overflow(parsed.rows, spec)  # a total printed without its label
     for pending in parsed.rows:
         pending.row.source = Source(file, pending.row.source.page, pending.row.source.line)
         if spec.rows in ("function", "economic") and pending.row.kind in {"class", "item"}:
@@ -127,8 +167,30 @@ def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
         source=lines[region.title_line].source,
     )
     known = columns_in(spec, header)
+    if placed:  # the header's cells say which columns it prints
+        known = list(dict.fromkeys(cell.column for row in cells.values() for cell in row if cell.column))
+        printed = dict.fromkeys(label for items in unmatched.values() for label, _ in items)
+        for label in printed:
+            parsed.problems.append(Problem(
+                f"{spec.id}（{spec.title}）的“{label}”列不是模板中的列：其数字按原表头保留，不参与核对",
+                Source(file, region_page(lines, region)), spec.id))
     wider = _wider(parsed.rows, spec)
-    if parsed.rows and len(known) * 2 < len(spec.columns):
+    lacking = [part for row_sum in spec.row_sums if placed and column_of(spec, row_sum.target) in known
+               for part in row_sum.parts if column_of(spec, part) not in known]
+    printed_header = fold("".join(line.text for line in header_lines) + leftover)
+    if (spec.rows == "function" and "经济分类" in printed_header) or (
+            spec.rows == "economic" and "政府" in printed_header and "部门" in printed_header):
+        # Beijing 预算03表/06表: each row a 项 × economic class, or 政府 × 部门 economic class: no tree
+        parsed.problems.append(Problem(
+            f"{spec.id}（{spec.title}）每行按两种分类科目（功能与经济，或政府与部门经济分类）交叉列示，不是逐级汇总，已读取数字，未按模板核对",
+            table.source, spec.id))
+        table.columns_known = False
+    elif parsed.rows and lacking:
+        table.columns_known = False
+        parsed.problems.append(Problem(
+            f"{spec.id}（{spec.title}）的表头没有“{'、'.join(dict.fromkeys(lacking))}”列，无法按模板核对各列之和，已读取数字，未核对",
+            table.source, spec.id))
+    elif parsed.rows and len(known) * 2 < len(spec.columns):
         table.columns_known = False
         missing = "、".join(column.label for column in spec.columns if column not in known)
         parsed.problems.append(Problem(
@@ -142,9 +204,10 @@ def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
     if not parsed.rows and not parsed.notes:
         parsed.problems.append(Problem(f"{spec.id}（{spec.title}）没有读到任何数据行", table.source,
                                        spec.id))
-    return _Read(table, parsed, places, header)
+    return _Read(table, parsed, places, header, placed, unmatched)
 
 
+_HEADER_WEIGHT = 1000  # the printed header outweighs the template's priors and the grid's spacing
 _WIDER_ROWS = 2  # one such row is a total printed without 合计; more, a table wider than the template
 
 
@@ -152,6 +215,10 @@ def _wider(rows: list[Pending], spec: TableSpec) -> list[Pending]:
     """The rows printing more amounts than the template has columns on their side."""
     return [p for p in rows if sum(is_amount(t.text) for t in p.amounts)
             > len(spec.income_columns if p.row.side == "income" else spec.columns)]
+
+
+def column_of(spec: TableSpec, label: str) -> Column | None:
+    return next((column for column in spec.columns if column.label == label), None)
 
 
 def columns_in(spec: TableSpec, header: str) -> list[Column]:
@@ -220,8 +287,10 @@ def _without(name: str, words: list[str]) -> str:
     return join_fragments(rest)
 
 
-def _slots(spec: TableSpec, rows: list[Pending], places: int, header: str) -> list[Slot]:
+def _slots(spec: TableSpec, rows: list[Pending], places: int, header: str,
+           placed: dict[int, tuple[list[Column], bool]] | None = None) -> list[Slot]:
     slots = []
+    placed = placed or {}
     present = columns_in(spec, header)
     readable = len(present) * 2 >= len(spec.columns)
     for pending in rows:
@@ -236,6 +305,17 @@ def _slots(spec: TableSpec, rows: list[Pending], places: int, header: str) -> li
         slot = Slot(pending, columns, [to_quanta(t.text, places) for t in amounts], prior=prior,
                     cells=cells if amounts and None not in cells else None)  # type: ignore[arg-type]
         slot.domain = candidates(slot, () if income else spec.row_sums)
+        by_header = placed.get(id(pending))
+        if by_header is not None and len(by_header[0]) == len(amounts):
+            forced = tuple(columns.index(column) for column in by_header[0] if column in columns)
+            if len(forced) == len(amounts) and forced in slot.domain:
+                # the header is evidence, the row's own sums proof: only a placement they allow
+                if by_header[1]:  # under its own page's header, the row's sums agreeing: settled
+                    slot.domain = [forced]
+                else:  # a header carried over from an earlier page: preferred, not imposed
+                    under = {columns[index].label for index in forced}
+                    slot.prior = {label: rank - _HEADER_WEIGHT * (label in under) for label, rank in prior.items()}
+                slot.cells = None
         if slot.cells is not None:  # the grid's spacing, give or take a cell here and there
             near = [p for p in slot.domain if grid_distance(slot, p) <= _GRID_SLACK]
             slot.domain = near or slot.domain
@@ -264,9 +344,12 @@ def _place_all(read: dict[str, _Read]) -> None:
             for row in table.rows:
                 row.values.clear()
             spec = TABLE_BY_ID[table_id]
-            slots = _slots(spec, item.parsed.rows, item.places, item.header)
+            slots = _slots(spec, item.parsed.rows, item.places, item.header, item.placed)
             constraints = identities.all_constraints(spec, table, slots, placed, item.places)
             solve(slots, constraints)
+            for pending in item.parsed.rows:
+                for label, token in item.unmatched.get(id(pending), []):
+                    pending.row.values.setdefault(label, Amount(parse_amount(token.text), token.text, token.source))
             placed[table_id] = table
 
 

@@ -316,7 +316,8 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
                 out.rows.remove(current)
                 label = join_fragments([*current.words, label])
         if found is None:
-            if current is not None and not current.amounts and current.row.side == "expense":
+            income_cell = expense_cell is not None and token.cell is not None and token.cell < expense_cell
+            if current is not None and not current.amounts and current.row.side == "expense" and not income_cell:
                 current.row.name = join_fragments([current.row.name or "", label])
                 continue
             if _NOTE.search(folded):

@@ -13,8 +13,11 @@ from ..text import fold, is_amount
 PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _SENTENCE = re.compile(r"[，。,;；：:]")
 _FURNITURE = re.compile(
-    r"^(?:(?:编制|预算)(?:单位|部门)[:：]|(?:单位|部门)名称[:：]|(?:金额)?单位[:：]\s*(?:万元|元)|第\d+页|-\d+-$)"
+    r"^(?:(?:编制|预算)?(?:单位|部门)(?:\(单位\))?(?:名称)?[:：]|(?:金额)?单位[:：]\s*(?:万元|元)|第\d+页|-\d+-$)"
 )
+# a line ending in its money unit (341-湖州市财政局 单位：万元) whatever precedes it
+_MONEY_UNIT_END = re.compile(r"(?:金额)?单位[:：](?:万元|元|千元|亿元)$")
+_NARRATIVE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、)?[^\d，。,;；:：]{0,16}情况说明$")
 _TABLE_NUMBER = re.compile(r"^附?表\s*(?:\d+|[一二三四五六七八九十]+)[:：]?$")
 _PERFORMANCE = re.compile(r"(?:整体|项目支出|项目)绩效目标(?:申报)?表")
 _COLUMN_NUMBERS = re.compile(r"^[※*\s\d]+$")
@@ -69,20 +72,45 @@ def match_title(text: str) -> TableSpec | None:
     return found if isinstance(found, TableSpec) else None
 
 
-def is_extra_title(line: TextLine) -> bool:
-    return title_of(line.text) == EXTRA
+def is_extra_title(lines: list[TextLine], index: int) -> bool:
+    """A title the template lacks: a known one (variants.EXTRA_TITLES) or any line printed as a
+    table's title (numbered, or after a line of numbering, or under a year) that names no
+    canonical table: it starts a table of its own, never read into the one before."""
+    found = title_of(lines[index].text)
+    return found == EXTRA or (found is None and _unknown_title(lines, index))
+
+
+_GENERIC_TITLE = re.compile(r"^.{2,40}表(?:\(.{1,20}\))?$")
+_NUMBERING_ONLY = re.compile(
+    r"^(?:(?:单位)?预算\d{1,2}表|公开\d{1,2}表|公开表\d{1,2}|附?表\d{1,2}|表[一二三四五六七八九十]{1,3})$")
+_YEAR_FIRST = re.compile(r"^(?:19|20)\d{2}年")
+
+
+def _unknown_title(lines: list[TextLine], index: int) -> bool:
+    line = lines[index]
+    folded = fold(line.text)
+    if len(folded) > 60 or any(is_amount(word.text) for word in line.words):
+        return False
+    bare = variants.bare_title(folded)
+    if not _GENERIC_TITLE.match(bare) or _SENTENCE.search(re.sub(r"\([^)]*\)", "", bare)):
+        return False
+    numbered = bare != folded or (index > 0 and _NUMBERING_ONLY.match(fold(lines[index - 1].text)) is not None)
+    return numbered or _YEAR_FIRST.match(bare) is not None
 
 
 def is_furniture(line: TextLine) -> bool:
     """Page furniture inside a table: 编制单位 … 单位：万元, 表 N, page numbers."""
     folded = fold(line.text)
-    return bool(_FURNITURE.match(folded) or _TABLE_NUMBER.match(folded))
+    return bool(_FURNITURE.match(folded) or _TABLE_NUMBER.match(folded) or _NUMBERING_ONLY.match(folded)
+                or _MONEY_UNIT_END.search(folded))
 
 
 def is_end_marker(line: TextLine) -> bool:
     folded = fold(line.text)
     if PART.match(folded) or folded.endswith("名词解释"):
         return True
+    if _NARRATIVE_HEADING.match(folded) and not any(is_amount(word.text) for word in line.words):
+        return True  # 六、其他相关情况说明 (Shanghai): the narrative after the tables
     return len(folded) <= 40 and _PERFORMANCE.search(folded) is not None
 
 
@@ -98,6 +126,21 @@ def listed_tables(lines: list[TextLine], specs: list[TableSpec | None]) -> list[
         if spec is not None and _is_contents_entry(lines, specs, index) and spec.id not in listed:
             listed.append(spec.id)
     return listed
+
+
+_EMPTY_REASON = re.compile(r"^(.+?表(?:[（(][^）)]*[）)])?)\s+是\s+(\S.{0,60})$")
+
+
+def empty_reasons(lines: list[TextLine]) -> dict[str, str]:
+    """The reasons a 报表目录 with 是否空表 / 表格为空的理由 columns gives for its empty tables
+    (Xi'an: `表11 …结转资金支出表 是 不涉及`), by table id."""
+    out: dict[str, str] = {}
+    for line in lines:
+        match = _EMPTY_REASON.match(line.text)
+        spec = match_title(match.group(1)) if match else None
+        if match and spec is not None:
+            out.setdefault(spec.id, f"报表目录：是否空表“是”，表格为空的理由“{match.group(2).strip()}”")
+    return out
 
 
 def _is_contents_entry(lines: list[TextLine], specs: list[TableSpec | None], index: int) -> bool:
@@ -126,7 +169,7 @@ def find_tables(lines: list[TextLine], specs: list[TableSpec | None]) -> list[Re
     for position, (index, spec) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
         for probe in range(index + 1, end):
-            if is_end_marker(lines[probe]) or is_extra_title(lines[probe]):
+            if is_end_marker(lines[probe]) or is_extra_title(lines, probe):
                 end = probe
                 break
         if regions and regions[-1].spec is spec:  # the title repeated on a continuation page
@@ -139,11 +182,12 @@ def find_tables(lines: list[TextLine], specs: list[TableSpec | None]) -> list[Re
 def find_extra(lines: list[TextLine]) -> list[tuple[int, int]]:
     """The tables the template lacks, as (title line, one past the last line); a table of
     contents is not a table."""
-    marks = [title_of(line.text) for line in lines]
+    marks = [title_of(line.text) or (EXTRA if _unknown_title(lines, index) else None)
+             for index, line in enumerate(lines)]
     found = []
     for index, mark in enumerate(marks):
-        if mark != EXTRA or index + 1 >= len(lines):
-            continue
+        if mark != EXTRA or index + 1 >= len(lines) or marks[index + 1] is not None:
+            continue  # the last line, or an entry of the contents followed by the next
         if _is_contents_entry(lines, [m if isinstance(m, TableSpec) else None for m in marks], index):
             continue  # an entry of the contents
         end = next((probe for probe in range(index + 1, len(lines))
@@ -174,9 +218,27 @@ def is_header_like(line: TextLine, spec: TableSpec) -> bool:
     words = lexicon(spec)
     numbered = "※" in line.text or "**" in line.text or any(word.text in ("类", "款", "项") for word in line.words)
     return all(
-        _made_of(fold(word.text), words) or (numbered and _COLUMN_NUMBERS.match(word.text))
+        _made_of(_YEAR_FIRST.sub("", fold(word.text)) or "合计", words)  # 2026年预算数: a year, then header words
+        or (numbered and _COLUMN_NUMBERS.match(word.text))
         for word in line.words
     )
+
+
+def _repeated_header(line: TextLine, spec: TableSpec) -> bool:
+    return not is_furniture(line) and title_of(line.text) is None and (
+        is_header_like(line, spec) or _loose_header(line, spec))
+
+
+def _loose_header(line: TextLine, spec: TableSpec, fewest: int = 3) -> bool:
+    """A header line that prints columns the template lacks (事业单位经营支出, 上缴上级支出): three
+    cells or more (two over another header line), no figure, no sentence, most cells made of
+    header words."""
+    words = line.words
+    if spec.rows == "ledger" or len(words) < fewest or any(is_amount(word.text) for word in words) \
+            or re.search(r"[，。,;；]", line.text):
+        return False
+    lexicon_text = lexicon(spec)
+    return sum(_made_of(fold(word.text), lexicon_text) for word in words) * 2 >= len(words)
 
 
 def _made_of(word: str, lexicon_text: str) -> bool:
@@ -227,9 +289,17 @@ def _stacked(one: Word, other: Word) -> bool:
 def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLine]]:
     """The table's header (folded) and its data lines: page furniture and repeated headers
     removed."""
+    header, out, _ = header_and_body(lines, region)
+    return header, out
+
+
+def header_and_body(lines: list[TextLine], region: Region) -> tuple[str, list[TextLine], list[TextLine]]:
+    """The table's first header (folded), its data lines, and every header line it prints (the
+    first, those repeated on continuation pages, those printed after the data)."""
     window = lines[region.start : region.end]
     out: list[TextLine] = []
     header_lines: list[TextLine] = []
+    every_header: list[TextLine] = []
     in_header = True
     run: list[TextLine] = []
 
@@ -238,6 +308,8 @@ def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLin
         # a wrapped name that happens to be made of header words ('支出')
         if sum(len(fold(line.text)) for line in run) < 10:
             out.extend(run)
+        else:
+            every_header.extend(line for line in run if not is_furniture(line) and title_of(line.text) is None)
         run.clear()
 
     numbering = False  # inside a row of column numbers (※ ※ 1 2 3), one cell per line or not
@@ -248,7 +320,10 @@ def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLin
             continue
         following = window[index + 1] if index + 1 < len(window) else None
         lone_number = numbering and len(line.words) == 1 and re.match(r"^(?:※|\d{1,2})$", line.text)
-        header = lone_number or (is_header_like(line, region.spec) and not (
+        above_header = following is not None and (is_header_like(following, region.spec)
+                                                  or _loose_header(following, region.spec))
+        header = lone_number or ((is_header_like(line, region.spec)
+                                  or _loose_header(line, region.spec, 2 if above_header else 3)) and not (
             is_total_label(line.text) and (following is None or _starts_with_amount(following))
         ))
         numbering = header and ("※" in line.text or "**" in line.text or bool(lone_number)
@@ -263,6 +338,8 @@ def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLin
             continue
         if run and not any(is_furniture(item) for item in run):
             flush()
+        every_header.extend(line for line in run if _repeated_header(line, region.spec))
         run.clear()
         out.append(line)
-    return header_text(header_lines), out
+    every_header.extend(line for line in run if _repeated_header(line, region.spec))
+    return header_text(header_lines), out, header_lines + every_header

@@ -37,6 +37,7 @@ def join(parts: list[Disclosure]) -> Disclosure:
     whole.overview = next((part.overview for part in narrated if part.overview.functions
                            or part.overview.staffing.authorized is not None), main.overview)
     whole.contents = _first(part.contents for part in narrated)
+    whole.variant = _first(part.variant for part in ordered)
     for part in narrated:
         whole.statements += part.statements
         whole.narrative += part.narrative

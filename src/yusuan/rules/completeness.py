@@ -8,6 +8,7 @@ from ..model import Disclosure
 from ..template import TABLE_BY_ID
 from ..template.extras import EXTRA_BY_CONCEPT
 from ..template.restatements import PART3_SECTIONS
+from ..template.variants import VARIANT_BY_NAME
 from ..text import fold
 from .base import ERROR, NOTICE, WARNING, Finding, Rule
 
@@ -28,9 +29,12 @@ class MissingTable(Rule):
             return
         carried = {spec.stands_for for extra in disclosure.extra_tables
                    if (spec := EXTRA_BY_CONCEPT.get(extra.concept or "")) is not None}
+        printed = VARIANT_BY_NAME[disclosure.variant].tables if disclosure.variant in VARIANT_BY_NAME else None
         for table_id, table in disclosure.tables.items():
             if table.present or table_id in carried:  # (Jiangsu's 三公、会议费、培训费 table carries T10)
                 continue
+            if printed is not None and table_id not in printed:
+                continue  # a known variant that never prints this table (VARIANTS.md)
             title = TABLE_BY_ID[table_id].title
             if disclosure.contents is not None and table_id not in disclosure.contents:
                 # the document's own contents leave it out: its year's or province's template may

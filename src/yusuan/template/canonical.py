@@ -129,10 +129,13 @@ BASIC_PROJECT = (
     Column("基本支出", prior=1),
     Column("项目支出", prior=2),
 )
+# the same concepts in other provinces' headers (Hangzhou: 人员支出 | 日常公用支出)
+PERSONNEL = ("人员支出", "人员经费支出", "人员类")
+PUBLIC_USE = ("日常公用支出", "日常公用经费", "公用支出", "公用经费支出")
 FUND_SPENDING = (  # T8, T9
     Column("合计", ("总计",), prior=0),
-    Column("人员经费", prior=2),
-    Column("公用经费", prior=3),
+    Column("人员经费", PERSONNEL, prior=2),
+    Column("公用经费", PUBLIC_USE, prior=3),
     Column("项目支出", prior=1),
 )
 FUND_SPENDING_SUMS = (RowSum("合计", ("人员经费", "公用经费", "项目支出")),)
@@ -168,7 +171,7 @@ TABLES: tuple[TableSpec, ...] = (
         "function",
         columns=(
             Column("总计", ("合计",), prior=0),
-            Column("财政拨款小计", ("财政拨款(补助)小计", "小计"), prior=1),
+            Column("财政拨款小计", ("财政拨款(补助)小计", "小计", "财政拨款收入"), prior=1),
             *FUNDS_T2,
             Column("财政专户", ("财政专户(教育收费)", "财政专户管理资金"), prior=7),
             Column("单位资金", prior=3),
@@ -225,8 +228,8 @@ TABLES: tuple[TableSpec, ...] = (
         "economic",
         columns=(
             Column("合计", ("总计",), prior=0),
-            Column("人员经费", prior=1),
-            Column("公用经费", prior=2),
+            Column("人员经费", PERSONNEL, prior=1),
+            Column("公用经费", PUBLIC_USE, prior=2),
         ),
         titles=("一般公共预算基本支出预算表", "一般公共预算基本支出表"),
         row_sums=(RowSum("合计", ("人员经费", "公用经费")),),

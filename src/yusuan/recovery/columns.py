@@ -1,0 +1,347 @@
+"""Which column an amount sits under, read from the header printed above it.
+
+A province prints the template's columns in its own words, adds columns the template lacks and
+nests them under group cells (基本支出 over 小计 | 人员经费 | 公用经费). Where the reader kept the
+words' boxes (a PDF), each header cell that stands over a column of figures is matched to the
+template's column concept by its words, its group's words included; an amount is placed by the
+cell it stands under. A header cell that matches no concept keeps its figures under its printed
+words and is reported, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Source
+from ..readers.base import TextLine, Word
+from ..template import Column, TableSpec
+from ..text import fold, is_amount
+from .rows import Pending
+from .segment import Region
+from .tokens import Token
+
+_TOTALS = ("合计", "总计", "小计", "合计数", "总数")  # a group's own total: the group is the concept
+_NOT_HEADER = re.compile(r"^[※*\d\s.、]+$")  # a row of column numbers under the header
+_SUCH_AS = re.compile(r"^其中[:：]?")
+_SLACK = 3.0  # points a column of figures may stand further out of its cell's reach than of another's
+# the cells that hold a row's code or name, never its figures
+_LABEL = re.compile(r"(?:编码|编号|名称|代码|^[类款项]$|科目$|^项目$|^序号$)")
+
+
+@dataclass(slots=True)
+class HeaderCell:
+    """A bottom-level header cell: its span on its page, its words with its groups' above."""
+
+    page: int | None
+    x0: float
+    x1: float
+    pieces: list[str]  # folded, top (outermost group) to bottom (the cell itself)
+    column: Column | None = None
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def printed(self) -> str:
+        return "/".join(self.pieces)
+
+
+def header_cells(spec: TableSpec, lines: list[TextLine]) -> dict[int | None, list[HeaderCell]]:
+    """Per page, the header's bottom-level cells left to right, each matched to a column of the
+    template (or None). Empty where the words carry no boxes."""
+    by_page: dict[int | None, list[Word]] = {}
+    for line in lines:
+        for word in line.words:
+            if word.source.bbox is None:
+                return {}
+            if not _NOT_HEADER.match(word.text):
+                by_page.setdefault(word.source.page, []).append(word)
+    cells = {page: _cells(words) for page, words in by_page.items()}
+    for page_cells in cells.values():
+        _match(spec, page_cells)
+    # the same words over two columns (小计 | 一般公共预算 under 本年收入 and again under 上年结转)
+    # with no group words read above to tell them apart: the header is not read whole
+    cells = {page: page_cells for page, page_cells in cells.items() if page_cells
+             and len({cell.printed for cell in page_cells}) == len(page_cells)}
+    # a header repeated on a later page but read with fewer of its columns (a cell's words split
+    # in two): the page's figures are placed by the fullest reading of the same header
+    matched = {page: sum(cell.column is not None for cell in row) for page, row in cells.items()}
+    fullest = max(matched, key=lambda page: matched[page], default=None)
+    return {page: row if matched[page] >= matched[fullest] else cells[fullest]  # type: ignore[index]
+            for page, row in cells.items()}
+
+
+@dataclass(slots=True)
+class _Box:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    parent: _Box | None = None
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def _spaced(words: list[Word]) -> list[Word]:
+    """Letter-spaced cells (合 计) as one word: single characters a character's width apart."""
+    out: list[Word] = []
+    for word in sorted(words, key=lambda w: (round(w.source.bbox[1]), w.source.bbox[0])):  # type: ignore[index]
+        last = out[-1] if out else None
+        if last is not None and len(last.text) == 1 and len(word.text) == 1:
+            l0, lt, l1, lb = last.source.bbox  # type: ignore[misc]
+            w0, wt, w1, wb = word.source.bbox  # type: ignore[misc]
+            if abs(lt - wt) < 1 and 0 <= w0 - l1 <= (lb - lt) * 1.2:
+                out[-1] = Word(last.text + word.text, Source(last.source.file, last.source.page, last.source.line,
+                                                             (l0, min(lt, wt), w1, max(lb, wb))))
+                continue
+        out.append(word)
+    return out
+
+
+def _cells(words: list[Word]) -> list[HeaderCell]:
+    words = _spaced(words)
+    stacks: list[list[Word]] = []  # the words of one cell, wrapped over lines
+    for word in sorted(words, key=lambda w: (w.source.bbox[1], w.source.bbox[0])):  # type: ignore[index]
+        stack = next((s for s in stacks if _stacked(s[-1], word)), None)
+        if stack is None:
+            stacks.append([word])
+        else:
+            stack.append(word)
+    boxes = [_Box(min(w.source.bbox[0] for w in s), min(w.source.bbox[1] for w in s),  # type: ignore[index]
+                  max(w.source.bbox[2] for w in s), max(w.source.bbox[3] for w in s),  # type: ignore[index]
+                  "".join(fold(w.text) for w in s)) for s in stacks]
+    groups = [box for box in boxes if any(_directly_under(other, box) for other in boxes) or _between(box, boxes)]
+    for group in sorted(groups, key=lambda g: -g.top):  # inner groups first
+        _adopt(group, boxes, groups)
+    cells = []
+    for box in boxes:
+        if box in groups:
+            continue
+        chain, node = [], box
+        while node is not None and len(chain) < 5:
+            chain.append(node.text)
+            node = node.parent
+        pieces = [p for p in (_SUCH_AS.sub("", text) for text in reversed(chain)) if p]
+        if pieces:
+            cells.append(HeaderCell(words[0].source.page, box.x0, box.x1, pieces))
+    return sorted(cells, key=lambda cell: cell.x0)
+
+
+def _stacked(one: Word, other: Word) -> bool:
+    """The same cell wrapped: each word's middle within the other's width, close below it."""
+    a0, at, a1, ab = one.source.bbox  # type: ignore[misc]
+    b0, bt, b1, _ = other.source.bbox  # type: ignore[misc]
+    close = 0 <= bt - ab <= (ab - at) * 0.8
+    left_aligned = abs(a0 - b0) <= 2 and b1 <= a1 + 2  # a shorter last line under a left-aligned cell
+    return close and (left_aligned or (a0 <= (b0 + b1) / 2 <= a1 and b0 <= (a0 + a1) / 2 <= b1))
+
+
+def _between(box: _Box, boxes: list[_Box]) -> bool:
+    """A group cell on the header's first line whose words are narrower than any column it
+    spans (预算数 over 合计 … 项目支出): the header goes on below it on both sides."""
+    if box.top > min(other.top for other in boxes) + 1:
+        return False  # below the header's first line: a cell spanning rows, centred on them
+    below = [other for other in boxes if other.top >= box.bottom - 1]
+    return any(other.x1 <= box.centre for other in below) and any(other.x0 >= box.centre for other in below) \
+        and len({round(other.top) for other in below}) >= 2
+
+
+def _directly_under(box: _Box, group: _Box) -> bool:
+    return box.top >= group.bottom - 1 and box.x0 < group.x1 and group.x0 < box.x1
+
+
+def _adopt(group: _Box, boxes: list[_Box], groups: list[_Box]) -> None:
+    """A group cell's children: the cells right under it, and their neighbours on the same line
+    up to the next cell of another line or of another group (a group's words are narrower than
+    the columns it spans)."""
+    direct = [box for box in boxes if box.parent is None and _directly_under(box, group)]
+    if not direct:
+        return
+    band = min(box.top for box in direct)
+    direct = [box for box in direct if abs(box.top - band) < 2]
+    row = sorted((box for box in boxes if box.top >= group.bottom - 1 and box is not group
+                  and (box.parent is None or box in direct)), key=lambda b: b.x0)
+    first, last = row.index(min(direct, key=lambda b: b.x0)), row.index(max(direct, key=lambda b: b.x0))
+    for step, stop in ((-1, -1), (1, len(row))):
+        index = (first if step < 0 else last) + step
+        while index != stop:
+            box = row[index]
+            if abs(box.top - band) >= 2 or any(_directly_under(box, other) for other in groups if other is not group):
+                break
+            other_group = next((g for g in groups if g is not group and abs(g.top - group.top) < 2
+                                and abs(g.centre - box.centre) < abs(group.centre - box.centre)), None)
+            if other_group is not None:
+                break
+            direct.append(box)
+            index += step
+    for box in direct:
+        box.parent = group
+
+
+def _names(column: Column) -> list[str]:
+    return [fold(name) for name in (column.label, *column.aliases)]
+
+
+def concept(spec: TableSpec, pieces: list[str]) -> Column | None:
+    """The template column a header cell is, by its own words, or by its group's where the cell
+    is the group's total (基本支出/小计 is 基本支出)."""
+    leaf, groups = pieces[-1], pieces[:-1]
+    for name_match in (_exact, _within):
+        found = name_match(spec, leaf, groups)
+        if found is not None:
+            if fold(found.label) in _TOTALS or any(fold(name) in _TOTALS for name in found.aliases if name == leaf):
+                parent = next((c for g in reversed(groups) if (c := _exact(spec, g, [])) is not None), None)
+                return parent or found
+            return found
+    if groups and leaf not in _TOTALS and _within(spec, groups[-1], []) is None:
+        # a cell wrapped so that its first line read as a group (政府性基金/预算拨款收入)
+        found = _within(spec, groups[-1] + leaf, groups[:-1])
+        if found is not None:
+            return found
+    if leaf in _TOTALS or any(leaf.endswith(total) for total in _TOTALS):
+        parent = next((c for g in reversed(groups) if (c := _exact(spec, g, [])) is not None), None)
+        # a total under a group the template does not name (政府性基金预算支出/小计): the table's total
+        return parent or next((c for c in spec.columns if fold(c.label) in _TOTALS), None)
+    return None
+
+
+def _exact(spec: TableSpec, leaf: str, groups: list[str]) -> Column | None:
+    for column in spec.columns:
+        for name in _names(column):
+            *path, last = name.split("/")
+            if last == leaf and all(any(part in group for group in groups) for part in path):
+                return column
+    return None
+
+
+def _within(spec: TableSpec, leaf: str, groups: list[str]) -> Column | None:
+    """The column whose longest name the cell's words contain (2026年预算数, 人员经费支出)."""
+    best: tuple[int, Column] | None = None
+    for column in spec.columns:
+        for name in _names(column):
+            *path, last = name.split("/")
+            if (len(last) >= 2 and last in leaf and all(any(part in g for g in groups) for part in path)
+                    and (best is None or len(last) > best[0])):
+                best = (len(last), column)
+    return best[1] if best else None
+
+
+def _match(spec: TableSpec, cells: list[HeaderCell]) -> None:
+    """Each cell its concept; a concept already taken by a cell to its left is not taken again
+    (项目支出/项目支出总数 is 项目支出; 项目支出/扣除基建项目后预算数 is not)."""
+    taken: set[str] = set()
+    for cell in cells:
+        found = concept(spec, cell.pieces)
+        if found is not None and found.label not in taken:
+            cell.column = found
+            taken.add(found.label)
+
+
+def _columns(tokens: list[Token]) -> list[list[Token]]:
+    """The amounts of one page in columns: amounts whose spans overlap stand in one column
+    (right-aligned or centred alike), left to right."""
+    columns: list[list[Token]] = []
+    right = float("-inf")
+    for token in sorted(tokens, key=lambda t: t.source.bbox[0]):  # type: ignore[index]
+        x0, _, x1, _ = token.source.bbox  # type: ignore[misc]
+        if columns and x0 <= right:
+            columns[-1].append(token)
+            right = max(right, x1)
+        else:
+            columns.append([token])
+            right = x1
+    return columns
+
+
+def _align(columns: list[list[Token]], cells: list[HeaderCell]) -> list[int] | None:
+    """Each column of figures its header cell, left to right in order: the cell whose reach
+    (halfway to its neighbours) holds the column's figures best. None where there are more
+    columns than cells, or a column is not where its cell reaches."""
+    n, m = len(columns), len(cells)
+    if n == 0 or n > m:
+        return None
+    spans = [(min(t.source.bbox[0] for t in c), max(t.source.bbox[2] for t in c)) for c in columns]  # type: ignore[index]
+    reach = [((cells[k - 1].x1 + cells[k].x0) / 2 if k else float("-inf"),
+              (cells[k].x1 + cells[k + 1].x0) / 2 if k + 1 < m else float("inf")) for k in range(m)]
+
+    def cost(i: int, k: int) -> float:
+        (a, b), (left, right) = spans[i], reach[k]
+        return max(0.0, left - a) + max(0.0, b - right)
+
+    inf = float("inf")
+    table = [[inf] * (m + 1) for _ in range(n + 1)]  # table[i][j]: first i columns within first j cells
+    for j in range(m + 1):
+        table[0][j] = 0.0
+    for i in range(1, n + 1):
+        for j in range(i, m + 1):
+            table[i][j] = min(table[i][j - 1], table[i - 1][j - 1] + cost(i - 1, j - 1))
+    out, j = [], m
+    for i in range(n, 0, -1):
+        while table[i][j] == table[i][j - 1] and j > i:
+            j -= 1
+        out.append(j - 1)
+        j -= 1
+    out.reverse()
+    for i, k in enumerate(out):  # each column where its own cell reaches, near enough
+        if cost(i, k) > min(cost(i, other) for other in range(m)) + _SLACK:
+            return None
+    return out
+
+
+def by_header(cells: dict[int | None, list[HeaderCell]], rows: list[Pending], spec: TableSpec
+              ) -> tuple[dict[int, tuple[list[Column], bool]], dict[int, list[tuple[str, Token]]]]:
+    """For each row (by id) whose every amount stands clearly under a header cell: the template
+    column of each (and whether its page prints the header itself), and the amounts under cells
+    the template lacks, which are taken out of the row's amounts and kept with their header."""
+    placed: dict[int, tuple[list[Column], bool]] = {}
+    unmatched: dict[int, list[tuple[str, Token]]] = {}
+    if not cells or not any(cell.column for row in cells.values() for cell in row):
+        return placed, unmatched
+    pages = sorted(page for page in cells if page is not None)
+    by_page: dict[int | None, list[Token]] = {}
+    for pending in rows:
+        for token in pending.amounts:
+            if is_amount(token.text) and token.source.bbox is not None:
+                by_page.setdefault(token.source.page, []).append(token)
+    cell_of: dict[int, HeaderCell] = {}
+    for page, tokens in by_page.items():
+        header = [cell for cell in cells.get(page) or _before(cells, pages, page) or []
+                  if not _LABEL.search(cell.pieces[-1]) and not _LABEL.search("".join(cell.pieces))]
+        columns = _columns(tokens)
+        aligned = _align(columns, header) if header else None
+        for column, index in zip(columns, aligned or [], strict=False):
+            for token in column:
+                cell_of[id(token)] = header[index]  # type: ignore[index]
+    for pending in rows:
+        amounts = [token for token in pending.amounts if is_amount(token.text)]
+        if not amounts:
+            continue
+        found = [cell_of.get(id(token)) for token in amounts]
+        if any(cell is None for cell in found) or len({id(cell) for cell in found}) < len(found):
+            continue
+        own = all(token.source.page in cells for token in amounts)
+        placed[id(pending)] = ([cell.column for cell in found if cell.column is not None], own)  # type: ignore[union-attr]
+        lacking = [(cell.printed, token) for cell, token in zip(found, amounts, strict=True)
+                   if cell.column is None]  # type: ignore[union-attr]
+        if lacking:
+            unmatched[id(pending)] = lacking
+            dropped = {id(token) for _, token in lacking}
+            pending.amounts = [token for token in pending.amounts if id(token) not in dropped]
+    return placed, unmatched
+
+
+def _before(cells: dict[int | None, list[HeaderCell]], pages: list[int], page: int | None) -> list[HeaderCell] | None:
+    """The header of the nearest page before `page` that prints one (a continuation page)."""
+    if page is None:
+        return None
+    earlier = [p for p in pages if p < page]
+    return cells[earlier[-1]] if earlier else None
+
+
+def region_page(lines: list[TextLine], region: Region) -> int | None:
+    return lines[region.title_line].source.page

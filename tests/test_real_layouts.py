@@ -1,0 +1,259 @@
+"""Every province's layout in tests/data/real (provenance in its SOURCES.md), and the PDF traps
+those files hold.
+
+Every expected figure, code and unit below was read off the printed pages by hand (pdftotext
+-layout of the page named, or the rendered page), never copied from the parser's output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+
+from yusuan.api import parse
+from yusuan.model import Disclosure, Row, Table
+from yusuan.rules import ERROR, WARNING, check
+
+from .conftest import SEEDS
+
+SUZHOU = "2026-suzhou-emergency-management-bureau-dept-budget.pdf"
+QUANZHOU = "2026-quanzhou-government-office-dept-budget.pdf"
+CHONGQING = "2026-chongqing-government-general-office-dept-budget.pdf"
+HUZHOU = "2026-huzhou-finance-bureau-dept-budget.pdf"
+HANGZHOU = "2026-hangzhou-meteorological-bureau-dept-budget.pdf"
+YANTAI = "2026-yantai-audit-bureau-dept-budget.pdf"
+CHANGCHUN = "2026-changchun-petitions-bureau-dept-budget.pdf"
+XIAN = "2026-xian-audit-bureau-dept-budget.pdf"
+XIAN_2022 = "2022-xian-sasac-dept-budget.pdf"
+SHANGHAI = "2026-shanghai-audit-bureau-unit-budget.pdf"
+SHANGHAI_B = "2026-shanghai-diamond-gem-exchange-office-unit-budget.pdf"
+GUANGZHOU = "2026-guangzhou-ecology-environment-bureau-dept-budget.pdf"
+BEIJING_SASAC = "2026-beijing-sasac-dept-budget-tables.pdf"
+BEIJING_GREENING = "2026-beijing-capital-greening-office-dept-budget-tables.pdf"
+
+Reader = Callable[..., Disclosure]
+D = Decimal
+
+
+def row(table: Table, code: str) -> Row:
+    return next(r for r in table.rows if r.code == code)
+
+
+def values(found: Row | None) -> dict[str, Decimal]:
+    assert found is not None
+    return {label: amount.value for label, amount in found.values.items()}
+
+
+@pytest.mark.parametrize(("name", "variant", "never_printed"), [
+    (SUZHOU, "江苏市级部门预算", {"T7", "T11"}),
+    (QUANZHOU, "福建部门（单位）预算", {"T7", "T11"}),
+    (CHONGQING, "重庆部门预算", {"T7", "T9", "T11"}),
+    (HUZHOU, "浙江市级部门预算（湖州）", {"T7", "T11"}),
+    (YANTAI, "山东烟台部门预算", {"T7", "T11"}),
+    (CHANGCHUN, "吉林长春部门预算", {"T7", "T11"}),
+    (XIAN, "陕西西安部门综合预算", {"T7", "T8", "T9"}),
+    (XIAN_2022, "陕西西安部门综合预算", {"T7", "T8", "T9"}),
+    (SHANGHAI_B, "上海市级单位预算", {"T7", "T11"}),
+])
+def test_variant_told_by_its_titles_and_its_table_set(real_pdf: Reader, name: str, variant: str,
+                                                      never_printed: set[str]) -> None:
+    """The variant is recognised from the printed titles; a table it never prints is not
+    reported missing (Chongqing prints no 国有资本经营 table at all)."""
+    document = real_pdf(name)
+    assert document.variant == variant
+    assert {table_id for table_id, table in document.tables.items() if not table.present} == never_printed
+    assert not [f for f in check(document) if f.rule == "C.missing-table"]
+
+
+def test_documents_of_no_known_variant_are_held_to_the_canonical_set() -> None:
+    """The seeds print the canonical titles: no variant, so a missing table is still reported."""
+    for seed in SEEDS:
+        assert parse(seed).variant is None
+
+
+def test_suzhou_columns_by_header(real_pdf: Reader) -> None:
+    """苏州 公开07表 (p.17): 合计 | 基本支出 (小计 | 人员经费 | 公用经费) | 项目支出. Each figure goes to
+    the column printed over it; 人员经费 and 公用经费, which T5 lacks, are kept and reported."""
+    document = real_pdf(SUZHOU)
+    assert (document.unit, document.year) == ("苏州市应急管理局", 2026)
+    t5 = document.tables["T5"]
+    assert (t5.money_unit, t5.places, t5.columns_known) == ("万元", 2, True)
+    assert values(t5.total()) == {"合计": D("7062.80"), "基本支出": D("4069.62"), "项目支出": D("2993.18"),
+                                  "基本支出/人员经费": D("3594.73"), "基本支出/公用经费": D("474.89")}
+    assert values(row(t5, "2240101")) == {"合计": D("2523.04"), "基本支出": D("2523.04"),
+                                          "基本支出/人员经费": D("2048.15"), "基本支出/公用经费": D("474.89")}
+    assert values(row(t5, "2240199")) == {"合计": D("2465.92"), "项目支出": D("2465.92")}
+    assert any("基本支出/人员经费" in p.message and p.table == "T5" for p in document.problems)
+    t6 = document.tables["T6"]  # 公开08表 (p.18)
+    assert values(t6.total()) == {"合计": D("4069.62"), "人员经费": D("3594.73"), "公用经费": D("474.89")}
+    assert values(row(t6, "30102")) == {"合计": D("1402.13"), "人员经费": D("1402.13")}
+
+
+def test_suzhou_every_table_title_starts_a_table(real_pdf: Reader) -> None:
+    """公开05表 财政拨款支出表（功能科目）, 公开12表 and 公开13表 name no canonical table: each starts a
+    table of its own and is kept, never read into the table before it."""
+    document = real_pdf(SUZHOU)
+    titles = [table.title for table in document.extra_tables]
+    assert {"财政拨款支出表（功能科目）", "财政拨款基本支出表（经济科目）", "一般公共预算机关运行经费支出预算表",
+            "政府采购支出表"} <= set(titles)
+    assert document.tables["T10"].title == "一般公共预算“三公”经费、会议费、培训费支出表"
+    assert all(not (r.name or "").startswith("公开") for table in document.tables.values() for r in table.rows)
+    # the running header atop every page (苏州市应急管理局 2026 年度部门预算公开) is no part of a row
+    assert all("预算公开" not in (r.name or "") for table in document.tables.values() for r in table.rows)
+
+
+def test_quanzhou_page_number_is_no_row(real_pdf: Reader) -> None:
+    """泉州 五、一般公共预算拨款支出预算表 (p.17) ends with the page number 14 under the table: not a
+    row; the table holds (合计 10984.81 = 5915.38 + 5069.43, the items add up)."""
+    document = real_pdf(QUANZHOU)
+    t5 = document.tables["T5"]
+    assert values(t5.total()) == {"合计": D("10984.81"), "基本支出": D("5915.38"), "项目支出": D("5069.43")}
+    assert [r.code for r in t5.rows if r.kind != "total"] == [
+        "2010301", "2010302", "2010350", "2010399", "2080501", "2080505", "2101101", "2101102", "2101103",
+        "2210201", "2210202", "2210203"]
+    assert row(t5, "2010399").name == "其他政府办公厅（室）及相关机构事务支出"
+    assert row(t5, "2010399").value("项目支出") == D("3942.61")
+    assert not [f for f in check(document) if f.table == "T5"]
+
+
+def test_yantai_own_part_codes(real_pdf: Reader) -> None:
+    """烟台 公开表5 (p.15) prints 类 | 款 | 项 with only the row's own part (201, 08, 01)."""
+    t5 = real_pdf(YANTAI).tables["T5"]
+    assert values(t5.total())["合计"] == D("2776.75")
+    assert values(t5.total())["项目支出"] == D("4.50")
+    assert row(t5, "20108").name == "审计事务"
+    assert values(row(t5, "2010801"))["基本支出"] == D("1531.26")
+    assert values(row(t5, "2010804")) == {"合计": D("4.50"), "项目支出": D("4.50")}
+    assert row(t5, "2010850").value("合计") == D("414.44")
+    assert row(t5, "2080501").value("合计") == D("199.48")
+
+
+def test_chongqing_column_the_template_lacks_kept(real_pdf: Reader) -> None:
+    """重庆 表五 (p.15): a 2025年预算数 column before 2026年预算数 (总计 | 基本支出 | 项目支出). The 2025
+    figure is not this year's total: it is kept under its own header."""
+    t5 = real_pdf(CHONGQING).tables["T5"]
+    total = values(t5.total())
+    assert (total["合计"], total["基本支出"], total["项目支出"]) == (D("18417.70"), D("9018.47"), D("9399.23"))
+    last_year = {label: value for label, value in total.items() if "2025" in label}
+    assert list(last_year.values()) == [D("15635.80")]
+    assert values(row(t5, "2010302"))["项目支出"] == D("8220.69")
+
+
+def test_huzhou_amounts_without_separators(real_pdf: Reader) -> None:
+    """湖州 表06 (p.25): `341-湖州市财政局 单位：万元` is the unit line, not a row; no separators."""
+    t6 = real_pdf(HUZHOU).tables["T6"]
+    assert values(t6.total()) == {"合计": D("5571.66"), "人员经费": D("4944.99"), "公用经费": D("626.67")}
+    assert values(row(t6, "30101")) == {"合计": D("678.19"), "人员经费": D("678.19")}
+    assert all(r.code != "341" for table in real_pdf(HUZHOU).tables.values() for r in table.rows)
+
+
+def test_hangzhou_codes_from_indentation(real_pdf: Reader) -> None:
+    """杭州 表5 (p.19) prints names only, 类/款/项 by indentation; the codes are the classification's
+    for those names under the row above."""
+    t5 = real_pdf(HANGZHOU).tables["T5"]
+    coded = [(r.code, r.name) for r in t5.rows[1:4]]
+    assert coded == [("206", "科学技术支出"), ("20604", "技术研究与开发"), ("2060404", "科技成果转化与扩散")]
+    assert values(row(t5, "2080501")) == {"合计": D("193.24"), "基本支出": D("193.24"),
+                                          "基本支出/人员经费": D("192.34"), "日常公用支出": D("0.90")}
+    assert not [f for f in check(real_pdf(HANGZHOU)) if f.severity in (ERROR, WARNING)]
+
+
+def test_xian_money_in_yuan_and_empty_reason_from_the_contents(real_pdf: Reader) -> None:
+    """西安 (元, 2 dp): the 报表目录 says 表11 is empty (是) because 不涉及; that is its explanation."""
+    document = real_pdf(XIAN)
+    t11 = document.tables["T11"]
+    assert t11.present and t11.money_unit == "元"
+    assert t11.note is not None and "不涉及" in t11.note
+    assert not [f for f in check(document) if f.rule == "C.empty-note"]
+
+
+def test_xian_2022_decimals_on_another_baseline(real_pdf: Reader) -> None:
+    """西安 2022 表1 (p.24): the first row prints `1 一、部门预算 25180591 .33` in each of its four
+    column pairs, the decimals a separate run on another baseline: one figure, 25180591.33 元."""
+    from yusuan.readers import read
+
+    from .conftest import REAL
+
+    lines = read(REAL / XIAN_2022).lines
+    first = next(line for line in lines if line.source.page == 24 and "一、部门预算" in line.text)
+    assert [word.text for word in first.words][:3] == ["1", "一、部门预算", "25180591.33"]
+    assert not any(word.text.startswith(".") for word in first.words)
+    document = real_pdf(XIAN_2022)
+    assert (document.year, document.tables["T1"].money_unit) == (2022, "元")
+
+
+def test_shanghai_page_extracting_as_one_line(real_pdf: Reader) -> None:
+    """上海 p.11, which one extractor returns as one unbroken line, continues 支出预算总表 (元, 0 dp,
+    codes in three columns, 合计 last): 2210203 购房补贴 17,800,000; 合计 195,774,300."""
+    t3 = real_pdf(SHANGHAI).tables["T3"]
+    assert (t3.money_unit, t3.places) == ("元", 0)
+    assert values(row(t3, "2210203")) == {"合计": D("17800000"), "基本支出": D("17800000")}
+    assert values(row(t3, "2109999")) == {"合计": D("42000"), "项目支出": D("42000")}
+    assert values(t3.total()) == {"合计": D("195774300"), "基本支出": D("175071300"), "项目支出": D("20703000")}
+
+
+def test_shanghai_form_b(real_pdf: Reader) -> None:
+    """上海 form B (单位预算01表…): 支出预算总表 in 元, codes 201 13 01; 单位预算05表 and 单位预算表10,
+    which the template lacks, are kept."""
+    document = real_pdf(SHANGHAI_B)
+    t3 = document.tables["T3"]
+    assert values(row(t3, "20113")) == {"合计": D("6783536"), "基本支出": D("6513536"), "项目支出": D("270000")}
+    assert values(row(t3, "2011301")) == {"合计": D("6513536"), "基本支出": D("6513536")}
+    titles = {table.title for table in document.extra_tables}
+    assert {"2026年预算单位财政拨款支出预算表", "2026年预算单位财政拨款项目支出预算表"} <= titles
+
+
+def test_title_and_header_after_the_data(real_pdf: Reader) -> None:
+    """北京 国资委 报表 (PDFMaker): each page's title and header come after its rows in text order.
+    预算05表 合计 19,828.574815 | 基本支出 10,792.450131 (人员经费 9,883.031437, 公用经费 909.418694) |
+    项目支出总数 9,036.124684; 预算06表 合计 10,792.450131."""
+    document = real_pdf(BEIJING_SASAC)
+    t5 = document.tables["T5"]
+    total = values(t5.total())
+    assert (total["合计"], total["基本支出"], total["项目支出"]) == (
+        D("19828.574815"), D("10792.450131"), D("9036.124684"))
+    assert t5.places == 6
+    assert values(document.tables["T6"].total()) == {
+        "合计": D("10792.450131"), "人员经费": D("9883.031437"), "公用经费": D("909.418694")}
+
+
+def test_page_sizes_differ_and_markup_leaked_into_an_empty_table(real_pdf: Reader) -> None:
+    """北京 绿化办 报表 (a browser print): 预算05表 on a 1133.86 pt wide page, 预算06表 on A4; the empty
+    预算07表 holds leaked CSS (`overflow:hidden; display: inline-block;…`) around its 合 计."""
+    document = real_pdf(BEIJING_GREENING)
+    t5 = document.tables["T5"]
+    assert values(row(t5, "2130201"))["合计"] == D("958.957491")
+    assert values(row(t5, "2130201"))["项目支出"] == D("8.869200")
+    assert values(t5.total())["合计"] == D("5133.737491")
+    assert values(document.tables["T6"].total()) == {
+        "合计": D("950.088291"), "人员经费": D("865.117476"), "公用经费": D("84.970815")}
+    t8 = document.tables["T8"]
+    assert [(r.kind, r.values) for r in t8.rows] == [("total", {})]
+    leaked = ("overflow", "display", "span", "width")
+    assert not any(word in (r.name or "") for table in document.tables.values() for r in table.rows for word in leaked)
+
+
+def test_table_continued_with_its_header_repeated(real_pdf: Reader) -> None:
+    """广州 表3 runs from p.13 to p.14, the header (功能分类科目 … 对附属单位补助支出) printed again:
+    the header is no part of the row before the break."""
+    t3 = real_pdf(GUANGZHOU).tables["T3"]
+    assert row(t3, "21101").name == "环境保护管理事务"
+    assert values(row(t3, "21101"))["合计"] == D("39342.38")
+    assert values(row(t3, "2110101"))["合计"] == D("23324.59")  # the first row on p.14
+
+
+def test_table_continued_without_a_header(real_pdf: Reader) -> None:
+    """苏州 公开04表 continues on p.14 straight with its （十九）… lines, no title or header: the
+    expense lines there stay in the table (（二十三）灾害防治及应急管理支出 5,516.22)."""
+    t4 = real_pdf(SUZHOU).tables["T4"]
+    lines = {r.name: r.value("合计") for r in t4.rows if r.side == "expense"}
+    assert any("灾害防治及应急管理支出" in (name or "") and value == D("5516.22") for name, value in lines.items())
+
+
+def test_portrait_and_landscape_pages(real_pdf: Reader) -> None:
+    """苏州 mixes orientations: 公开07表 (T5) on a landscape page (p.17), 公开08表 (T6) on a portrait
+    one (p.18); both read whole (above), and the document checks clean but for Part 3's wording."""
+    findings = check(real_pdf(SUZHOU))
+    assert not [f for f in findings if f.rule.startswith(("T5", "T6", "C."))]
