@@ -48,29 +48,44 @@ class HeaderCell:
         return "/".join(self.pieces)
 
 
-def header_cells(spec: TableSpec, lines: list[TextLine]) -> dict[int | None, list[HeaderCell]]:
-    """Per page, the header's bottom-level cells left to right, each matched to a column of the
-    template (or None). Empty where the words carry no boxes."""
-    by_page: dict[int | None, list[Word]] = {}
+Block = tuple[int | None, float]  # a header as printed once: its page and its top
+
+
+def header_cells(spec: TableSpec, lines: list[TextLine]) -> dict[Block, list[HeaderCell]]:
+    """Per header printed (the first, and each repeat: on a continuation page, or lower on a
+    page where a second part of the table starts), its bottom-level cells left to right, each
+    matched to a column of the template (or None). Empty where the words carry no boxes."""
+    by_block: dict[Block, list[Word]] = {}
+    block: Block | None = None
+    previous: TextLine | None = None
     for line in lines:
+        if line.source.bbox is None or any(word.source.bbox is None for word in line.words):
+            return {}
+        if block is None or previous is None or not _same_header(previous, line):
+            block = (line.source.page, line.source.bbox[1])
+        previous = line
         for word in line.words:
-            if word.source.bbox is None:
-                return {}
             if not _NOT_HEADER.match(word.text):
-                by_page.setdefault(word.source.page, []).append(word)
-    cells = {page: _cells(words) for page, words in by_page.items()}
-    for page_cells in cells.values():
-        _match(spec, page_cells)
+                by_block.setdefault(block, []).append(word)
+    cells = {key: _cells(words) for key, words in by_block.items()}
+    for block_cells in cells.values():
+        _match(spec, block_cells)
     # the same words over two columns (小计 | 一般公共预算 under 本年收入 and again under 上年结转)
     # with no group words read above to tell them apart: the header is not read whole
-    cells = {page: page_cells for page, page_cells in cells.items() if page_cells
-             and len({cell.printed for cell in page_cells}) == len(page_cells)}
+    cells = {key: row for key, row in cells.items() if row and len({cell.printed for cell in row}) == len(row)}
     # a header repeated on a later page but read with fewer of its columns (a cell's words split
     # in two): the page's figures are placed by the fullest reading of the same header
-    matched = {page: sum(cell.column is not None for cell in row) for page, row in cells.items()}
-    fullest = max(matched, key=lambda page: matched[page], default=None)
-    return {page: row if matched[page] >= matched[fullest] else cells[fullest]  # type: ignore[index]
-            for page, row in cells.items()}
+    matched = {key: sum(cell.column is not None for cell in row) for key, row in cells.items()}
+    fullest = max(matched, key=lambda key: matched[key], default=None)
+    return {key: row if matched[key] >= matched[fullest] else cells[fullest]  # type: ignore[index]
+            for key, row in cells.items()}
+
+
+def _same_header(above: TextLine, line: TextLine) -> bool:
+    """Two header lines of one printed header: the same page, next to each other in the text
+    (a line of furniture between them at most)."""
+    a, b = above.source, line.source
+    return a.page == b.page and a.line is not None and b.line is not None and 0 < b.line - a.line <= 2
 
 
 @dataclass(slots=True)
@@ -293,7 +308,7 @@ def _align(columns: list[list[Token]], cells: list[HeaderCell]) -> list[int] | N
     return out
 
 
-def by_header(cells: dict[int | None, list[HeaderCell]], rows: list[Pending], spec: TableSpec
+def by_header(cells: dict[Block, list[HeaderCell]], rows: list[Pending], spec: TableSpec
               ) -> tuple[dict[int, tuple[list[Column], bool]], dict[int, list[tuple[str, Token]]]]:
     """For each row (by id) whose every amount stands clearly under a header cell: the template
     column of each (and whether its page prints the header itself), and the amounts under cells
@@ -302,21 +317,22 @@ def by_header(cells: dict[int | None, list[HeaderCell]], rows: list[Pending], sp
     unmatched: dict[int, list[tuple[str, Token]]] = {}
     if not cells or not any(cell.column for row in cells.values() for cell in row):
         return placed, unmatched
-    pages = sorted(page for page in cells if page is not None)
-    by_page: dict[int | None, list[Token]] = {}
+    blocks = sorted((key for key in cells if key[0] is not None), key=lambda key: (key[0], key[1]))
+    by_block: dict[Block | None, list[Token]] = {}
     for pending in rows:
         for token in pending.amounts:
             if is_amount(token.text) and token.source.bbox is not None:
-                by_page.setdefault(token.source.page, []).append(token)
+                by_block.setdefault(_above(blocks, token), []).append(token)
     cell_of: dict[int, HeaderCell] = {}
-    for page, tokens in by_page.items():
-        header = [cell for cell in cells.get(page) or _before(cells, pages, page) or []
+    for key, tokens in by_block.items():
+        header = [cell for cell in cells.get(key) or []  # type: ignore[arg-type]
                   if not _LABEL.search(cell.pieces[-1]) and not _LABEL.search("".join(cell.pieces))]
         columns = _columns(tokens)
         aligned = _align(columns, header) if header else None
         for column, index in zip(columns, aligned or [], strict=False):
             for token in column:
                 cell_of[id(token)] = header[index]  # type: ignore[index]
+    own_pages = {page for page, _ in cells}
     for pending in rows:
         amounts = [token for token in pending.amounts if is_amount(token.text)]
         if not amounts:
@@ -324,7 +340,7 @@ def by_header(cells: dict[int | None, list[HeaderCell]], rows: list[Pending], sp
         found = [cell_of.get(id(token)) for token in amounts]
         if any(cell is None for cell in found) or len({id(cell) for cell in found}) < len(found):
             continue
-        own = all(token.source.page in cells for token in amounts)
+        own = all(token.source.page in own_pages for token in amounts)
         placed[id(pending)] = ([cell.column for cell in found if cell.column is not None], own)  # type: ignore[union-attr]
         lacking = [(cell.printed, token) for cell, token in zip(found, amounts, strict=True)
                    if cell.column is None]  # type: ignore[union-attr]
@@ -335,12 +351,13 @@ def by_header(cells: dict[int | None, list[HeaderCell]], rows: list[Pending], sp
     return placed, unmatched
 
 
-def _before(cells: dict[int | None, list[HeaderCell]], pages: list[int], page: int | None) -> list[HeaderCell] | None:
-    """The header of the nearest page before `page` that prints one (a continuation page)."""
+def _above(blocks: list[Block], token: Token) -> Block | None:
+    """The header a figure stands under: the last printed above it, on its page or before."""
+    page, top = token.source.page, token.source.bbox[1]  # type: ignore[index]
     if page is None:
         return None
-    earlier = [p for p in pages if p < page]
-    return cells[earlier[-1]] if earlier else None
+    earlier = [key for key in blocks if key[0] < page or (key[0] == page and key[1] < top)]  # type: ignore[operator]
+    return earlier[-1] if earlier else None
 
 
 def region_page(lines: list[TextLine], region: Region) -> int | None:

@@ -46,7 +46,8 @@ def _titles() -> list[tuple[str, TableSpec | str]]:
         (fold(title), spec) for spec in TABLES
         for title in (*spec.all_titles, *variants.TITLES.get(spec.id, ()))]
     pairs += [(fold(title), EXTRA) for title in variants.EXTRA_TITLES]
-    return sorted(pairs, key=lambda pair: -len(pair[0]))  # the longest title that fits wins
+    # the longest title that fits wins; of two alike, the extra table (its concept says more)
+    return sorted(pairs, key=lambda pair: (-len(pair[0]), pair[1] != EXTRA))
 
 
 _TITLES = _titles()
