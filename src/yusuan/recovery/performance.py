@@ -48,9 +48,14 @@ def _weight(text: str) -> Decimal | None:
 
 def _grid(header: TextLine, body: list[TextLine]) -> list[Indicator] | None:
     """Indicators of a table whose cells the extractor kept (tab-separated)."""
-    columns = {word.cell: column.field for word in header.words
-               for column in INDICATOR_COLUMNS if column.matches(fold(word.text))}
-    if "name" not in columns.values() or any(word.cell is None for word in header.words):
+    if any(word.cell is None for word in header.words):
+        return None
+    printed: dict[int, str] = {}  # a header cell wrapped over lines (指标分值权 | 重) is one cell
+    for word in header.words:
+        printed[word.cell] = printed.get(word.cell, "") + fold(word.text)  # type: ignore[index]
+    columns = {cell: column.field for cell, text in printed.items()
+               for column in INDICATOR_COLUMNS if column.matches(text)}
+    if "name" not in columns.values():
         return None
     out: list[Indicator] = []
     level1 = level2 = None
