@@ -257,3 +257,12 @@ def test_portrait_and_landscape_pages(real_pdf: Reader) -> None:
     one (p.18); both read whole (above), and the document checks clean but for Part 3's wording."""
     findings = check(real_pdf(SUZHOU))
     assert not [f for f in findings if f.rule.startswith(("T5", "T6", "C."))]
+
+
+@pytest.mark.parametrize(("name", "unit"), [
+    (YANTAI, "烟台市审计局"),  # cover p.1: 2026年烟台市审计局部门预算 (the year first, one line)
+    (QUANZHOU, "泉州市人民政府办公室"),  # cover p.1: 2026 年度 | 泉州市人民政府办公室 | 部门预算 (stacked)
+])
+def test_unit_named_on_a_cover_that_puts_the_year_first(real_pdf: Reader, name: str, unit: str) -> None:
+    document = real_pdf(name)
+    assert (document.unit, document.year, document.kind) == (unit, 2026, "部门预算")
