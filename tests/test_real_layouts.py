@@ -266,3 +266,33 @@ def test_portrait_and_landscape_pages(real_pdf: Reader) -> None:
 def test_unit_named_on_a_cover_that_puts_the_year_first(real_pdf: Reader, name: str, unit: str) -> None:
     document = real_pdf(name)
     assert (document.unit, document.year, document.kind) == (unit, 2026, "部门预算")
+
+
+_T10_LINES = ("合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行费")
+
+
+@pytest.mark.parametrize(("name", "printed"), [
+    # 上海 p.19: 合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费 (小计 | 购置费 | 运行费) | 机关运行经费
+    (SHANGHAI, ("237.92", "201.80", "8.12", "28.00", None, "28.00")),
+    # 烟台 公开表7: 2025年预算数 | 2026年预算数, each 合计 | 出国 | 车 (小计 | 购置 | 运行) | 接待; 2026's read
+    (YANTAI, ("3.40", None, "3.40", None, None, None)),
+    # 北京 预算09表: 总额 | 因公出国（境）费用 | 公务接待费 | 公务用车购置及运行维护费 (小计 | 购置费 | 运行维护费)
+    ("2026-beijing-audit-bureau-dept-budget-tables.pdf",
+     ("244.848000", "173.520000", "6.000000", "65.328000", "37.380000", "27.948000")),
+])
+def test_three_public_items_printed_as_columns(real_pdf: Reader, name: str, printed: tuple[str | None, ...]) -> None:
+    """T10 printed the other way round (the items as columns, one row of figures, the year's
+    own group of a table printing two years): each figure goes to its item's line."""
+    t10 = real_pdf(name).tables["T10"]
+    assert t10.columns_known
+    got = {row.name: row.values.get("合计") for row in t10.rows}
+    assert tuple(got[line].text if got[line] else None for line in _T10_LINES) == printed
+    assert not [f for f in check(real_pdf(name)) if f.rule.startswith("T10.")]
+
+
+def test_three_public_with_meetings_read_only_where_its_sums_hold(real_pdf: Reader) -> None:
+    """西安 表13 prints 合计 (三公 + 会议费 + 培训费) beside the 三公 小计, in a header too small to
+    read whole: what cannot be read so that its items add up is left unchecked, not guessed."""
+    t10 = real_pdf(XIAN).tables["T10"]
+    assert not t10.columns_known
+    assert not [f for f in check(real_pdf(XIAN)) if f.rule.startswith("T10.")]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from ..classification import name_of
 from ..errors import UnreadableError
-from ..model import Amount, Disclosure, Problem, Source, Table
+from ..model import Amount, Disclosure, Problem, Row, Source, Table
 from ..readers.base import Extracted, TextLine
 from ..template import LINKS, TABLE_BY_ID, TABLES, Column, TableSpec, variants
 from ..text import fold, is_amount, join_fragments, parse_amount
@@ -38,10 +39,12 @@ from .segment import (
     find_tables,
     header_and_body,
     is_end_marker,
+    is_furniture,
     listed_tables,
     titles,
 )
 from .tokens import Token, precision, tokenize
+from .transposed import is_transposed, transposed_rows
 
 _GRID_SLACK = 2  # an extractor's grid may be a cell off (a merged cell it did not split)
 _FINAL_ACCOUNTS = re.compile(r"(?:19|20)\d{2}年度?(?:部门|单位)决算")
@@ -85,7 +88,7 @@ def recover(extracted: Extracted) -> Disclosure:
         if region is None:
             disclosure.tables[spec.id] = Table(spec.id, present=False)
             continue
-        read[spec.id] = _read_table(lines, region, extracted.file)
+        read[spec.id] = _read_table(lines, region, extracted.file, year)
         disclosure.tables[spec.id] = read[spec.id].table
         disclosure.problems.extend(read[spec.id].parsed.problems)
     for table_id, reason in empty_reasons(lines).items():
@@ -122,9 +125,10 @@ class _Read:
     placed: dict[int, tuple[list[Column], bool]] = field(default_factory=dict)
     # per row (by id): amounts under header cells the template lacks, kept as (printed header, token)
     unmatched: dict[int, list[tuple[str, Token]]] = field(default_factory=dict)
+    settled: bool = False  # read whole from its printed header (a transposed T10): nothing to place
 
 
-def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
+def _read_table(lines: list[TextLine], region: Region, file: str, year: int | None) -> _Read:
     spec = region.spec
     window = lines[region.start : region.end]
     header, body, header_lines = header_and_body(lines, region)
@@ -149,6 +153,13 @@ def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
     parsed.problems.extend(codes_from_indent(parsed.rows, spec))
     # the template's own header (every column printed) is read by the template's identities, as
     # it always was; a header that differs is read cell by cell
+    # the items as columns: the header is every line above the figures, whatever its words
+    above = list(itertools.takewhile(lambda line: not any(is_amount(word.text) for word in line.words), window))
+    above = [line for line in above if not is_furniture(line)]
+    if spec.rows == "lines" and is_transposed(spec, fold("".join(line.text for line in above))):
+        settled = transposed_rows(spec, above, parsed.rows, year)
+        if settled is not None:
+            return _settled(lines, region, spec, settled, parsed, places)
     own_header = len(columns_in(spec, header)) == len(spec.columns) and not _wider(parsed.rows, spec)
     cells = header_cells(spec, header_lines) if spec.rows not in ("ledger", "lines") and not own_header else {}
     placed, unmatched = by_header(cells, parsed.rows, spec)
@@ -205,6 +216,18 @@ def _read_table(lines: list[TextLine], region: Region, file: str) -> _Read:
         parsed.problems.append(Problem(f"{spec.id}（{spec.title}）没有读到任何数据行", table.source,
                                        spec.id))
     return _Read(table, parsed, places, header, placed, unmatched)
+
+
+def _settled(lines: list[TextLine], region: Region, spec: TableSpec, rows: list[Row], parsed: Parsed,
+             places: int) -> _Read:
+    """A table read whole from its printed header: its columns are the ones it prints."""
+    window = lines[region.start : region.end]
+    money = next((m.group(1) for line in window if (m := _MONEY_UNIT.search(line.text))), "万元")
+    title = lines[region.title_line]
+    table = Table(spec.id, present=True, title=join_fragments([title.text]), note=join_fragments(parsed.notes) or None,
+                  money_unit=money, places=places, rows=rows, source=title.source)
+    parsed.rows, parsed.problems = [], []
+    return _Read(table, parsed, places, "", settled=True)
 
 
 _HEADER_WEIGHT = 1000  # the printed header outweighs the template's priors and the grid's spacing
@@ -340,6 +363,9 @@ def _place_all(read: dict[str, _Read]) -> None:
                 any(a.uncertain for row in table.rows for a in row.values.values())
                 and _leans_on_later(table_id, order)
             ):
+                continue
+            if item.settled:
+                placed[table_id] = table
                 continue
             for row in table.rows:
                 row.values.clear()

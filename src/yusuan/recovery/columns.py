@@ -67,7 +67,7 @@ def header_cells(spec: TableSpec, lines: list[TextLine]) -> dict[Block, list[Hea
         for word in line.words:
             if not _NOT_HEADER.match(word.text):
                 by_block.setdefault(block, []).append(word)
-    cells = {key: _cells(words) for key, words in by_block.items()}
+    cells = {key: cells_of(words) for key, words in by_block.items()}
     for block_cells in cells.values():
         _match(spec, block_cells)
     # the same words over two columns (小计 | 一般公共预算 under 本年收入 and again under 上年结转)
@@ -118,7 +118,7 @@ def _spaced(words: list[Word]) -> list[Word]:
     return out
 
 
-def _cells(words: list[Word]) -> list[HeaderCell]:
+def cells_of(words: list[Word]) -> list[HeaderCell]:
     words = _spaced(words)
     stacks: list[list[Word]] = []  # the words of one cell, wrapped over lines
     for word in sorted(words, key=lambda w: (w.source.bbox[1], w.source.bbox[0])):  # type: ignore[index]
@@ -257,7 +257,7 @@ def _match(spec: TableSpec, cells: list[HeaderCell]) -> None:
             taken.add(found.label)
 
 
-def _columns(tokens: list[Token]) -> list[list[Token]]:
+def figure_columns(tokens: list[Token]) -> list[list[Token]]:
     """The amounts of one page in columns: amounts whose spans overlap stand in one column
     (right-aligned or centred alike), left to right."""
     columns: list[list[Token]] = []
@@ -273,7 +273,7 @@ def _columns(tokens: list[Token]) -> list[list[Token]]:
     return columns
 
 
-def _align(columns: list[list[Token]], cells: list[HeaderCell]) -> list[int] | None:
+def align(columns: list[list[Token]], cells: list[HeaderCell]) -> list[int] | None:
     """Each column of figures its header cell, left to right in order: the cell whose reach
     (halfway to its neighbours) holds the column's figures best. None where there are more
     columns than cells, or a column is not where its cell reaches."""
@@ -327,8 +327,8 @@ def by_header(cells: dict[Block, list[HeaderCell]], rows: list[Pending], spec: T
     for key, tokens in by_block.items():
         header = [cell for cell in cells.get(key) or []  # type: ignore[arg-type]
                   if not _LABEL.search(cell.pieces[-1]) and not _LABEL.search("".join(cell.pieces))]
-        columns = _columns(tokens)
-        aligned = _align(columns, header) if header else None
+        columns = figure_columns(tokens)
+        aligned = align(columns, header) if header else None
         for column, index in zip(columns, aligned or [], strict=False):
             for token in column:
                 cell_of[id(token)] = header[index]  # type: ignore[index]

@@ -53,8 +53,10 @@ def row_sums(table: Table) -> list[Breach]:
     for row in table.rows:
         labels = spec.income_columns if row.side == "income" else spec.columns
         present = {column.label for column in labels}
+        if spec.lines:  # a 三公 table printed with its items as columns has no fund columns at all
+            present &= {label for other in table.rows for label in other.values}
         for row_sum in spec.row_sums if row.side != "income" else ():
-            if row_sum.target not in present or not row.values:
+            if row_sum.target not in present or not row.values or not present & set(row_sum.parts):
                 continue
             parts = tuple(row.value(part) for part in row_sum.parts if part in present)
             stated = row.value(row_sum.target)
