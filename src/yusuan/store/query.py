@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Select, String, cast, func, select
+from sqlalchemy import Select, func, select
 
 from ..rules import catalogue
 from .database import open_engine
@@ -16,6 +16,8 @@ from .figures import BASIC, FIGURES, PERSONNEL, PROJECT, SANGONG, SPENDING
 from .models import OK, Amount, Document, Figure, StoredFinding, TemplateColumn, Unit
 from .peers import peer_table
 from .totals import DOCUMENT, totals_statement
+from .unit_years import COLUMNS as UNIT_COLUMNS
+from .unit_years import gathered, units_statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,27 +46,6 @@ def _frame(rows: Sequence[Any], columns: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame([tuple(row) for row in rows], columns=list(columns), dtype=object)
 
 
-_PAIR, _PAIRS = "\x1f", "\x1e"  # separators no year or kind contains
-
-
-def _years_kinds(pairs: str) -> tuple[list[int], list[str]]:
-    """A unit's years in order, and its kinds in the order of the years they appear in."""
-    years: list[int] = []
-    kinds: list[str] = []
-    for pair in sorted(set(pairs.split(_PAIRS)), key=_pair_order):
-        year, _, kind = pair.partition(_PAIR)
-        if year and int(year) not in years:
-            years.append(int(year))
-        if kind and kind not in kinds:
-            kinds.append(kind)
-    return years, kinds
-
-
-def _pair_order(pair: str) -> tuple[bool, int, str]:
-    year, _, kind = pair.partition(_PAIR)
-    return not year, int(year or 0), kind
-
-
 class Corpus:
     """A stored corpus: `Corpus()` opens the default one (see database.resolve)."""
 
@@ -84,15 +65,7 @@ class Corpus:
 
     def units(self, where: Filter = Filter()) -> pd.DataFrame:
         """Each unit with its level, its scope (本级 or 部门) and the years stored."""
-        # one row a unit: its documents counted and their (year, kind) pairs gathered in SQL
-        pair = func.coalesce(cast(Document.year, String), "") + _PAIR + func.coalesce(Document.kind, "")
-        rows = self._run(where.apply(select(Unit.id, Unit.name, Unit.level, Unit.scope, func.count(),
-                                            func.aggregate_strings(pair, _PAIRS))
-                                     .join(Document, Document.unit_id == Unit.id))
-                         .group_by(Unit.id).order_by(Unit.id))
-        out = [(id_, name, level, scope, *_years_kinds(pairs), count)
-               for id_, name, level, scope, count, pairs in rows]
-        return _frame(out, ["id", "unit", "level", "scope", "years", "kinds", "documents"])
+        return _frame(gathered(self._run(where.apply(units_statement()))), UNIT_COLUMNS)
 
     def documents(self, where: Filter = Filter(), failed: bool = False) -> pd.DataFrame:
         """Every stored document with its provenance; `failed` lists the failed ones instead."""
