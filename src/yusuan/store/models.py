@@ -55,7 +55,7 @@ class Document(Base):
     staff_active: Mapped[int | None] = mapped_column(Integer)  # 在职
     problems: Mapped[int] = mapped_column(Integer, default=0)  # parts the reader could not read
 
-    __table_args__ = (Index("ix_documents_unit_year", "unit_id", "year"),
+    __table_args__ = (Index("ix_documents_unit_year_kind", "unit_id", "year", "kind", "status"),  # covering
                       Index("ix_documents_year_kind_level", "year", "kind", "level"))
 
 

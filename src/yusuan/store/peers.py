@@ -6,6 +6,7 @@ Staff is the in-post count (在职) where stated, else 实有人数: retirees dr
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from decimal import Decimal
 from statistics import median
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from .figures import BASIC, PERSONNEL, PROJECT, SANGONG, SPENDING
+from .totals import PREVIOUS
 
 _PER_STAFF = Decimal("0.0001")  # 万元 per person to the yuan
 _PERCENT = Decimal("0.01")
@@ -28,21 +30,22 @@ def _ratio(part: Any, whole: Any, scale: Decimal, times: int = 1) -> Decimal | N
     return (Decimal(part) * times / Decimal(whole)).quantize(scale)
 
 
-def peer_table(totals: pd.DataFrame, previous: dict[int, Decimal]) -> pd.DataFrame:
+def peer_table(totals: Iterable[Any]) -> pd.DataFrame:
+    """`totals`: rows of totals.py's statement with the five figures and last year's spending."""
     rows: list[dict[str, Any]] = []
-    for record in totals.to_dict("records"):
+    for record in (row._mapping for row in totals):
         staff = record["staff_active"] if record["staff_active"] is not None else record["staff_actual"]
-        basic, project = record[BASIC], record[PROJECT]
+        basic, project, spending = record[BASIC], record[PROJECT], record[SPENDING]
         spending_total = (basic or 0) + (project or 0) if basic is not None or project is not None else None
-        last = previous.get(record["document"])
+        last = record[PREVIOUS]
         rows.append({
             "document": record["document"], "unit": record["unit"], "year": record["year"], "kind": record["kind"],
-            "level": record["level"], "staff": staff, "spending": record[SPENDING], "sangong": record[SANGONG],
+            "level": record["level"], "staff": staff, "spending": spending, "sangong": record[SANGONG],
             "sangong_per_staff": _ratio(record[SANGONG], staff, _PER_STAFF),
             "personnel_per_staff": _ratio(record[PERSONNEL], staff, _PER_STAFF),
             "project_share": _ratio(project, spending_total, _PERCENT, 100),
-            "change": _ratio(record[SPENDING] - last, last, _PERCENT, 100)
-            if last is not None and record[SPENDING] is not None else None,
+            "change": _ratio(spending - last, last, _PERCENT, 100)
+            if last is not None and spending is not None else None,
         })
     groups: dict[tuple[Any, ...], dict[str, list[Decimal]]] = {}
     sizes: Counter[tuple[Any, ...]] = Counter()
@@ -61,4 +64,4 @@ def peer_table(totals: pd.DataFrame, previous: dict[int, Decimal]) -> pd.DataFra
             row[f"{ratio}_median"] = medians[key][ratio]
     columns = ["document", "unit", "year", "kind", "level", "staff", "spending", "sangong", "peers"]
     columns += [name for ratio in RATIOS for name in (ratio, f"{ratio}_median")]
-    return pd.DataFrame(rows, columns=columns, dtype=object)
+    return pd.DataFrame({column: [row[column] for row in rows] for column in columns}, columns=columns, dtype=object)

@@ -5,18 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 import pandas as pd
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import aliased
 
 from ..rules import catalogue
 from .database import open_engine
 from .figures import BASIC, FIGURES, PERSONNEL, PROJECT, SANGONG, SPENDING
 from .models import OK, Amount, Document, Figure, StoredFinding, TemplateColumn, Unit
 from .peers import peer_table
+from .totals import DOCUMENT, totals_statement
+from .unit_years import COLUMNS as UNIT_COLUMNS
+from .unit_years import gathered, units_statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,10 @@ class Corpus:
     def __init__(self, db: str | None = None) -> None:
         self.engine, _ = open_engine(db)
 
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -60,19 +65,7 @@ class Corpus:
 
     def units(self, where: Filter = Filter()) -> pd.DataFrame:
         """Each unit with its level, its scope (本级 or 部门) and the years stored."""
-        rows = self._run(where.apply(select(Unit.id, Unit.name, Unit.level, Unit.scope, Document.year, Document.kind)
-                                     .join(Document, Document.unit_id == Unit.id)).order_by(Unit.id, Document.year))
-        units: dict[int, dict[str, Any]] = {}
-        for id_, name, level, scope, year, kind in rows:
-            unit = units.setdefault(id_, {"id": id_, "unit": name, "level": level, "scope": scope, "years": [],
-                                          "kinds": [], "documents": 0})
-            unit["documents"] += 1
-            if year is not None and year not in unit["years"]:
-                unit["years"].append(year)
-            if kind and kind not in unit["kinds"]:
-                unit["kinds"].append(kind)
-        return pd.DataFrame(list(units.values()),
-                            columns=["id", "unit", "level", "scope", "years", "kinds", "documents"])
+        return _frame(gathered(self._run(where.apply(units_statement()))), UNIT_COLUMNS)
 
     def documents(self, where: Filter = Filter(), failed: bool = False) -> pd.DataFrame:
         """Every stored document with its provenance; `failed` lists the failed ones instead."""
@@ -87,25 +80,7 @@ class Corpus:
     def totals(self, where: Filter = Filter(), names: Sequence[str] | None = None) -> pd.DataFrame:
         """Each document's key figures (万元, figures.py) and staff, one column per figure."""
         names = list(names or [name for name, _ in FIGURES])
-        documents = self._run(where.apply(select(Document.id, Document.unit, Document.year, Document.kind,
-                                                 Document.level, Document.staff_actual, Document.staff_active))
-                              .order_by(Document.unit, Document.year))
-        values = self._figures(where.apply(select(Document.id)), names)
-        out = [(*row, *(values.get((row[0], name)) for name in names)) for row in documents]
-        return _frame(out, ["document", "unit", "year", "kind", "level", "staff_actual", "staff_active", *names])
-
-    def _figures(self, documents: Select[Any] | list[int], names: list[str]) -> dict[tuple[int, str], Decimal]:
-        """The figures of the documents a query selects (or of those listed)."""
-        if isinstance(documents, list):
-            chunks: list[Select[Any] | list[int]] = [documents[at:at + 5000] for at in range(0, len(documents), 5000)]
-        else:
-            chunks = [documents]
-        out: dict[tuple[int, str], Decimal] = {}
-        for chunk in chunks:  # a listed IN (…) bounded by the drivers' parameter limits
-            for id_, name, amount in self._run(select(Figure.document_id, Figure.name, Figure.amount)
-                                               .where(Figure.document_id.in_(chunk), Figure.name.in_(names))):
-                out[(id_, name)] = amount
-        return out
+        return _frame(self._run(where.apply(totals_statement(names, dialect=self.dialect))), [*DOCUMENT, *names])
 
     def by_code(self, where: Filter = Filter(), table: str = "T3", column: str = "合计",
                 digits: int | None = None) -> pd.DataFrame:
@@ -127,18 +102,7 @@ class Corpus:
         """Units compared with their peers (same kind, level and year): 三公 and personnel cost per
         staff, the project share, the change on last year, each beside its group's median."""
         names = [SPENDING, BASIC, PROJECT, PERSONNEL, SANGONG]
-        return peer_table(self.totals(where, names), self._previous(where))
-
-    def _previous(self, where: Filter) -> dict[int, Decimal]:
-        """Each chosen document's last-year 支出总计 (same unit, same kind), where stored."""
-        last = aliased(Document)
-        rows = self._run(where.apply(
-            select(Document.id, Figure.amount)
-            .join(last, (last.unit_id == Document.unit_id) & (last.year == Document.year - 1)
-                  & (last.kind == Document.kind) & (last.status == OK))
-            .join(Figure, (Figure.document_id == last.id) & (Figure.name == SPENDING)))
-            .order_by(last.id))
-        return dict(rows)  # a year stored twice: its latest version
+        return peer_table(self._run(where.apply(totals_statement(names, True, self.dialect))))
 
     def findings(self, where: Filter = Filter(), rule: str | None = None) -> pd.DataFrame:
         """By rule across the corpus (how many documents, how many findings); with `rule`, its
