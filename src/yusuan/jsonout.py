@@ -131,8 +131,8 @@ def to_dict(disclosure: Disclosure) -> dict[str, Any]:
         "projects": plain(disclosure.projects),
         "assets": plain(disclosure.assets),
         # the table as printed line by line is the source's business, not the JSON's
-        "targets": [{key: value for key, value in plain(target).items() if key != "lines"}
-                    for target in disclosure.targets],
+        "targets": [{field.name: plain(getattr(target, field.name)) for field in fields(target)
+                     if field.name != "lines"} for target in disclosure.targets],
         "extra_tables": [extra_dict(extra) for extra in disclosure.extra_tables],
         "matters": plain(disclosure.matters),
         "problems": [

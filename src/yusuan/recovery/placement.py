@@ -45,6 +45,7 @@ class Slot:
     _maps: dict[Placement, dict[str, int]] = field(default_factory=dict)
     _options: dict[tuple[tuple[str, int], ...], list[int]] = field(default_factory=dict)
     _priors: dict[Placement, tuple[int, Placement]] = field(default_factory=dict)
+    _distinct: dict[tuple[tuple[str, int], ...], tuple[int, tuple[int, ...]]] = field(default_factory=dict)
 
     def value(self, placement: Placement, label: str) -> int:
         return self.mapping(placement).get(label, 0)
@@ -69,6 +70,14 @@ class Slot:
                 cached = [_contribution(self, p, terms) for p in self.domain]
             self._options[key] = cached
         return cached
+
+    def distinct(self, terms: list[tuple[str, int]]) -> tuple[int, ...]:
+        """The different values `contributions` takes, ascending (kept while the domain stands)."""
+        key = tuple(terms)
+        known = self._distinct.get(key)
+        if known is None or known[0] != len(self.domain):
+            known = self._distinct[key] = (len(self.domain), tuple(sorted(set(self.contributions(terms)))))
+        return known[1]
 
 
 @dataclass(slots=True)
@@ -188,14 +197,14 @@ def _answers(slots: list[Slot], constraint: Constraint, state: tuple[int, ...]) 
     variable: list[int] = []
     choices: list[tuple[int, ...]] = []
     for index, terms in constraint.by_slot.items():
-        distinct = set(slots[index].contributions(terms))
+        distinct = slots[index].distinct(terms)
         if len(distinct) == 1:
-            value = distinct.pop()
+            value = distinct[0]
             fixed += value
             printed += value != 0
         else:
             variable.append(index)
-            choices.append(tuple(sorted(distinct)))
+            choices.append(distinct)
     # the same sum over the same options recurs column after column (a project may sit in any)
     key = (fixed, printed, constraint.relation, len(constraint.terms), tuple(choices))
     answers = _HELD.get(key)
