@@ -91,7 +91,7 @@ _YEAR_FIRST = re.compile(r"^(?:19|20)\d{2}年")
 def _unknown_title(lines: list[TextLine], index: int) -> bool:
     line = lines[index]
     folded = fold(line.text)
-    if len(folded) > 60 or any(is_amount(word.text) for word in line.words):
+    if len(folded) > 60 or "表" not in folded or any(is_amount(word.text) for word in line.words):
         return False
     bare = variants.bare_title(folded)
     if not _GENERIC_TITLE.match(bare) or _SENTENCE.search(re.sub(r"\([^)]*\)", "", bare)):
