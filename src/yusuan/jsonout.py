@@ -8,6 +8,7 @@ from typing import Any
 
 import msgspec
 
+from .gcpause import collector_paused
 from .model import Count, Disclosure, ExtraTable, Row, Source, Table
 
 SCHEMA_VERSION = "1"
@@ -142,6 +143,7 @@ def to_dict(disclosure: Disclosure) -> dict[str, Any]:
     }
 
 
+@collector_paused
 def dumps(disclosure: Disclosure) -> str:
     """Indented, non-ASCII as is: the same text as json.dumps(..., ensure_ascii=False, indent=2)."""
     return msgspec.json.format(msgspec.json.encode(to_dict(disclosure)), indent=2).decode()

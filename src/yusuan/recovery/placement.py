@@ -91,13 +91,42 @@ class Constraint:
     # per target row: the answer for the domains it was computed with (domains only shrink)
     answers: dict[int, tuple[tuple[int, ...], list[bool]]] = field(init=False, repr=False)
     members: list[Slot] = field(init=False, repr=False)  # the slots of `by_slot`, in its order
+    # as of the domains' sizes `seen`: the constant plus the settled rows' contributions, its
+    # printed figures, and the open rows' distinct contributions by position in `by_slot`
+    seen: tuple[int, ...] | None = field(init=False, repr=False)
+    fixed: tuple[int, int] = field(init=False, repr=False)
+    open: dict[int, tuple[int, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.answers = {}
         self.members = []
         self.by_slot = {}
+        self.seen = None
         for index, label, coef in self.terms:
             self.by_slot.setdefault(index, []).append((label, coef))
+
+    def update(self, state: tuple[int, ...]) -> None:
+        """Bring `fixed` and `open` to the domains as they stand (`state`: their sizes); only
+        the rows whose domains changed since are looked at again (an identity may tie 100s)."""
+        seen = self.seen
+        changed = [] if seen is None else [p for p, (now, then) in enumerate(zip(state, seen, strict=True))
+                                           if now != then]
+        if seen is None or any(p not in self.open for p in changed):
+            fixed, printed = self.constant, int(self.constant != 0)
+            self.open = {}
+            changed = list(range(len(self.members)))
+        else:
+            fixed, printed = self.fixed
+        terms = list(self.by_slot.values())
+        for position in changed:
+            distinct = self.members[position].distinct(terms[position])
+            if len(distinct) == 1:
+                self.open.pop(position, None)
+                fixed += distinct[0]
+                printed += distinct[0] != 0
+            else:
+                self.open[position] = distinct
+        self.seen, self.fixed = state, (fixed, printed)
 
 
 def to_quanta(text: str, places: int) -> int:
@@ -193,18 +222,11 @@ def _answers(slots: list[Slot], constraint: Constraint, state: tuple[int, ...]) 
     """Every open row's answers (per distinct contribution), for the rows' domains as they stand:
     the constant plus the contributions of the settled rows is the fixed part (with the count of
     its printed figures), the others choose."""
-    fixed, printed = constraint.constant, int(constraint.constant != 0)
-    variable: list[int] = []
-    choices: list[tuple[int, ...]] = []
-    for index, terms in constraint.by_slot.items():
-        distinct = slots[index].distinct(terms)
-        if len(distinct) == 1:
-            value = distinct[0]
-            fixed += value
-            printed += value != 0
-        else:
-            variable.append(index)
-            choices.append(distinct)
+    constraint.update(state)
+    fixed, printed = constraint.fixed
+    indices = list(constraint.by_slot)
+    variable = [indices[position] for position in constraint.open]
+    choices = list(constraint.open.values())
     # the same sum over the same options recurs column after column (a project may sit in any)
     key = (fixed, printed, constraint.relation, len(constraint.terms), tuple(choices))
     answers = _HELD.get(key)
