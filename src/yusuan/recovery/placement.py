@@ -91,9 +91,10 @@ class Constraint:
     # per target row: the answer for the domains it was computed with (domains only shrink)
     answers: dict[int, tuple[tuple[int, ...], list[bool]]] = field(init=False, repr=False)
     members: list[Slot] = field(init=False, repr=False)  # the slots of `by_slot`, in its order
-    # as of the domains' sizes `seen`: the constant plus the settled rows' contributions, its
-    # printed figures, and the open rows' distinct contributions by position in `by_slot`
+    # as of the domains' sizes `seen`: each row's distinct contributions; the constant plus the
+    # settled rows' contributions, its printed figures; the open rows' by position in `by_slot`
     seen: tuple[int, ...] | None = field(init=False, repr=False)
+    options: list[tuple[int, ...]] = field(init=False, repr=False)
     fixed: tuple[int, int] = field(init=False, repr=False)
     open: dict[int, tuple[int, ...]] = field(init=False, repr=False)
 
@@ -106,27 +107,44 @@ class Constraint:
             self.by_slot.setdefault(index, []).append((label, coef))
 
     def update(self, state: tuple[int, ...]) -> None:
-        """Bring `fixed` and `open` to the domains as they stand (`state`: their sizes); only
-        the rows whose domains changed since are looked at again (an identity may tie 100s)."""
-        seen = self.seen
-        changed = [] if seen is None else [p for p, (now, then) in enumerate(zip(state, seen, strict=True))
-                                           if now != then]
-        if seen is None or any(p not in self.open for p in changed):
-            fixed, printed = self.constant, int(self.constant != 0)
-            self.open = {}
-            changed = list(range(len(self.members)))
-        else:
-            fixed, printed = self.fixed
+        """Bring `options`, `fixed` and `open` to the domains as they stand (`state`: their sizes):
+        only the rows whose domains changed are looked at again (an identity may tie 100s)."""
         terms = list(self.by_slot.values())
-        for position in changed:
-            distinct = self.members[position].distinct(terms[position])
+        if self.seen is None:
+            self.options = [member.distinct(own) for member, own in zip(self.members, terms, strict=True)]
+            self._settle()
+        else:
+            again = False  # a settled row's value changed: never expected, all summed again
+            fixed, printed = self.fixed
+            for position, (now, then) in enumerate(zip(state, self.seen, strict=True)):
+                if now == then:
+                    continue
+                distinct = self.members[position].distinct(terms[position])
+                if distinct == self.options[position]:
+                    continue
+                again |= len(self.options[position]) == 1
+                self.options[position] = distinct
+                if len(distinct) != 1:
+                    self.open[position] = distinct
+                elif position in self.open:
+                    del self.open[position]
+                    fixed += distinct[0]
+                    printed += distinct[0] != 0
+            self.fixed = (fixed, printed)
+            if again:
+                self._settle()
+        self.seen = state
+
+    def _settle(self) -> None:
+        fixed, printed = self.constant, int(self.constant != 0)
+        self.open = {}
+        for position, distinct in enumerate(self.options):
             if len(distinct) == 1:
-                self.open.pop(position, None)
                 fixed += distinct[0]
                 printed += distinct[0] != 0
             else:
                 self.open[position] = distinct
-        self.seen, self.fixed = state, (fixed, printed)
+        self.fixed = (fixed, printed)
 
 
 def to_quanta(text: str, places: int) -> int:
