@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import YusuanError
+from .gcpause import collector_paused
 from .model import Disclosure
 from .readers import read
 from .recovery import recover
@@ -17,6 +18,7 @@ from .recovery.together import groups, join
 from .sources import items
 
 
+@collector_paused
 def parse(path: str | Path) -> Disclosure:
     """Read and recover one disclosure; raises YusuanError (in Chinese) if it cannot. yusuan's own
     workbook (`yusuan template`, or `write … -o .xlsx`) is read as the data it holds."""

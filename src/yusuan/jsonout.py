@@ -8,6 +8,7 @@ from typing import Any
 
 import msgspec
 
+from .gcpause import collector_paused
 from .model import Count, Disclosure, ExtraTable, Row, Source, Table
 
 SCHEMA_VERSION = "1"
@@ -131,8 +132,8 @@ def to_dict(disclosure: Disclosure) -> dict[str, Any]:
         "projects": plain(disclosure.projects),
         "assets": plain(disclosure.assets),
         # the table as printed line by line is the source's business, not the JSON's
-        "targets": [{key: value for key, value in plain(target).items() if key != "lines"}
-                    for target in disclosure.targets],
+        "targets": [{field.name: plain(getattr(target, field.name)) for field in fields(target)
+                     if field.name != "lines"} for target in disclosure.targets],
         "extra_tables": [extra_dict(extra) for extra in disclosure.extra_tables],
         "matters": plain(disclosure.matters),
         "problems": [
@@ -142,6 +143,7 @@ def to_dict(disclosure: Disclosure) -> dict[str, Any]:
     }
 
 
+@collector_paused
 def dumps(disclosure: Disclosure) -> str:
     """Indented, non-ASCII as is: the same text as json.dumps(..., ensure_ascii=False, indent=2)."""
     return msgspec.json.format(msgspec.json.encode(to_dict(disclosure)), indent=2).decode()

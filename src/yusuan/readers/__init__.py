@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import UnreadableError
+from ..gcpause import collector_paused
 from .base import Extracted, TextLine, Word
 from .sniff import FORMAT_NAMES, sniff
 from .text import read_text
@@ -16,6 +17,7 @@ _CLAIMED = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".xlsx": "xlsx", ".xl
             ".htm": "html", ".html": "html", ".txt": "text"}
 
 
+@collector_paused
 def read(path: Path) -> Extracted:
     """Extract a document's lines; the format is found from its content, not its name."""
     if not path.exists():

@@ -239,19 +239,27 @@ def _rules(page: pdfium.PdfPage, transform: Transform) -> tuple[list[Rule], list
     return merge_rules(verticals), merge_rules(horizontals)
 
 
+# the page's objects walked through prototypes of plain addresses too (see _LOOSE_BOX): hundreds
+# a page, most of them text; only the paths and forms are made typed handles
+_GET_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p).value)
+_KIND_OF = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)(
+    ctypes.cast(pdfium_c.FPDFPageObj_GetType, ctypes.c_void_p).value)
+
+
 def _paths(page: object) -> Iterator[tuple[object, bool]]:
     """The page's path objects, those inside form XObjects too: (handle, nested)."""
     path, form = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
     kind_of = pdfium_c.FPDFPageObj_GetType
-    get = pdfium_c.FPDFPage_GetObject
+    address = ctypes.cast(page, ctypes.c_void_p).value
     forms: list[tuple[object, int]] = []
     for index in range(pdfium_c.FPDFPage_CountObjects(page)):  # most are text: one call each
-        handle = get(page, index)
-        kind = kind_of(handle)
+        found = _GET_OBJECT(address, index)
+        kind = _KIND_OF(found)
         if kind == path:
-            yield handle, False
+            yield ctypes.cast(found, pdfium_c.FPDF_PAGEOBJECT), False
         elif kind == form:
-            forms.append((handle, 1))
+            forms.append((ctypes.cast(found, pdfium_c.FPDF_PAGEOBJECT), 1))
     while forms:
         handle, depth = forms.pop()
         for index in range(pdfium_c.FPDFFormObj_CountObjects(handle)):

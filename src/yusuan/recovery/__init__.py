@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..classification import name_of
 from ..errors import UnreadableError
+from ..gcpause import collector_paused
 from ..model import Amount, Disclosure, Problem, Row, Source, Table
 from ..readers.base import Extracted, TextLine
 from ..template import LINKS, TABLE_BY_ID, TABLES, Column, TableSpec, variants
@@ -55,6 +56,7 @@ TABLES_ELSEWHERE = ("本文件中没有读到任何带数字的预算公开表�
 TRUNCATED = "文件在"  # how the problem of a file that ends right after a table begins
 
 
+@collector_paused
 def recover(extracted: Extracted) -> Disclosure:
     lines = without_markup(without_furniture(extracted.lines))
     head = " ".join(fold(line.text) for line in lines[:80])

@@ -165,7 +165,7 @@ def matters_of(disclosure: Disclosure) -> Matters:
     """The matters from the table that prints each, else from the narrative (万元)."""
     stated = narrated(disclosure)
     values: dict[str, tuple[Decimal, Source | None]] = {}
-    for field in {matter.field for matter in NARRATED}:
+    for field in dict.fromkeys(matter.field for matter in NARRATED):  # in order: the first source is the total's
         tabled = _TABLED.get(field)
         found = figure(disclosure, *tabled) if tabled else None
         if found is not None:

@@ -45,6 +45,7 @@ class Slot:
     _maps: dict[Placement, dict[str, int]] = field(default_factory=dict)
     _options: dict[tuple[tuple[str, int], ...], list[int]] = field(default_factory=dict)
     _priors: dict[Placement, tuple[int, Placement]] = field(default_factory=dict)
+    _distinct: dict[tuple[tuple[str, int], ...], tuple[int, tuple[int, ...]]] = field(default_factory=dict)
 
     def value(self, placement: Placement, label: str) -> int:
         return self.mapping(placement).get(label, 0)
@@ -70,6 +71,14 @@ class Slot:
             self._options[key] = cached
         return cached
 
+    def distinct(self, terms: list[tuple[str, int]]) -> tuple[int, ...]:
+        """The different values `contributions` takes, ascending (kept while the domain stands)."""
+        key = tuple(terms)
+        known = self._distinct.get(key)
+        if known is None or known[0] != len(self.domain):
+            known = self._distinct[key] = (len(self.domain), tuple(sorted(set(self.contributions(terms)))))
+        return known[1]
+
 
 @dataclass(slots=True)
 class Constraint:
@@ -82,13 +91,60 @@ class Constraint:
     # per target row: the answer for the domains it was computed with (domains only shrink)
     answers: dict[int, tuple[tuple[int, ...], list[bool]]] = field(init=False, repr=False)
     members: list[Slot] = field(init=False, repr=False)  # the slots of `by_slot`, in its order
+    # as of the domains' sizes `seen`: each row's distinct contributions; the constant plus the
+    # settled rows' contributions, its printed figures; the open rows' by position in `by_slot`
+    seen: tuple[int, ...] | None = field(init=False, repr=False)
+    options: list[tuple[int, ...]] = field(init=False, repr=False)
+    fixed: tuple[int, int] = field(init=False, repr=False)
+    open: dict[int, tuple[int, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.answers = {}
         self.members = []
         self.by_slot = {}
+        self.seen = None
         for index, label, coef in self.terms:
             self.by_slot.setdefault(index, []).append((label, coef))
+
+    def update(self, state: tuple[int, ...]) -> None:
+        """Bring `options`, `fixed` and `open` to the domains as they stand (`state`: their sizes):
+        only the rows whose domains changed are looked at again (an identity may tie 100s)."""
+        terms = list(self.by_slot.values())
+        if self.seen is None:
+            self.options = [member.distinct(own) for member, own in zip(self.members, terms, strict=True)]
+            self._settle()
+        else:
+            again = False  # a settled row's value changed: never expected, all summed again
+            fixed, printed = self.fixed
+            for position, (now, then) in enumerate(zip(state, self.seen, strict=True)):
+                if now == then:
+                    continue
+                distinct = self.members[position].distinct(terms[position])
+                if distinct == self.options[position]:
+                    continue
+                again |= len(self.options[position]) == 1
+                self.options[position] = distinct
+                if len(distinct) != 1:
+                    self.open[position] = distinct
+                elif position in self.open:
+                    del self.open[position]
+                    fixed += distinct[0]
+                    printed += distinct[0] != 0
+            self.fixed = (fixed, printed)
+            if again:
+                self._settle()
+        self.seen = state
+
+    def _settle(self) -> None:
+        fixed, printed = self.constant, int(self.constant != 0)
+        self.open = {}
+        for position, distinct in enumerate(self.options):
+            if len(distinct) == 1:
+                fixed += distinct[0]
+                printed += distinct[0] != 0
+            else:
+                self.open[position] = distinct
+        self.fixed = (fixed, printed)
 
 
 def to_quanta(text: str, places: int) -> int:
@@ -184,18 +240,11 @@ def _answers(slots: list[Slot], constraint: Constraint, state: tuple[int, ...]) 
     """Every open row's answers (per distinct contribution), for the rows' domains as they stand:
     the constant plus the contributions of the settled rows is the fixed part (with the count of
     its printed figures), the others choose."""
-    fixed, printed = constraint.constant, int(constraint.constant != 0)
-    variable: list[int] = []
-    choices: list[tuple[int, ...]] = []
-    for index, terms in constraint.by_slot.items():
-        distinct = set(slots[index].contributions(terms))
-        if len(distinct) == 1:
-            value = distinct.pop()
-            fixed += value
-            printed += value != 0
-        else:
-            variable.append(index)
-            choices.append(tuple(sorted(distinct)))
+    constraint.update(state)
+    fixed, printed = constraint.fixed
+    indices = list(constraint.by_slot)
+    variable = [indices[position] for position in constraint.open]
+    choices = list(constraint.open.values())
     # the same sum over the same options recurs column after column (a project may sit in any)
     key = (fixed, printed, constraint.relation, len(constraint.terms), tuple(choices))
     answers = _HELD.get(key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from ..readers.base import TextLine, Word
 from ..template import TABLES, TableSpec, variants
@@ -53,6 +53,7 @@ def _titles() -> list[tuple[str, TableSpec | str]]:
 _TITLES = _titles()
 
 
+@lru_cache(maxsize=1 << 14)  # asked of each line by several passes
 def title_of(text: str) -> TableSpec | str | None:
     """The table a line is the title of: a canonical table, EXTRA, or None."""
     folded = fold(text)
@@ -90,7 +91,7 @@ _YEAR_FIRST = re.compile(r"^(?:19|20)\d{2}年")
 def _unknown_title(lines: list[TextLine], index: int) -> bool:
     line = lines[index]
     folded = fold(line.text)
-    if len(folded) > 60 or any(is_amount(word.text) for word in line.words):
+    if len(folded) > 60 or "表" not in folded or any(is_amount(word.text) for word in line.words):
         return False
     bare = variants.bare_title(folded)
     if not _GENERIC_TITLE.match(bare) or _SENTENCE.search(re.sub(r"\([^)]*\)", "", bare)):
@@ -185,11 +186,12 @@ def find_extra(lines: list[TextLine]) -> list[tuple[int, int]]:
     contents is not a table."""
     marks = [title_of(line.text) or (EXTRA if _unknown_title(lines, index) else None)
              for index, line in enumerate(lines)]
+    specs = [mark if isinstance(mark, TableSpec) else None for mark in marks]
     found = []
     for index, mark in enumerate(marks):
         if mark != EXTRA or index + 1 >= len(lines) or marks[index + 1] is not None:
             continue  # the last line, or an entry of the contents followed by the next
-        if _is_contents_entry(lines, [m if isinstance(m, TableSpec) else None for m in marks], index):
+        if _is_contents_entry(lines, specs, index):
             continue  # an entry of the contents
         end = next((probe for probe in range(index + 1, len(lines))
                     if marks[probe] is not None or is_end_marker(lines[probe])), len(lines))
@@ -200,13 +202,19 @@ def find_extra(lines: list[TextLine]) -> list[tuple[int, int]]:
     return found
 
 
-@cache
+_LEXICONS: dict[str, str] = {}  # by table id: a TableSpec's hash hashes all its columns and lines
+
+
 def lexicon(spec: TableSpec) -> str:
     """Every word a header of this table may be cut from."""
+    known = _LEXICONS.get(spec.id)
+    if known is not None:
+        return known
     words = [_HEADER_WORDS, *spec.all_titles]
     for column in (*spec.columns, *spec.income_columns):
         words += [column.label, *column.aliases, *column.label.split("/")]
-    return fold("".join(words))
+    known = _LEXICONS[spec.id] = fold("".join(words))
+    return known
 
 
 def is_total_label(text: str) -> bool:
