@@ -104,6 +104,27 @@ def test_suzhou_every_table_title_starts_a_table(real_pdf: Reader) -> None:
     assert all("预算公开" not in (r.name or "") for table in document.tables.values() for r in table.rows)
 
 
+def test_suzhou_heading_runs_into_its_first_sentence(real_pdf: Reader) -> None:
+    """苏州 p.29: the heading 八、一般公共预算基本支出预算情况说明 ends with no stop before 苏州市应急管理局
+    2026 年度一般公共预算财政拨款基本支出预算 4,069.62 万元: the amount's subject is the sentence's, not the
+    heading's (read as the whole spending, it was compared with T1's 7,062.80). It restates
+    公开08表's 合计 4069.62, and no statement is held to a figure it does not restate."""
+    from yusuan.rules.restated import restated_statements
+
+    document = real_pdf(SUZHOU)
+    basic = next(s for s in document.statements if s.section.startswith("八、") and s.amount == D("4069.62"))
+    assert basic.name == "苏州市应急管理局2026年度一般公共预算财政拨款基本支出预算"
+    restated = {id(s): (r.figure.table, rows) for s, r, rows in restated_statements(document)}
+    table, rows = restated[id(basic)]
+    assert table == "T6" and rows and rows[0].values["合计"].value == D("4069.62")
+    # 六、财政拨款基本支出预算情况说明 (T5, T8 and T9 together) and 九、…“三公”经费、会议费、培训费支出预算情况说明
+    # are not the section of the whole spending: nothing there is compared with T1
+    for statement in document.statements:
+        if statement.section.startswith(("六、", "九、")):
+            assert restated.get(id(statement), ("",))[0] != "T1"
+    assert not [f for f in check(document) if f.rule == "N.amount"]
+
+
 def test_quanzhou_page_number_is_no_row(real_pdf: Reader) -> None:
     """泉州 五、一般公共预算拨款支出预算表 (p.17) ends with the page number 14 under the table: not a
     row; the table holds (合计 10984.81 = 5915.38 + 5069.43, the items add up)."""
@@ -257,3 +278,13 @@ def test_portrait_and_landscape_pages(real_pdf: Reader) -> None:
     one (p.18); both read whole (above), and the document checks clean but for Part 3's wording."""
     findings = check(real_pdf(SUZHOU))
     assert not [f for f in findings if f.rule.startswith(("T5", "T6", "C."))]
+
+
+def test_deadline_written_under_a_rate_is_no_ceiling_on_the_rate(real_pdf: Reader) -> None:
+    """北京国资委 预算表12 (p.18): 时效指标 咨询服务按期完成率 | ≤ | 11 | 月 — done by November, a
+    deadline. Read without its unit it looked like a completion rate capped at 11; the 月 that
+    follows the figure makes it a date, so no P.floor."""
+    document = real_pdf(BEIJING_SASAC)
+    lines = [text for target in document.targets for text, source in target.lines if source.page == 18]
+    assert any("咨询服务按期完 成率 ≤ 11 月" in text for text in lines)
+    assert not [f for f in check(document) if f.rule == "P.floor" and f.source.page == 18]
