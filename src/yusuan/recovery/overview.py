@@ -17,6 +17,7 @@ _PREPARER = re.compile(
 _PREPARER_ALONE = re.compile(r"(?:编制|预算)(单位|部门)[:：]\s*(\S.+?)\s*$|(单位|部门)名称[:：]\s*(\S.+?)\s*$")
 _COVER = re.compile(r"^(.+?)(?:19|20)\d{2}年度?(?:单位|部门)(?:综合|整体)?预算")
 # a form's own label cell beside the name, no colon: 部门名称 北京市审计局 (绩效目标表)
+_COVER_YEAR_FIRST = re.compile(r"^(?:19|20)\d{2}年度?([^\d，。:：]{3,40}?)(?:单位|部门)(?:综合|整体)?预算")
 _YEAR_KIND_BARE = re.compile(r"^((?:19|20)\d{2})(单位|部门)(?:综合|整体)?预算")  # a title without 年
 _NAME_CELL = re.compile(r"^(?:单位|部门)名称\s+([^\d\s:：]{3,40})$")
 _HEADER_WORDS = ("合计", "小计", "金额", "预算", "收入", "支出", "项目")
@@ -73,6 +74,10 @@ def unit_name(lines: list[TextLine]) -> str | None:
         match = _COVER.match(fold(line.text))
         if match and not match.group(1).startswith("第"):
             return match.group(1)
+    cover = "".join(fold(line.text) for line in lines[:8] if line.source.page == lines[0].source.page)
+    match = _COVER_YEAR_FIRST.match(cover)  # 2026年度 / 泉州市人民政府办公室 / 部门预算, one per line
+    if match:
+        return match.group(1)
     for above, line in pairwise(lines[:60]):  # the name on the line above the title
         name = fold(above.text)
         if (_YEAR_KIND_BARE.match(fold(line.text)) or _YEAR_KIND.match(fold(line.text))) and (
