@@ -337,3 +337,12 @@ def test_project_code_wrapped_over_two_lines(real_pdf: Reader) -> None:
     assert named["11000024T000002872209-审计质量管理经费"] == D("18.428000")
     assert named["11000024T000002872219-档案数字化、OFD"] == D("40.000000")
     assert not any(name.startswith(("09-", "19-")) for name in named)
+
+
+def test_value_and_unit_cells_side_by_side_are_no_doubled_sign(real_pdf: Reader) -> None:
+    """首都绿化办 预算13表 (p.15): 服务接待率 | 定性 | 100% | % — the value cell prints its % and the
+    unit cell prints % again; two cells, not the typo 100%% inside one value."""
+    document = real_pdf(BEIJING_GREENING)
+    assert any("100% %" in text for target in document.targets for text, source in target.lines
+               if source.page == 15)
+    assert not [f for f in check(document) if f.rule == "P.typo"]

@@ -81,6 +81,10 @@ class TargetTypo(Rule):
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         for target in disclosure.targets:
             for match, source in search(target.lines, _DOUBLED):
+                # within one printed word: 100% | % is a value and its unit cell side by side
+                words = [word for text, at in target.lines if at == source for word in text.split()]
+                if not any(_DOUBLED.search(fold(word)) for word in words):
+                    continue
                 yield self.finding(f"“{target.project or '整体绩效目标'}”的指标值中有“{match.group(0)}”",
                                    section="绩效目标表", quote=match.group(0), source=source)
 
