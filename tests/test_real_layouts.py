@@ -346,3 +346,12 @@ def test_value_and_unit_cells_side_by_side_are_no_doubled_sign(real_pdf: Reader)
     assert any("100% %" in text for target in document.targets for text, source in target.lines
                if source.page == 15)
     assert not [f for f in check(document) if f.rule == "P.typo"]
+
+
+def test_load_of_a_computing_capacity_is_kept_under_a_ceiling(real_pdf: Reader) -> None:
+    """北京国资委 预算13表 (p.33): 云主机使用率 | ≤ | 80 | % beside 云主机可用率 | ≥ | 90 | %. A host's
+    usage rate is its load, rightly capped; it is no rate that should only rise."""
+    document = real_pdf(BEIJING_SASAC)
+    assert any("云主机使用率 ≤ 80 %" in text for target in document.targets for text, source in target.lines
+               if source.page == 33)
+    assert not [f for f in check(document) if f.rule == "P.floor"]
