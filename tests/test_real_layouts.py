@@ -32,6 +32,7 @@ SHANGHAI_B = "2026-shanghai-diamond-gem-exchange-office-unit-budget.pdf"
 GUANGZHOU = "2026-guangzhou-ecology-environment-bureau-dept-budget.pdf"
 BEIJING_SASAC = "2026-beijing-sasac-dept-budget-tables.pdf"
 BEIJING_GREENING = "2026-beijing-capital-greening-office-dept-budget-tables.pdf"
+BEIJING_AUDIT = "2026-beijing-audit-bureau-dept-budget-tables.pdf"
 
 Reader = Callable[..., Disclosure]
 D = Decimal
@@ -104,6 +105,27 @@ def test_suzhou_every_table_title_starts_a_table(real_pdf: Reader) -> None:
     assert all("预算公开" not in (r.name or "") for table in document.tables.values() for r in table.rows)
 
 
+def test_suzhou_heading_runs_into_its_first_sentence(real_pdf: Reader) -> None:
+    """苏州 p.29: the heading 八、一般公共预算基本支出预算情况说明 ends with no stop before 苏州市应急管理局
+    2026 年度一般公共预算财政拨款基本支出预算 4,069.62 万元: the amount's subject is the sentence's, not the
+    heading's (read as the whole spending, it was compared with T1's 7,062.80). It restates
+    公开08表's 合计 4069.62, and no statement is held to a figure it does not restate."""
+    from yusuan.rules.restated import restated_statements
+
+    document = real_pdf(SUZHOU)
+    basic = next(s for s in document.statements if s.section.startswith("八、") and s.amount == D("4069.62"))
+    assert basic.name == "苏州市应急管理局2026年度一般公共预算财政拨款基本支出预算"
+    restated = {id(s): (r.figure.table, rows) for s, r, rows in restated_statements(document)}
+    table, rows = restated[id(basic)]
+    assert table == "T6" and rows and rows[0].values["合计"].value == D("4069.62")
+    # 六、财政拨款基本支出预算情况说明 (T5, T8 and T9 together) and 九、…“三公”经费、会议费、培训费支出预算情况说明
+    # are not the section of the whole spending: nothing there is compared with T1
+    for statement in document.statements:
+        if statement.section.startswith(("六、", "九、")):
+            assert restated.get(id(statement), ("",))[0] != "T1"
+    assert not [f for f in check(document) if f.rule == "N.amount"]
+
+
 def test_quanzhou_page_number_is_no_row(real_pdf: Reader) -> None:
     """泉州 五、一般公共预算拨款支出预算表 (p.17) ends with the page number 14 under the table: not a
     row; the table holds (合计 10984.81 = 5915.38 + 5069.43, the items add up)."""
@@ -155,8 +177,9 @@ def test_hangzhou_codes_from_indentation(real_pdf: Reader) -> None:
     t5 = real_pdf(HANGZHOU).tables["T5"]
     coded = [(r.code, r.name) for r in t5.rows[1:4]]
     assert coded == [("206", "科学技术支出"), ("20604", "技术研究与开发"), ("2060404", "科技成果转化与扩散")]
+    # 基本支出 spans 小计 | 人员经费 | 日常公用支出 (wrapped over two lines, centred in the header row)
     assert values(row(t5, "2080501")) == {"合计": D("193.24"), "基本支出": D("193.24"),
-                                          "基本支出/人员经费": D("192.34"), "日常公用支出": D("0.90")}
+                                          "基本支出/人员经费": D("192.34"), "基本支出/日常公用支出": D("0.90")}
     assert not [f for f in check(real_pdf(HANGZHOU)) if f.severity in (ERROR, WARNING)]
 
 
@@ -261,7 +284,6 @@ def test_portrait_and_landscape_pages(real_pdf: Reader) -> None:
 
 @pytest.mark.parametrize(("name", "unit"), [
     (YANTAI, "烟台市审计局"),  # cover p.1: 2026年烟台市审计局部门预算 (the year first, one line)
-    (QUANZHOU, "泉州市人民政府办公室"),  # cover p.1: 2026 年度 | 泉州市人民政府办公室 | 部门预算 (stacked)
 ])
 def test_unit_named_on_a_cover_that_puts_the_year_first(real_pdf: Reader, name: str, unit: str) -> None:
     document = real_pdf(name)
@@ -296,3 +318,78 @@ def test_three_public_with_meetings_read_only_where_its_sums_hold(real_pdf: Read
     t10 = real_pdf(XIAN).tables["T10"]
     assert not t10.columns_known
     assert not [f for f in check(real_pdf(XIAN)) if f.rule.startswith("T10.")]
+
+
+def test_deadline_written_under_a_rate_is_no_ceiling_on_the_rate(real_pdf: Reader) -> None:
+    """北京国资委 预算表12 (p.18): 时效指标 咨询服务按期完成率 | ≤ | 11 | 月 — done by November, a
+    deadline. Read without its unit it looked like a completion rate capped at 11; the 月 that
+    follows the figure makes it a date, so no P.floor."""
+    document = real_pdf(BEIJING_SASAC)
+    lines = [text for target in document.targets for text, source in target.lines if source.page == 18]
+    assert any("咨询服务按期完 成率 ≤ 11 月" in text for text in lines)
+    assert not [f for f in check(document) if f.rule == "P.floor" and f.source.page == 18]
+
+
+def test_changchun_vertical_header_cells(real_pdf: Reader) -> None:
+    """长春 prints narrow header cells one character per line (国/有/资/本/经/营/预/算), centred in
+    their header row beside cells on one or two lines, under group cells (编制预算 | 上年结转) that
+    stand over the middle of their columns only. Each stack is one cell, each cell is under its
+    group, and the figures go under the cells they stand under."""
+    document = real_pdf(CHANGCHUN)
+    t2 = document.tables["T2"]  # 收入总表(预算表 2), p.7: one row, 105001 长春市信访局
+    unit = t2.rows[0]
+    assert unit.values["总计"].value == D("1682.76")
+    assert unit.values["一般公共预算"].value == D("1682.76")
+    assert unit.values["政府性基金预算"].value == D("0.00")
+    for printed in ("编制预算/事业收入", "编制预算/附属单位上缴收入", "上年结转/小计", "上年结转/财政专户管理资金"):
+        assert unit.values[printed].value == D("0.00")
+    t5 = document.tables["T5"]  # 本年一般公共预算支出表（预算表 5）, p.10: 当年预算 | 上年结转结余
+    assert t5.columns_known
+    assert values(t5.total())["合计"] == D("1682.76")  # printed 总计：
+    assert {k: v for k, v in values(t5.total()).items() if not k.startswith("上年")} == {
+        "合计": D("1682.76"), "基本支出": D("1208.20"), "项目支出": D("474.56"), "当年预算/小计": D("1682.76"),
+        "当年预算/基本支出/人员经费": D("997.20"), "当年预算/基本支出/公用经费": D("211.00")}
+    assert (values(row(t5, "2014002"))["基本支出"], values(row(t5, "2014002"))["项目支出"]) == (D("0.00"), D("458.00"))
+    t6 = document.tables["T6"]  # 预算表 6, p.11
+    assert (values(row(t6, "301"))["人员经费"], values(row(t6, "301"))["公用经费"]) == (D("911.21"), D("0.00"))
+    # read right, the table shows its own mistakes: 301 prints 911.21 over items adding to 920.96
+    found = [f for f in check(document) if f.rule == "T6.subtotal" and f.code == "301"]
+    assert found and found[0].expected == D("920.96")
+
+
+def test_quanzhou_unit_from_a_cover_of_three_lines(real_pdf: Reader) -> None:
+    """泉州's cover (p.1) prints 2026年度 / 泉州市人民政府办公室 / 部门预算, one per line: the unit is the
+    line between the year and the kind, not a phrase of Part 1 (…机关行政科室及12个…)."""
+    document = real_pdf(QUANZHOU)
+    assert (document.unit, document.year, document.kind) == ("泉州市人民政府办公室", 2026, "部门预算")
+
+
+def test_project_code_wrapped_over_two_lines(real_pdf: Reader) -> None:
+    """北京审计局 预算表12 (p.13): the project cell is too narrow for its code, printed
+    11000024T0000028722 / 09-审计质量管理经费 (18.428000) and 11000024T0000028722 / 19-档案数字化、OFD /
+    转换及整理 (40.000000); the first wrap is read into another text line than the figures. Each
+    project keeps its whole code."""
+    document = real_pdf(BEIJING_AUDIT)
+    targets = next(t for t in document.extra_tables if t.title.startswith("预算表12"))
+    named = {row.name: row.values["合计"].value for row in targets.rows}
+    assert named["11000024T000002872209-审计质量管理经费"] == D("18.428000")
+    assert named["11000024T000002872219-档案数字化、OFD"] == D("40.000000")
+    assert not any(name.startswith(("09-", "19-")) for name in named)
+
+
+def test_value_and_unit_cells_side_by_side_are_no_doubled_sign(real_pdf: Reader) -> None:
+    """首都绿化办 预算13表 (p.15): 服务接待率 | 定性 | 100% | % — the value cell prints its % and the
+    unit cell prints % again; two cells, not the typo 100%% inside one value."""
+    document = real_pdf(BEIJING_GREENING)
+    assert any("100% %" in text for target in document.targets for text, source in target.lines
+               if source.page == 15)
+    assert not [f for f in check(document) if f.rule == "P.typo"]
+
+
+def test_load_of_a_computing_capacity_is_kept_under_a_ceiling(real_pdf: Reader) -> None:
+    """北京国资委 预算13表 (p.33): 云主机使用率 | ≤ | 80 | % beside 云主机可用率 | ≥ | 90 | %. A host's
+    usage rate is its load, rightly capped; it is no rate that should only rise."""
+    document = real_pdf(BEIJING_SASAC)
+    assert any("云主机使用率 ≤ 80 %" in text for target in document.targets for text, source in target.lines
+               if source.page == 33)
+    assert not [f for f in check(document) if f.rule == "P.floor"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..model import Source
 from ..readers.base import TextLine, Word
@@ -133,6 +134,8 @@ def cells_of(words: list[Word]) -> list[HeaderCell]:
     groups = [box for box in boxes if any(_directly_under(other, box) for other in boxes) or _between(box, boxes)]
     for group in sorted(groups, key=lambda g: -g.top):  # inner groups first
         _adopt(group, boxes, groups)
+    _centre_groups(boxes, groups)
+    _orphans(boxes, groups)
     cells = []
     for box in boxes:
         if box in groups:
@@ -177,8 +180,8 @@ def _adopt(group: _Box, boxes: list[_Box], groups: list[_Box]) -> None:
     direct = [box for box in boxes if box.parent is None and _directly_under(box, group)]
     if not direct:
         return
-    band = min(box.top for box in direct)
-    direct = [box for box in direct if abs(box.top - band) < 2]
+    band = min(direct, key=lambda b: b.top)
+    direct = [box for box in direct if _level(box, band)]
     row = sorted((box for box in boxes if box.top >= group.bottom - 1 and box is not group
                   and (box.parent is None or box in direct)), key=lambda b: b.x0)
     first, last = row.index(min(direct, key=lambda b: b.x0)), row.index(max(direct, key=lambda b: b.x0))
@@ -186,7 +189,8 @@ def _adopt(group: _Box, boxes: list[_Box], groups: list[_Box]) -> None:
         index = (first if step < 0 else last) + step
         while index != stop:
             box = row[index]
-            if abs(box.top - band) >= 2 or any(_directly_under(box, other) for other in groups if other is not group):
+            if not _level(box, band) or any(_directly_under(box, other) for other in groups
+                                             if other is not group and other.top >= group.top - 2):
                 break
             other_group = next((g for g in groups if g is not group and abs(g.top - group.top) < 2
                                 and abs(g.centre - box.centre) < abs(group.centre - box.centre)), None)
@@ -362,3 +366,52 @@ def _above(blocks: list[Block], token: Token) -> Block | None:
 
 def region_page(lines: list[TextLine], region: Region) -> int | None:
     return lines[region.title_line].source.page
+
+
+def _level(box: _Box, band: _Box) -> bool:
+    """On the same line of the header as `band`: the same top, or the same middle (cells of one
+    header row are centred in it, whether their words wrap over one line, two, or stand one
+    character per line)."""
+    return abs(box.top - band.top) < 2 or abs((box.top + box.bottom) - (band.top + band.bottom)) < 4
+
+
+def _centre_groups(boxes: list[_Box], groups: list[_Box]) -> None:
+    """Two group cells side by side share the cells under them as each is centred over its own:
+    where the words of a group are not over all its columns (编制预算 over ten narrow columns,
+    上年结转 over six), the cells between them go to the side that keeps both centred."""
+    ordered = sorted(groups, key=lambda g: g.x0)
+    for left, right in pairwise(ordered):
+        if abs(left.top - right.top) >= 2:
+            continue
+        ours = sorted((box for box in boxes if box.parent in (left, right)), key=lambda b: b.x0)
+        mine = [box for box in ours if box.parent is left]
+        theirs = [box for box in ours if box.parent is right]
+        if not mine or not theirs or mine[-1].x0 > theirs[0].x0:
+            continue
+        between = [box for box in boxes if box.parent is None and box not in groups
+                   and mine[-1].x1 <= box.x0 and box.x1 <= theirs[0].x0 and _level(box, mine[-1])]
+        run = sorted(mine + between + theirs, key=lambda b: b.x0)
+        cut = min(range(1, len(run)), key=lambda at: _off_centre(run[:at], left) + _off_centre(run[at:], right))
+        for index, box in enumerate(run):
+            box.parent = left if index < cut else right
+
+
+def _off_centre(cells: list[_Box], group: _Box) -> float:
+    return abs((cells[0].x0 + cells[-1].x1) / 2 - group.centre)
+
+
+def _orphans(boxes: list[_Box], groups: list[_Box]) -> None:
+    """A cell no group took that is not as tall as the header (it is centred lower: a cell of a
+    lower header row spanning two rows, 小计 or 项目支出 beside a nested 基本支出) belongs to the
+    group of the header's first row nearest to it."""
+    top_groups = [g for g in groups if g.parent is None]
+    if not top_groups:
+        return
+    header_middle = (min(box.top for box in boxes) + max(box.bottom for box in boxes)) / 2
+    height = min(box.bottom - box.top for box in boxes)  # a line's height
+    for box in boxes:
+        if box.parent is not None or box in groups or (box.top + box.bottom) / 2 - header_middle < height * 0.6:
+            continue
+        above = [g for g in top_groups if g.bottom <= box.top + 1]
+        if above:
+            box.parent = min(above, key=lambda g: abs(g.centre - box.centre))

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from ..classification import is_known_name
 from ..model import Amount, Disclosure, ExtraTable, Matters, Row, Source
-from ..readers.base import TextLine
+from ..readers.base import TextLine, Word
 from ..template import variants
 from ..template.extras import EXTRA_BY_CONCEPT, EXTRAS, NARRATED, ExtraSpec
 from ..template.select import in_unit
@@ -44,12 +44,42 @@ def read_extra(lines: list[TextLine], start: int, end: int, unit: str | None) ->
     # the money unit may stand above the title (Xi'an: 单位：元 before 表N)
     window = lines[max(start - 2, 0) : end]
     table.money_unit = next((m.group(1) for line in window if (m := MONEY_UNIT.search(line.text))), "万元")
-    body = [_split(line) for line in lines[start + 1 : end]]
+    body = [_split(line) for line in _codes_rejoined(lines[start + 1 : end])]
     places = Counter(decimals(text) for _, _, amounts, _ in body for text in amounts if "." in text)
     table.places = places.most_common(1)[0][0] if places else 0
     table.rows = list(_rows(body, table.places, spec, unit))
     table.figures = _figures(table, body, spec)
     return table
+
+
+_CODE_HEAD = re.compile(r"^(?=.*\d)[0-9A-Z]{6,}$")  # a long code alone in its cell's first line
+_CODE_TAIL = re.compile(r"^\d{1,6}-\S")  # its last digits, then -name (11000024T0000028722 / 09-审计…)
+
+
+def _codes_rejoined(lines: list[TextLine]) -> list[TextLine]:
+    """A code wrapped in a narrow cell: its head alone on one line, its last digits and the name
+    (09-审计质量管理经费) on the next line of the same cell, often read into another text line than
+    the figures' row. The head is put back in front of its tail, in the tail's line."""
+    out = [TextLine(list(line.words), line.source) for line in lines]
+    for at, line in enumerate(out):
+        for head in [w for w in line.words if _CODE_HEAD.match(w.text) and w.source.bbox is not None]:
+            h0, _, _, h_bottom = head.source.bbox  # type: ignore[misc]
+            height = h_bottom - head.source.bbox[1]  # type: ignore[index]
+            for later in out[at : at + 4]:
+                tail = next((w for w in later.words if w is not head and _CODE_TAIL.match(w.text)
+                             and w.source.bbox is not None and w.source.page == head.source.page
+                             and abs(w.source.bbox[0] - h0) <= 2
+                             and 0 <= w.source.bbox[1] - h_bottom <= height), None)
+                if tail is None:
+                    continue
+                t0, _, t1, t_bottom = tail.source.bbox  # type: ignore[misc]
+                joined = Word(head.text + tail.text, Source(
+                    tail.source.file, tail.source.page, tail.source.line,
+                    (min(h0, t0), head.source.bbox[1], max(head.source.bbox[2], t1), t_bottom)))  # type: ignore[index]
+                later.words[later.words.index(tail)] = joined
+                line.words.remove(head)
+                break
+    return [line for line in out if line.words]
 
 
 def _split(line: TextLine) -> tuple[str, str, list[str], Source]:

@@ -108,10 +108,12 @@ def statements(part: list[TextLine]) -> list[Statement]:
     out: list[Statement] = []
     for title, section in _sections(part):
         text, source_at = joined(section)
+        body = _after_heading(text, title)
         for match in _AMOUNT.finditer(text):
             if text[max(0, match.start() - 2) : match.start()] in _CHANGE_WORDS:
                 continue  # a change, read with the amount it follows
-            window = max(0, match.start() - _NAME_REACH)  # a name is never longer than this
+            # a name is never longer than _NAME_REACH, and never reaches back into the heading
+            window = max(body if body <= match.start() else 0, match.start() - _NAME_REACH)
             before = text[window : match.start()]
             name_start = max((m.end() for m in _NAME_END.finditer(before)), default=0)
             if _GENERIC.match(before[name_start:]) and before[:name_start].endswith(("：", ":")):
@@ -136,6 +138,20 @@ def statements(part: list[TextLine]) -> list[Statement]:
                 source=source,
             ))
     return out
+
+
+def _after_heading(text: str, title: str) -> int:
+    """Where the section's first sentence begins in its text: after the heading when the heading
+    ends with 说明 (a heading and its sentence run on with no stop between them), else 0."""
+    if not (_SECTION.match(title) and title.endswith("说明")):
+        return 0
+    wanted, seen = title.replace(" ", ""), 0
+    for offset, char in enumerate(text):
+        if char != " ":
+            if seen == len(wanted) or char != wanted[seen]:
+                return offset if seen == len(wanted) else 0
+            seen += 1
+    return 0
 
 
 def headings(part: list[TextLine]) -> list[str]:

@@ -18,7 +18,7 @@ _PREPARER_ALONE = re.compile(r"(?:编制|预算)(单位|部门)[:：]\s*(\S.+?)\
 _COVER = re.compile(r"^(.+?)(?:19|20)\d{2}年度?(?:单位|部门)(?:综合|整体)?预算")
 # the year first: 2026年烟台市审计局部门预算, or a cover stacked over lines (2026 年度 | 泉州市人民政府办公室 |
 # （本级） | 单位预算), read joined
-_COVER_YEAR_FIRST = re.compile(r"^(?:19|20)\d{2}年度?([^\d]{2,40}?)(?:单位|部门)(?:综合|整体)?预算$")
+_COVER_YEAR_FIRST = re.compile(r"^(?:19|20)\d{2}年度?([^\d，。:：]{2,40}?)(?:单位|部门)(?:综合|整体)?预算$")
 # a form's own label cell beside the name, no colon: 部门名称 北京市审计局 (绩效目标表)
 _YEAR_KIND_BARE = re.compile(r"^((?:19|20)\d{2})(单位|部门)(?:综合|整体)?预算")  # a title without 年
 _NAME_CELL = re.compile(r"^(?:单位|部门)名称\s+([^\d\s:：]{3,40})$")

@@ -218,7 +218,7 @@ def lexicon(spec: TableSpec) -> str:
 
 
 def is_total_label(text: str) -> bool:
-    return fold(text) in {"合计", "总计"}
+    return fold(text).rstrip(":：") in {"合计", "总计"}  # 总计： (Changchun)
 
 
 def is_header_like(line: TextLine, spec: TableSpec) -> bool:
@@ -265,6 +265,20 @@ def _made_of(word: str, lexicon_text: str) -> bool:
             return False
         pieces, rest = pieces + 1, rest[size:]
     return True
+
+
+def _group_line(line: TextLine, header: TextLine | None) -> bool:
+    """A line of group cells over a header line (编制预算 | 上年结转 over the columns each spans),
+    in words no template column uses: a few short cells, no figure, no sentence, right above the
+    header line. Only where the words keep their boxes."""
+    if header is None or line.source.bbox is None or header.source.bbox is None or not 0 < len(line.words) <= 6 \
+            or len(header.words) < 3:  # over a line of cells, not over a wrapped name's last piece
+        return False
+    if any(is_amount(word.text) or _SENTENCE.search(word.text) or len(word.text) > 12 or word.text[0].isdigit()
+           for word in line.words):  # a code: a row's name
+        return False
+    _, top, _, bottom = line.source.bbox
+    return 0 <= header.source.bbox[1] - bottom <= 2 * (bottom - top)
 
 
 def _starts_with_amount(line: TextLine) -> bool:
@@ -332,7 +346,8 @@ def header_and_body(lines: list[TextLine], region: Region) -> tuple[str, list[Te
         above_header = following is not None and (is_header_like(following, region.spec)
                                                   or _loose_header(following, region.spec))
         header = lone_number or ((is_header_like(line, region.spec)
-                                  or _loose_header(line, region.spec, 2 if above_header else 3)) and not (
+                                  or _loose_header(line, region.spec, 2 if above_header else 3)
+                                  or (above_header and _group_line(line, following))) and not (
             is_total_label(line.text) and (following is None or _starts_with_amount(following))
         ))
         numbering = header and ("※" in line.text or "**" in line.text or bool(lone_number)

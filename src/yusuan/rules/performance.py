@@ -15,10 +15,15 @@ from ..text import fold, split_target
 from .base import ERROR, WARNING, Finding, Rule, search
 from .restated import agrees
 
-# rates where more is better: a target for them is a floor (>=), never a ceiling
+# rates where more is better: a target for them is a floor (>=), never a ceiling; the 使用率 of a
+# computing capacity is its load, which a target keeps under a ceiling (云主机使用率 ≤ 80%)
+_LOAD = "".join(f"(?<!{word})" for word in ("主机", "服务器", "CPU", "cpu", "内存", "存储", "磁盘", "带宽", "机房"))
 _FLOOR = re.compile(r"(满意度|满意率|及时率|覆盖率|完成率|参保率|合规率|合格率|知晓率|达标率|到位率|覆盖面|"
-                    r"使用率|执行率|结算率|受理率|办结率|准确率|正确率|完好率)"
-                    r"(?:\([^)]*\))?(<=|≤|<|=<)\s*(\d+(?:\.\d+)?%?)")
+                    + _LOAD + r"使用率|执行率|结算率|受理率|办结率|准确率|正确率|完好率)"
+                    r"(?:\([^)]*\))?(<=|≤|<|=<)\s*(\d+(?:\.\d+)?%?)"
+                    # a date or a span after the number makes it a deadline, not a rate
+                    # (咨询服务按期完成率 ≤ 11 月: done by November)
+                    r"(?![\d.])(?!个?(?:工作)?(?:月|日|天|年|周|小时|分钟|季度))")
 _DOUBLED = re.compile(r"[<>≤≥=]*\d+(?:\.\d+)?%%+|[<>]==|>>|<<")
 
 
@@ -78,6 +83,10 @@ class TargetTypo(Rule):
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         for target in disclosure.targets:
             for match, source in search(target.lines, _DOUBLED):
+                # within one printed word: 100% | % is a value and its unit cell side by side
+                words = [word for text, at in target.lines if at == source for word in text.split()]
+                if not any(_DOUBLED.search(fold(word)) for word in words):
+                    continue
                 yield self.finding(f"“{target.project or '整体绩效目标'}”的指标值中有“{match.group(0)}”",
                                    section="绩效目标表", quote=match.group(0), source=source)
 

@@ -24,9 +24,12 @@ def _r(section: str, name: str, table: str, row: str, column: str, side: str | N
     return Restatement(re.compile(section), re.compile(name), Ref(table, row, (column,), side))
 
 
-_INCOME, _SPENDING = r"收入预算情况", r"支出预算情况"
+# 支出预算情况 is the section of all spending only where nothing qualifies it (not 基本支出预算,
+# 政府性基金预算支出预算, 培训费支出预算 …): right after the number, a year, 关于, 部门 or 单位
+_INCOME, _SPENDING = r"收入预算情况", r"(?:^|[、年度]|关于|部门|单位)支出预算情况"
 _GENERAL = r"一般公共预算当年拨款"
-_BASIC = r"基本支出情况"
+_THREE_PUBLIC = r"“?三公”?经费(?:支出)?(?:数|预算)?(?:支出)?为?$"  # the whole 三公 amount
+_BASIC = r"(?<!财政拨款)基本支出(?:预算)?情况"  # 财政拨款 basic spending spans T5, T8 and T9
 
 RESTATEMENTS: tuple[Restatement, ...] = (
     _r(r"(?<!财政拨款)收支预算情况的总体说明", r"(?<!财政拨款)收支总预算$", "T1", "total", "预算数", "income"),
@@ -46,10 +49,10 @@ RESTATEMENTS: tuple[Restatement, ...] = (
     _r(_GENERAL, r"^项目支出$", "T5", "total", "项目支出"),
     _r(_GENERAL, r"（类）$", "T5", "name:class", "合计"),
     _r(_GENERAL, r"（项）", "T5", "name:item", "合计"),
-    _r(_BASIC, r"基本支出$", "T6", "total", "合计"),
+    _r(_BASIC, r"基本支出(?:预算)?$", "T6", "total", "合计"),
     _r(_BASIC, r"^人员经费$", "T6", "total", "人员经费"),
     _r(_BASIC, r"^公用经费$", "T6", "total", "公用经费"),
-    _r(r"三公", r"“?三公”?经费(?:数|预算)?为?$", "T10", "total", "合计"),
+    _r(r"三公", _THREE_PUBLIC, "T10", "total", "合计"),
     _r(r"三公", r"^因公出国（境）费$", "T10", "line:因公出国（境）费", "合计"),
     _r(r"三公", r"^公务用车购置费$", "T10", "line:公务用车购置费", "合计"),
     _r(r"三公", r"^公务用车运行(?:维护)?费$", "T10", "line:公务用车运行费", "合计"),
@@ -69,7 +72,7 @@ class StatedSum:
 
 STATED_SUMS: tuple[StatedSum, ...] = (
     StatedSum(re.compile(r"政府采购预算$"), tuple(map(re.compile, (r"货物", r"工程", r"服务")))),
-    StatedSum(re.compile(r"“?三公”?经费(?:数|预算)?为?$"),
+    StatedSum(re.compile(_THREE_PUBLIC),
               tuple(map(re.compile, (r"^因公出国", r"^公务用车购置费", r"^公务用车运行", r"^公务接待费")))),
 )
 
