@@ -3,9 +3,11 @@ same data as JSON under /api (its OpenAPI schema at /api/openapi.json, described
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path as FilePath
 from typing import Annotated
 
@@ -36,6 +38,17 @@ class Settings:
     local: bool = False  # one person on their own machine: no accounts (`serve --local`, loopback only)
     max_batch_mb: int = 1024  # all the files of one upload together
     threads: int = 4  # requests served at once; more only contend for the interpreter's lock
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+
+SETTINGS_VARIABLE = "YUSUAN_SERVE_SETTINGS"  # how `serve --processes N` hands its settings to each process
+
+
+def from_environment() -> FastAPI:
+    """The application of one of `serve --processes N`'s processes."""
+    return create_app(Settings(**json.loads(os.environ[SETTINGS_VARIABLE])))
 
 
 def create_app(settings: Settings = Settings()) -> FastAPI:
