@@ -77,6 +77,9 @@ def create_app(settings: Settings = Settings()) -> FastAPI:
     from . import accounts  # sign-in, CSRF and each organisation's own uploads, on every route included below
 
     accounts.install(app)
+    from .corpus import OneLookARequest  # imports the templates made above
+
+    app.add_middleware(OneLookARequest)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     from . import api_docs, charts, data, peers, review
