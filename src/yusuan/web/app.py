@@ -3,13 +3,15 @@ same data as JSON under /api (its OpenAPI schema at /api/openapi.json, described
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path as FilePath
-from typing import Annotated
+from typing import Annotated, Any
 
 import anyio.to_thread
 from fastapi import FastAPI, Path, Request
@@ -51,6 +53,27 @@ def from_environment() -> FastAPI:
     return create_app(Settings(**json.loads(os.environ[SETTINGS_VARIABLE])))
 
 
+class Static(StaticFiles):
+    """The pages' styles and scripts: asked for by their versioned address (static_url), kept by
+    the browser for a year; by the plain address, checked again each time (ETag)."""
+
+    def file_response(self, full_path: Any, stat_result: Any, scope: Any, status_code: int = 200) -> Response:
+        response = super().file_response(full_path, stat_result, scope, status_code)
+        versioned = b"v=" in scope.get("query_string", b"")
+        response.headers["Cache-Control"] = "public, max-age=31536000, immutable" if versioned else "no-cache"
+        return response
+
+
+@cache
+def static_url(name: str) -> str:
+    """/static/name with its content's hash: a changed file has a new address."""
+    digest = hashlib.sha256((HERE / "static" / name).read_bytes()).hexdigest()[:12]
+    return f"/static/{name}?v={digest}"
+
+
+templates.env.globals["static_url"] = static_url
+
+
 def create_app(settings: Settings = Settings()) -> FastAPI:
     engine, _ = open_engine(settings.db)
     jobs = Jobs(engine, settings.workers)
@@ -80,7 +103,7 @@ def create_app(settings: Settings = Settings()) -> FastAPI:
     from .corpus import OneLookARequest  # imports the templates made above
 
     app.add_middleware(OneLookARequest)
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.mount("/static", Static(directory=HERE / "static"), name="static")
 
     from . import api_docs, charts, data, peers, review
 
