@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import DateTime, Engine, ForeignKey, String, delete, func, select
+from sqlalchemy import DateTime, Engine, ForeignKey, String, bindparam, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -184,16 +184,19 @@ def sign_in(engine: Engine, name: str, password: str) -> tuple[User, str] | None
 def session_user(engine: Engine, token: str) -> User | None:
     """Whose session the token opens, while it lasts (one query: it runs on every request)."""
     with engine.connect() as connection:
-        row = connection.execute(
-            select(Account.id, Account.name, Account.role, Account.organisation_id, Organisation.name,
-                   AccountSession.expires_at)
-            .join(AccountSession, AccountSession.account_id == Account.id)
-            .join(Organisation, Organisation.id == Account.organisation_id)
-            .where(AccountSession.id == _digest(token))).first()
+        row = connection.execute(_SESSION_USER, {"session": _digest(token)}).first()
     if row is None:
         return None
     expires = row[-1] if row[-1].tzinfo else row[-1].replace(tzinfo=UTC)  # SQLite keeps no zone; all is UTC
     return User(*row[:-1]) if expires > datetime.now(UTC) else None
+
+
+# made once: building the statement costs more than running it
+_SESSION_USER = (select(Account.id, Account.name, Account.role, Account.organisation_id, Organisation.name,
+                        AccountSession.expires_at)
+                 .join(AccountSession, AccountSession.account_id == Account.id)
+                 .join(Organisation, Organisation.id == Account.organisation_id)
+                 .where(AccountSession.id == bindparam("session")))
 
 
 def sign_out(engine: Engine, token: str) -> None:

@@ -3,11 +3,15 @@ same data as JSON under /api (its OpenAPI schema at /api/openapi.json, described
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path as FilePath
-from typing import Annotated
+from typing import Annotated, Any
 
 import anyio.to_thread
 from fastapi import FastAPI, Path, Request
@@ -37,6 +41,38 @@ class Settings:
     max_batch_mb: int = 1024  # all the files of one upload together
     threads: int = 4  # requests served at once; more only contend for the interpreter's lock
 
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+
+SETTINGS_VARIABLE = "YUSUAN_SERVE_SETTINGS"  # how `serve --processes N` hands its settings to each process
+
+
+def from_environment() -> FastAPI:
+    """The application of one of `serve --processes N`'s processes."""
+    return create_app(Settings(**json.loads(os.environ[SETTINGS_VARIABLE])))
+
+
+class Static(StaticFiles):
+    """The pages' styles and scripts: asked for by their versioned address (static_url), kept by
+    the browser for a year; by the plain address, checked again each time (ETag)."""
+
+    def file_response(self, full_path: Any, stat_result: Any, scope: Any, status_code: int = 200) -> Response:
+        response = super().file_response(full_path, stat_result, scope, status_code)
+        versioned = b"v=" in scope.get("query_string", b"")
+        response.headers["Cache-Control"] = "public, max-age=31536000, immutable" if versioned else "no-cache"
+        return response
+
+
+@cache
+def static_url(name: str) -> str:
+    """/static/name with its content's hash: a changed file has a new address."""
+    digest = hashlib.sha256((HERE / "static" / name).read_bytes()).hexdigest()[:12]
+    return f"/static/{name}?v={digest}"
+
+
+templates.env.globals["static_url"] = static_url
+
 
 def create_app(settings: Settings = Settings()) -> FastAPI:
     engine, _ = open_engine(settings.db)
@@ -64,7 +100,10 @@ def create_app(settings: Settings = Settings()) -> FastAPI:
     from . import accounts  # sign-in, CSRF and each organisation's own uploads, on every route included below
 
     accounts.install(app)
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    from .corpus import OneLookARequest  # imports the templates made above
+
+    app.add_middleware(OneLookARequest)
+    app.mount("/static", Static(directory=HERE / "static"), name="static")
 
     from . import api_docs, charts, data, peers, review
 

@@ -158,14 +158,19 @@ async def guard(request: Request) -> None:
         return
     if request.method not in SAFE_METHODS and request.url.path not in OWN_SESSION and not found.may_review:
         raise HTTPException(403, "只读账户可以查看，但不能上传文件、审核问题或作其他更改")
-    if found.organisation_id is not None:  # with serve --local, the one person sees all
+    # with serve --local, the one person sees all; a route without a batch or a document has no owner
+    if found.organisation_id is not None and _OWNED.intersection(request.path_params):
         await anyio.to_thread.run_sync(_own, request, found.organisation_id)
+
+
+_OWNERS = (("batch_id", accounts.organisation_of_batch, "没有编号为 {} 的批次"),
+           ("document_id", accounts.organisation_of_document, "没有编号为 {} 的文件"))
+_OWNED = frozenset(key for key, _, _ in _OWNERS)
 
 
 def _own(request: Request, organisation: int) -> None:
     engine = request.app.state.engine
-    for key, owner, missing in (("batch_id", accounts.organisation_of_batch, "没有编号为 {} 的批次"),
-                                ("document_id", accounts.organisation_of_document, "没有编号为 {} 的文件")):
+    for key, owner, missing in _OWNERS:
         value = _id(request.path_params.get(key))
         if value is None:
             continue

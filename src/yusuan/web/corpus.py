@@ -5,11 +5,13 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from contextvars import ContextVar
 from decimal import Decimal
 from pathlib import PurePath
 from typing import Any, TypeVar
 
 from sqlalchemy import case, func, select
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..rules import SEVERITIES
 from ..store.figures import BASIC, INCOME, PERSONNEL, PROJECT, PUBLIC, SANGONG, SPENDING
@@ -19,7 +21,7 @@ from .charts import Chart, chart, history_charts
 
 HISTORY = (INCOME, SPENDING, BASIC, PROJECT, PERSONNEL, PUBLIC, SANGONG)
 T = TypeVar("T")
-_CACHE_SIZE = 256
+_CACHE_SIZE = 1024  # a unit's data and its page's body are two
 _cache: OrderedDict[tuple[str, Hashable], tuple[tuple[Any, ...], Any]] = OrderedDict()
 _lock = threading.Lock()
 _computing: dict[tuple[str, Hashable], threading.Lock] = {}  # one computation of each at a time
@@ -27,10 +29,37 @@ _computing: dict[tuple[str, Hashable], threading.Lock] = {}  # one computation o
 
 def version(corpus: Corpus) -> tuple[Any, ...]:
     """What changes whenever ingest stores, replaces or reads again a document (findings across the
-    corpus are made only then): a cheap look at the documents' table."""
+    corpus are made only then): a cheap look at the documents' table, once in a request. It is
+    asked of the database (not remembered here), so that every process of the server, and
+    `yusuan ingest` run beside it, agree."""
+    looked = _looked.get()
+    slot = str(corpus.engine.url)
+    if looked is not None and slot in looked:
+        return looked[slot]
     with corpus.engine.connect() as connection:
-        return tuple(connection.execute(select(func.max(Document.id), func.count(),
-                                               func.sum(case((Document.status == OK, 1), else_=0)))).one())
+        stamp = tuple(connection.execute(_VERSION).one())
+    if looked is not None:
+        looked[slot] = stamp
+    return stamp
+
+
+_VERSION = select(func.max(Document.id), func.count(), func.sum(case((Document.status == OK, 1), else_=0)))
+_looked: ContextVar[dict[str, tuple[Any, ...]] | None] = ContextVar("yusuan_corpus_versions", default=None)
+
+
+class OneLookARequest:
+    """ASGI middleware: the corpus's version looked up at most once in each request (its pages ask
+    several cached questions; the request's context reaches the threads its routes run in)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        token = _looked.set({})
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            _looked.reset(token)
 
 
 def cached(corpus: Corpus, key: Hashable, compute: Callable[[], T]) -> T:

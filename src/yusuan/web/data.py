@@ -10,7 +10,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ..rules import catalogue
 from ..store.query import Filter
 from . import corpus as queries
-from .app import Id, templates
+from . import rendered
+from .app import Id
 from .service import NotFound
 
 pages = APIRouter(include_in_schema=False)
@@ -68,33 +69,35 @@ def data_home() -> RedirectResponse:
 
 @pages.get("/data/units", response_class=HTMLResponse)
 def units_page(request: Request, year: str = "", level: str = "", kind: str = "", q: str = "") -> Response:
-    return templates.TemplateResponse(request, "units.html", {"data": _units(request, year, level, kind, q)})
+    return rendered.page(request, "units.html", (year, level, kind, q),
+                         lambda: {"data": _units(request, year, level, kind, q)})
 
 
 @pages.get("/data/units/{unit_id}", response_class=HTMLResponse)
 def unit_page(request: Request, unit_id: Id) -> Response:
-    return templates.TemplateResponse(request, "unit.html", {"u": _unit(request, unit_id)})
+    return rendered.page(request, "unit.html", unit_id, lambda: {"u": _unit(request, unit_id)})
 
 
 @pages.get("/data/findings", response_class=HTMLResponse)
 def findings_page(request: Request, year: str = "", level: str = "", kind: str = "") -> Response:
-    return templates.TemplateResponse(request, "findings.html", {"data": _findings(request, year, level, kind)})
+    return rendered.page(request, "findings.html", (year, level, kind),
+                         lambda: {"data": _findings(request, year, level, kind)})
 
 
 @pages.get("/data/findings/{rule}", response_class=HTMLResponse)
 def rule_page(request: Request, rule: str, year: str = "", level: str = "", kind: str = "") -> Response:
-    return templates.TemplateResponse(request, "rule.html", {"data": _rule(request, rule, year, level, kind)})
+    return rendered.page(request, "rule.html", (rule, year, level, kind),
+                         lambda: {"data": _rule(request, rule, year, level, kind)})
 
 
-@api.get("/units", summary="语料库中的单位（可按年度、级次、类型、名称筛选）")
-def api_units(request: Request, year: str = "", level: str = "", kind: str = "",
-              q: str = "") -> dict[str, Any]:
-    return _units(request, year, level, kind, q)
+@api.get("/units", response_model=dict[str, Any], summary="语料库中的单位（可按年度、级次、类型、名称筛选）")
+def api_units(request: Request, year: str = "", level: str = "", kind: str = "", q: str = "") -> Response:
+    return rendered.as_json(request, ("units", year, level, kind, q), lambda: _units(request, year, level, kind, q))
 
 
-@api.get("/units/{unit_id}", summary="一个单位历年的主要数字（万元）与问题数")
-def api_unit(request: Request, unit_id: Id) -> dict[str, Any]:
-    return _unit(request, unit_id)
+@api.get("/units/{unit_id}", response_model=dict[str, Any], summary="一个单位历年的主要数字（万元）与问题数")
+def api_unit(request: Request, unit_id: Id) -> Response:
+    return rendered.as_json(request, ("unit", unit_id), lambda: _unit(request, unit_id))
 
 
 @api.get("/findings", summary="语料库中各规则的问题数")

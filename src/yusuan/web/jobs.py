@@ -48,8 +48,10 @@ class Jobs:
                         for n in range(max(self.workers, 1))]
         for thread in self.threads:
             thread.start()
+        with Session(self.engine) as session, session.begin():  # what a stopped server left half read
+            session.execute(update(ReviewDocument).where(ReviewDocument.status == READING).values(status=QUEUED))
         with Session(self.engine) as session:
-            for id_ in session.scalars(select(ReviewDocument.id).where(ReviewDocument.status.in_((QUEUED, READING)))
+            for id_ in session.scalars(select(ReviewDocument.id).where(ReviewDocument.status == QUEUED)
                                        .order_by(ReviewDocument.id)):
                 self.queue.put(id_)
 
@@ -74,11 +76,13 @@ class Jobs:
 
     def _one(self, id_: int) -> None:
         with Session(self.engine) as session:
-            document = session.get(ReviewDocument, id_)
-            if document is None or document.status not in (QUEUED, READING):
-                return
-            document.status = READING
+            # claimed by one process only (`serve --processes N`: each takes up what was left queued)
+            claimed = session.execute(update(ReviewDocument).where(ReviewDocument.id == id_, ReviewDocument.status
+                                                                   == QUEUED).values(status=READING)).rowcount
             session.commit()
+            document = session.get(ReviewDocument, id_)
+            if not claimed or document is None:
+                return
             name = document.name
             files = []
             for file in document.files:

@@ -15,7 +15,7 @@ from ..store.models import Document
 from ..store.peers import GROUP, RATIO_NAMES, RATIOS
 from ..store.query import Filter
 from . import corpus as queries
-from .app import templates
+from . import rendered
 from .charts import chart
 from .data import _year
 
@@ -78,10 +78,13 @@ def peers(request: Request, year: str, level: str, kind: str, region: str, sort:
 @pages.get("/data/peers", response_class=HTMLResponse)
 def peers_page(request: Request, year: str = "", level: str = "", kind: str = "", region: str = "",
                sort: str = "") -> Response:
-    return templates.TemplateResponse(request, "peers.html", {"data": peers(request, year, level, kind, region, sort)})
+    return rendered.page(request, "peers.html", (year, level, kind, region, sort),
+                         lambda: {"data": peers(request, year, level, kind, region, sort)})
 
 
-@api.get("/peers", summary="同类比较：人均三公、人均人员经费、项目支出占比、支出比上年增减，与同组中位数")
+@api.get("/peers", response_model=dict[str, Any],
+         summary="同类比较：人均三公、人均人员经费、项目支出占比、支出比上年增减，与同组中位数")
 def api_peers(request: Request, year: str = "", level: str = "", kind: str = "", region: str = "",
-              sort: str = "") -> dict[str, Any]:
-    return peers(request, year, level, kind, region, sort)
+              sort: str = "") -> Response:
+    return rendered.as_json(request, ("peers", year, level, kind, region, sort),
+                            lambda: peers(request, year, level, kind, region, sort))
