@@ -73,10 +73,10 @@ def _server_cpu(pid: int) -> float:
 def _serving(db: str) -> Iterator[tuple[str, int]]:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "yusuan.cli", "serve", "--db", db, "--port", str(port),
-                               "--processes", str(PROCESSES)], stderr=subprocess.PIPE)
+                               "--processes", str(PROCESSES)])
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180  # each process imports the readers and the rules: slow on a busy machine
         while True:
             try:
                 if httpx.get(f"{url}/api/session", timeout=5).status_code == 200:
