@@ -9,7 +9,8 @@ the server's and the two share the machine's cores. The 50 clients are modelled 
 - closed loop: each client asks for its next page as soon as the last has come (the most the
   server can be asked; by Little's law a page then takes about 50 / throughput);
 - browsing: each client waits a think time between pages (uniform 0.5–1.5 s, 1 s on average, as a
-  person reads a page), so about 50 pages a second are asked and a page's time is the server's own.
+  person reads a page; the first page after 0–1.5 s), so about 45 pages a second are asked and a
+  page's time is the server's own.
 Each page is timed from sending the request to its last byte (its scripts and styles are cached
 by a browser: long-lived, versioned or with ETags).
 
@@ -48,7 +49,7 @@ CLOSED_PAGES, BROWSING_PAGES = 30, 12  # per client: 1,500 and 600 requests
 THINK = (0.5, 1.5)  # seconds between a browsing client's pages
 DEADLINE = 180.0  # seconds for each run at most: the test is bounded in time as in requests
 DOCUMENTS = int(os.environ.get("YUSUAN_LOAD_DOCUMENTS", "2000"))
-PROCESSES = int(os.environ.get("YUSUAN_LOAD_PROCESSES", "2"))
+PROCESSES = int(os.environ.get("YUSUAN_LOAD_PROCESSES", "2"))  # as many as cores
 USER = "压测审核员"
 
 
@@ -115,6 +116,8 @@ VISIT = ("单位列表", "单位历年", "图表 JSON", "审核文件", "单位�
 async def _client(session: aiohttp.ClientSession, pages: dict[str, list[str]], number: int, count: int,
                   think: bool, times: list[tuple[str, float]], deadline: float) -> None:
     chance = random.Random(number)
+    if think:  # people do not all open their first page at the same instant
+        await asyncio.sleep(chance.uniform(0, THINK[1]))
     for n in range(count):
         if time.monotonic() > deadline:
             return
