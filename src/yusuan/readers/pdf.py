@@ -147,6 +147,12 @@ _LOOSE_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctype
     ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
 
 
+_UNICODE = ctypes.CFUNCTYPE(ctypes.c_uint, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetUnicode, ctypes.c_void_p).value)
+_CHAR_ANGLE = ctypes.CFUNCTYPE(ctypes.c_float, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetCharAngle, ctypes.c_void_p).value)
+
+
 def _glyphs(textpage: pdfium.PdfTextPage, page: pdfium.PdfPage) -> list[GlyphBox]:
     """The page's glyphs in its own frame (see `_page_frame`), by their loose boxes (the
     font's ascent to descent: one height for every glyph of a line)."""
@@ -186,12 +192,12 @@ def _page_text(handle: object, count: int) -> str | None:
 def _text_turn(textpage: pdfium.PdfTextPage) -> int:
     """0, or the quarter turns of text set sideways on the page (a wide table printed across a
     portrait page): 1 where it runs down the page, 3 where it runs up."""
-    handle = textpage.raw
+    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
     count = textpage.count_chars()
     quarters = Counter(
-        round(pdfium_c.FPDFText_GetCharAngle(handle, index) / (math.pi / 2)) % 4
+        round(_CHAR_ANGLE(handle, index) / (math.pi / 2)) % 4
         for index in range(0, count, max(1, count // 64))
-        if pdfium_c.FPDFText_GetUnicode(handle, index) > 32
+        if _UNICODE(handle, index) > 32
     )
     if not quarters:
         return 0
