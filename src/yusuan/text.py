@@ -23,6 +23,11 @@ def fold(text: str) -> str:
 
 def join_fragments(fragments: list[str]) -> str:
     """Join the pieces of a wrapped cell: no space next to a CJK character, one between words."""
+    return _joined(tuple(fragments))
+
+
+@lru_cache(maxsize=1 << 13)  # the narrative's lines are joined by pass after pass
+def _joined(fragments: tuple[str, ...]) -> str:
     text = " ".join(fragment.strip() for fragment in fragments if fragment.strip())
     return _SPACE.sub(" ", _SPACE_NEAR_WIDE.sub("", text)).strip()
 

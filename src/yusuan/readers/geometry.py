@@ -207,7 +207,9 @@ def merge_rules(rules: Iterable[Rule]) -> list[Rule]:
 
 def crossing(rules: Sequence[Rule], position: float) -> list[float]:
     """Where the rules that pass `position` (along them) stand, in order."""
-    return sorted(rule.at for rule in rules if rule.start - 1 <= position <= rule.end + 1)
+    walls = [rule.at for rule in rules if rule.start - 1 <= position <= rule.end + 1]
+    walls.sort()
+    return walls
 
 
 def assign_cells(words: list[PageWord], verticals: Sequence[Rule]) -> None:

@@ -141,10 +141,16 @@ def _page_frame(page: pdfium.PdfPage) -> Transform:
     return lambda x, y: (x - left, top - y)
 
 
-# FPDFText_GetLooseCharBox called through a prototype of plain addresses: pypdfium2's typed
-# binding converts its arguments at twice the cost, and it is called for every glyph
-_LOOSE_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
-    ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
+# FPDFText_GetLooseCharBox called for every glyph through a prototype without argument types,
+# given a c_void_p, an int and a pointer made once a page: nothing is converted per call
+# (pypdfium2's typed binding costs twice a typed plain-address prototype, that one twice this)
+_LOOSE_BOX = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
+
+
+_UNICODE = ctypes.CFUNCTYPE(ctypes.c_uint, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetUnicode, ctypes.c_void_p).value)
+_CHAR_ANGLE = ctypes.CFUNCTYPE(ctypes.c_float, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetCharAngle, ctypes.c_void_p).value)
 
 
 def _glyphs(textpage: pdfium.PdfTextPage, page: pdfium.PdfPage) -> list[GlyphBox]:
@@ -156,7 +162,7 @@ def _glyphs(textpage: pdfium.PdfTextPage, page: pdfium.PdfPage) -> list[GlyphBox
     left, _, _, top = page.get_cropbox()
     rect = (ctypes.c_float * 4)()  # an FS_RECTF: left, top, right, bottom
     box = memoryview(rect).cast("B").cast("f")
-    into, address = ctypes.addressof(rect), ctypes.cast(handle, ctypes.c_void_p).value
+    into, address = ctypes.byref(rect), ctypes.cast(handle, ctypes.c_void_p)
     loose_box = _LOOSE_BOX
     generated = pdfium_c.FPDFText_IsGenerated
     unicode = pdfium_c.FPDFText_GetUnicode
@@ -186,12 +192,12 @@ def _page_text(handle: object, count: int) -> str | None:
 def _text_turn(textpage: pdfium.PdfTextPage) -> int:
     """0, or the quarter turns of text set sideways on the page (a wide table printed across a
     portrait page): 1 where it runs down the page, 3 where it runs up."""
-    handle = textpage.raw
+    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
     count = textpage.count_chars()
     quarters = Counter(
-        round(pdfium_c.FPDFText_GetCharAngle(handle, index) / (math.pi / 2)) % 4
+        round(_CHAR_ANGLE(handle, index) / (math.pi / 2)) % 4
         for index in range(0, count, max(1, count // 64))
-        if pdfium_c.FPDFText_GetUnicode(handle, index) > 32
+        if _UNICODE(handle, index) > 32
     )
     if not quarters:
         return 0
@@ -239,19 +245,21 @@ def _rules(page: pdfium.PdfPage, transform: Transform) -> tuple[list[Rule], list
     return merge_rules(verticals), merge_rules(horizontals)
 
 
-# the page's objects walked through prototypes of plain addresses too (see _LOOSE_BOX): hundreds
+# the page's objects walked through prototypes without argument types (see _LOOSE_BOX): hundreds
 # a page, most of them text; only the paths and forms are made typed handles
-_GET_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p).value)
-_KIND_OF = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)(
-    ctypes.cast(pdfium_c.FPDFPageObj_GetType, ctypes.c_void_p).value)
+class _Handle(ctypes.c_void_p):  # returned as itself, not as an int: passed on unconverted
+    pass
+
+
+_GET_OBJECT = ctypes.CFUNCTYPE(_Handle)(ctypes.cast(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p).value)
+_KIND_OF = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFPageObj_GetType, ctypes.c_void_p).value)
 
 
 def _paths(page: object) -> Iterator[tuple[object, bool]]:
     """The page's path objects, those inside form XObjects too: (handle, nested)."""
     path, form = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
     kind_of = pdfium_c.FPDFPageObj_GetType
-    address = ctypes.cast(page, ctypes.c_void_p).value
+    address = ctypes.cast(page, ctypes.c_void_p)
     forms: list[tuple[object, int]] = []
     for index in range(pdfium_c.FPDFPage_CountObjects(page)):  # most are text: one call each
         found = _GET_OBJECT(address, index)

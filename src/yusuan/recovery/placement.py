@@ -45,6 +45,7 @@ class Slot:
     _maps: dict[Placement, dict[str, int]] = field(default_factory=dict)
     _options: dict[tuple[tuple[str, int], ...], list[int]] = field(default_factory=dict)
     _priors: dict[Placement, tuple[int, Placement]] = field(default_factory=dict)
+    _grid: dict[Placement, int] = field(default_factory=dict)  # grid_distance, asked three times
     _distinct: dict[tuple[tuple[str, int], ...], tuple[int, tuple[int, ...]]] = field(default_factory=dict)
 
     def value(self, placement: Placement, label: str) -> int:
@@ -218,7 +219,7 @@ def supported(slots: list[Slot], constraint: Constraint, target: int) -> list[bo
     placements satisfies `constraint` (see `subsetsum`)."""
     by_slot = constraint.by_slot
     owns = slots[target].contributions(by_slot[target])
-    if len(set(owns)) == 1 or _WORK[0] <= 0:
+    if len(slots[target].distinct(by_slot[target])) == 1 or _WORK[0] <= 0:
         return [True] * len(owns)  # the constraint cannot tell this row's placements apart
     if len(constraint.members) != len(by_slot):
         constraint.members = [slots[index] for index in by_slot]
@@ -352,8 +353,11 @@ def grid_distance(slot: Slot, placement: Placement) -> int:
     """How far a placement is from the spacing of the amounts in the extractor's grid."""
     if not slot.cells or not placement:
         return 0
-    return sum(abs((column - placement[0]) - (cell - slot.cells[0]))
-               for column, cell in zip(placement, slot.cells, strict=True))
+    known = slot._grid.get(placement)
+    if known is None:
+        known = slot._grid[placement] = sum(abs((column - placement[0]) - (cell - slot.cells[0]))
+                                            for column, cell in zip(placement, slot.cells, strict=True))
+    return known
 
 
 def _write(slot: Slot, before: list[Placement]) -> None:
