@@ -20,10 +20,10 @@ from .restated import agrees
 _LOAD = "".join(f"(?<!{word})" for word in ("主机", "服务器", "CPU", "cpu", "内存", "存储", "磁盘", "带宽", "机房"))
 _FLOOR = re.compile(r"(满意度|满意率|及时率|覆盖率|完成率|参保率|合规率|合格率|知晓率|达标率|到位率|覆盖面|"
                     + _LOAD + r"使用率|执行率|结算率|受理率|办结率|准确率|正确率|完好率)"
-                    r"(?:\([^)]*\))?(<=|≤|<|=<)\s*"
+                    r"(?:\([^)]*\))?(<=|≤|<|=<)\s*(\d+(?:\.\d+)?(?![\d.])%?)"
                     # a date or a span after the number makes it a deadline, not a rate
-                    # (咨询服务按期完成率 ≤ 11 月: done by November); a % ends the figure whatever follows
-                    r"(\d+(?:\.\d+)?(?:%|(?![\d.%])(?!个?(?:工作)?(?:月|日|天|年|周|小时|分钟|季度))))")
+                    # (咨询服务按期完成率 ≤ 11 月: done by November)
+                    r"(?!个?(?:工作)?(?:月|日|天|年|周|小时|分钟|季度))")
 _DOUBLED = re.compile(r"[<>≤≥=]*\d+(?:\.\d+)?%%+|[<>]==|>>|<<")
 
 
