@@ -64,8 +64,8 @@ class Jobs:
             self.queue.put(None)
         for thread in self.threads:
             thread.join(timeout=5)
-        if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
+        if self.pool is not None:  # its idle workers end with it: left behind, they outlive the server
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
     def _run(self) -> None:
         while (id_ := self.queue.get()) is not None:
