@@ -118,7 +118,7 @@ def _table(table_id: str, data: dict[str, Any]) -> Table:
     rows = [_row(row, f"{where}第 {index} 行") for index, row in enumerate(data.get("rows") or [], start=1)]
     return Table(table_id, present=bool(data.get("present")), title=data.get("title"), note=data.get("note"),
                  money_unit=data.get("money_unit") or "万元", places=data.get("places"), rows=rows,
-                 columns_known=data.get("columns_known", True))
+                 columns_known=data.get("columns_known", True), header_sums=data.get("header_sums"))
 
 
 def _statement(data: dict[str, Any], where: str) -> Statement:

@@ -66,7 +66,7 @@ def row_dict(row: Row) -> dict[str, Any]:
 
 
 def table_dict(table: Table) -> dict[str, Any]:
-    return {
+    out = {
         "present": table.present,
         "title": table.title,
         "note": table.note,
@@ -75,6 +75,9 @@ def table_dict(table: Table) -> dict[str, Any]:
         "columns_known": table.columns_known,
         "rows": [row_dict(row) for row in table.rows],
     }
+    if table.header_sums is not None:
+        out["header_sums"] = table.header_sums
+    return out
 
 
 def extra_dict(extra: ExtraTable) -> dict[str, Any]:

@@ -62,6 +62,10 @@ class Table:
     # whether its header shows the template's columns; if not, its amounts stand where they were
     # printed but which column each belongs to is a guess, and no identity is checked on them
     columns_known: bool = True
+    # where the header differs from the template's but every amount stands under a printed header
+    # cell (kept under that cell's label): the sums the header states, total → its terms, which
+    # are checked instead of the template's (None: amounts not placed by a printed header)
+    header_sums: dict[str, list[str]] | None = None
 
     @property
     def readable(self) -> bool:

@@ -12,9 +12,10 @@ from ..gcpause import collector_paused
 from ..model import Amount, Disclosure, Problem, Row, Source, Table
 from ..readers.base import Extracted, TextLine
 from ..template import LINKS, TABLE_BY_ID, TABLES, Column, TableSpec, variants
+from ..template.evaluate import kept_sums
 from ..text import fold, is_amount, join_fragments, parse_amount
 from . import constraints as identities
-from .columns import by_header, header_cells, region_page
+from .columns import by_header, header_cells, region_page, stated_sums
 from .extras import MONEY_UNIT as _MONEY_UNIT
 from .extras import matters_of, read_extra
 from .furniture import without_furniture, without_markup
@@ -191,8 +192,9 @@ def _read_table(lines: list[TextLine], region: Region, file: str, year: int | No
     lacking = [part for row_sum in spec.row_sums if placed and column_of(spec, row_sum.target) in known
                for part in row_sum.parts if column_of(spec, part) not in known]
     printed_header = fold("".join(line.text for line in header_lines) + leftover)
-    if (spec.rows == "function" and "经济分类" in printed_header) or (
-            spec.rows == "economic" and "政府" in printed_header and "部门" in printed_header):
+    crossed = (spec.rows == "function" and "经济分类" in printed_header) or (
+        spec.rows == "economic" and "政府" in printed_header and "部门" in printed_header)
+    if crossed:
         # Beijing 预算03表/06表: each row a 项 × economic class, or 政府 × 部门 economic class: no tree
         parsed.problems.append(Problem(
             f"{spec.id}（{spec.title}）每行按两种分类科目（功能与经济，或政府与部门经济分类）交叉列示，不是逐级汇总，已读取数字，未按模板核对",
@@ -217,7 +219,39 @@ def _read_table(lines: list[TextLine], region: Region, file: str, year: int | No
     if not parsed.rows and not parsed.notes:
         parsed.problems.append(Problem(f"{spec.id}（{spec.title}）没有读到任何数据行", table.source,
                                        spec.id))
+    if not table.columns_known and not crossed and _all_placed(parsed.rows, placed):
+        # the template's sums cannot be told, but the printed header places every figure: the
+        # table is read as printed and held to the sums its header states
+        _by_printed_header(parsed, placed, unmatched)
+        block = max(cells.values(), key=len)
+        table.header_sums = kept_sums(stated_sums(block), table)
+        sums = "、".join(f"{total} = {' + '.join(parts)}" for total, parts in table.header_sums.items())
+        checked = [f"按原表头核对{sums}"] if sums else []
+        checked += ["核对上下级之和"] if spec.tree else []
+        printed = "、".join(dict.fromkeys(label for row in table.rows for label in row.values))
+        parsed.problems = [problem for problem in parsed.problems if problem.table != spec.id] + [Problem(
+            f"{spec.id}（{spec.title}）的表头与模板不同，已按原表头读取各列（{printed}）"
+            f"{'，' + '，'.join(checked) if checked else '，未核对'}", table.source, spec.id)]
+        return _Read(table, parsed, places, header, settled=True)
     return _Read(table, parsed, places, header, placed, unmatched)
+
+
+def _all_placed(rows: list[Pending], placed: dict[int, tuple[list[Column], bool]]) -> bool:
+    """Whether the printed header placed the figures of every row that prints any."""
+    printing = [p for p in rows if id(p) in placed or any(is_amount(t.text) for t in p.amounts)]
+    return bool(placed) and all(id(p) in placed for p in printing)
+
+
+def _by_printed_header(parsed: Parsed, placed: dict[int, tuple[list[Column], bool]],
+                       unmatched: dict[int, list[tuple[str, Token]]]) -> None:
+    """Each row's figures under the labels of the header cells they stand under, left to right."""
+    for pending in parsed.rows:
+        columns, _ = placed.get(id(pending), ([], False))
+        amounts = [token for token in pending.amounts if is_amount(token.text)]
+        labelled = [(column.label, token) for column, token in zip(columns, amounts, strict=False)]
+        labelled += unmatched.get(id(pending), [])
+        for label, token in sorted(labelled, key=lambda item: item[1].source.bbox[0]):  # type: ignore[index]
+            pending.row.values[label] = Amount(parse_amount(token.text), token.text, token.source)
 
 
 def _settled(lines: list[TextLine], region: Region, spec: TableSpec, rows: list[Row], parsed: Parsed,

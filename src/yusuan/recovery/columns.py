@@ -23,11 +23,11 @@ from .segment import Region
 from .tokens import Token
 
 _TOTALS = ("合计", "总计", "小计", "合计数", "总数")  # a group's own total: the group is the concept
-_NOT_HEADER = re.compile(r"^[※*\d\s.、]+$")  # a row of column numbers under the header
+_NOT_HEADER = re.compile(r"^(?:[※*\d\s.、]+|栏次)$")  # a row of column numbers under the header
 _SUCH_AS = re.compile(r"^其中[:：]?")
 _SLACK = 3.0  # points a column of figures may stand further out of its cell's reach than of another's
 # the cells that hold a row's code or name, never its figures
-_LABEL = re.compile(r"(?:编码|编号|名称|代码|^[类款项]$|科目$|^项目$|^序号$)")
+_LABEL = re.compile(r"(?:编码|编号|名称|代码|^[类款项]$|科目$|^项目$|^序号$|^(?:预算)?单位$|^部门$|^备注$|^说明$)")
 
 
 @dataclass(slots=True)
@@ -39,6 +39,7 @@ class HeaderCell:
     x1: float
     pieces: list[str]  # folded, top (outermost group) to bottom (the cell itself)
     column: Column | None = None
+    subset: bool = False  # under 其中: a part of its neighbour, not a term of the group's sum
 
     @property
     def centre(self) -> float:
@@ -47,6 +48,11 @@ class HeaderCell:
     @property
     def printed(self) -> str:
         return "/".join(self.pieces)
+
+    @property
+    def label(self) -> str:
+        """The key its amounts are kept under: the template's column, else the printed words."""
+        return self.column.label if self.column is not None else self.printed
 
 
 Block = tuple[int | None, float]  # a header as printed once: its page and its top
@@ -146,7 +152,8 @@ def cells_of(words: list[Word]) -> list[HeaderCell]:
             node = node.parent
         pieces = [p for p in (_SUCH_AS.sub("", text) for text in reversed(chain)) if p]
         if pieces:
-            cells.append(HeaderCell(words[0].source.page, box.x0, box.x1, pieces))
+            subset = any(_SUCH_AS.match(text) for text in chain)
+            cells.append(HeaderCell(words[0].source.page, box.x0, box.x1, pieces, subset=subset))
     return sorted(cells, key=lambda cell: cell.x0)
 
 
@@ -182,6 +189,7 @@ def _adopt(group: _Box, boxes: list[_Box], groups: list[_Box]) -> None:
         return
     band = min(direct, key=lambda b: b.top)
     direct = [box for box in direct if _level(box, band)]
+    under = list(direct)
     row = sorted((box for box in boxes if box.top >= group.bottom - 1 and box is not group
                   and (box.parent is None or box in direct)), key=lambda b: b.x0)
     first, last = row.index(min(direct, key=lambda b: b.x0)), row.index(max(direct, key=lambda b: b.x0))
@@ -189,7 +197,9 @@ def _adopt(group: _Box, boxes: list[_Box], groups: list[_Box]) -> None:
         index = (first if step < 0 else last) + step
         while index != stop:
             box = row[index]
-            if not _level(box, band) or any(_directly_under(box, other) for other in groups
+            # level with every cell right under the group: a cell spanning the header's rows
+            # may share its top with a wrapped one of them, never its middle with all
+            if not all(_level(box, cell) for cell in under) or any(_directly_under(box, other) for other in groups
                                              if other is not group and other.top >= group.top - 2):
                 break
             other_group = next((g for g in groups if g is not group and abs(g.top - group.top) < 2
@@ -222,7 +232,7 @@ def concept(spec: TableSpec, pieces: list[str]) -> Column | None:
         found = _within(spec, groups[-1] + leaf, groups[:-1])
         if found is not None:
             return found
-    if leaf in _TOTALS or any(leaf.endswith(total) for total in _TOTALS):
+    if _is_total(leaf):
         parent = next((c for g in reversed(groups) if (c := _exact(spec, g, [])) is not None), None)
         # a total under a group the template does not name (政府性基金预算支出/小计): the table's total
         return parent or next((c for c in spec.columns if fold(c.label) in _TOTALS), None)
@@ -259,6 +269,49 @@ def _match(spec: TableSpec, cells: list[HeaderCell]) -> None:
         if found is not None and found.label not in taken:
             cell.column = found
             taken.add(found.label)
+
+
+def stated_sums(cells: list[HeaderCell]) -> dict[str, list[str]]:
+    """The sums a printed header states: in each group (the header itself the outermost), its
+    total cell (合计, 小计 …) is the sum of the other cells; a group printed without a total
+    counts as the sum of its own cells. Cells under 其中 are parts of a neighbour, not terms.
+    Keyed by the total's label; the terms are labels too."""
+    figures = [cell for cell in cells if not _LABEL.search(cell.pieces[-1]) and not _LABEL.search("".join(cell.pieces))]
+
+    def members(path: tuple[str, ...]) -> tuple[list[HeaderCell], list[tuple[str, ...]]]:
+        leaves = [cell for cell in figures if tuple(cell.pieces[:-1]) == path]
+        groups = list(dict.fromkeys(tuple(cell.pieces[: len(path) + 1]) for cell in figures
+                                    if len(cell.pieces) > len(path) + 1 and tuple(cell.pieces[: len(path)]) == path))
+        return leaves, groups
+
+    def total(leaves: list[HeaderCell]) -> HeaderCell | None:
+        found = [cell for cell in leaves if not cell.subset and _is_total(cell.pieces[-1])]
+        return found[0] if len(found) == 1 else None
+
+    def terms(path: tuple[str, ...]) -> list[str]:
+        """What a group adds to its parent: its total, or the terms of its cells."""
+        leaves, groups = members(path)
+        own = total(leaves)
+        if own is not None:
+            return [own.label]
+        return [cell.label for cell in leaves if not cell.subset] + [t for group in groups for t in terms(group)]
+
+    out: dict[str, list[str]] = {}
+    paths = [(), *dict.fromkeys(tuple(cell.pieces[:n]) for cell in figures for n in range(1, len(cell.pieces)))]
+    for path in paths:
+        leaves, groups = members(path)
+        own = total(leaves)
+        if own is None:
+            continue
+        parts = [cell.label for cell in leaves if cell is not own and not cell.subset]
+        parts += [t for group in groups for t in terms(group)]
+        if len(parts) >= 2 and own.label not in parts:
+            out[own.label] = parts
+    return out
+
+
+def _is_total(text: str) -> bool:
+    return any(text.endswith(total) for total in _TOTALS)
 
 
 def figure_columns(tokens: list[Token]) -> list[list[Token]]:

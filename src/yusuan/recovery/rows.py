@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..classification import code_by_name, name_of
 from ..model import Problem, Row
 from ..template import TableSpec, line_paths
-from ..text import fold, join_fragments
+from ..text import fold, is_amount, join_fragments
 from .segment import is_total_label
 from .tokens import AMOUNT_KIND, INT_KIND, TEXT_KIND, Token
 
@@ -135,6 +135,9 @@ def parse_coded(tokens: list[Token]) -> Parsed:
                 index += 1
                 continue
         if token.kind != TEXT_KIND:
+            if current is None and not out.rows and is_amount(token.text):
+                # figures before any label: the total, its 合计 printed in the header (Beijing 预算02表)
+                current = _new(out.rows, token, kind="total", name="合计")
             _attach(out, current, [token])
             in_note = False
             index += 1

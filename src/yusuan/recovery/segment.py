@@ -210,7 +210,7 @@ def lexicon(spec: TableSpec) -> str:
     known = _LEXICONS.get(spec.id)
     if known is not None:
         return known
-    words = [_HEADER_WORDS, *spec.all_titles]
+    words = [_HEADER_WORDS, *variants.HEADER_WORDS, *spec.all_titles]
     for column in (*spec.columns, *spec.income_columns):
         words += [column.label, *column.aliases, *column.label.split("/")]
     known = _LEXICONS[spec.id] = fold("".join(words))
@@ -221,14 +221,17 @@ def is_total_label(text: str) -> bool:
     return fold(text).rstrip(":：") in {"合计", "总计"}  # 总计： (Changchun)
 
 
+_NUMBERING_WORDS = ("类", "款", "项", "栏次")  # the label of a row of column numbers (or of code parts)
+
+
 def is_header_like(line: TextLine, spec: TableSpec) -> bool:
     """Whether every word of the line could be a piece of this table's header (or its row of
     column numbers: ※ ※ 1 2 3)."""
     words = lexicon(spec)
-    numbered = "※" in line.text or "**" in line.text or any(word.text in ("类", "款", "项") for word in line.words)
+    numbered = "※" in line.text or "**" in line.text or any(word.text in _NUMBERING_WORDS for word in line.words)
     return all(
         _made_of(_YEAR_FIRST.sub("", fold(word.text)) or "合计", words)  # 2026年预算数: a year, then header words
-        or (numbered and _COLUMN_NUMBERS.match(word.text))
+        or (numbered and (_COLUMN_NUMBERS.match(word.text) or word.text in _NUMBERING_WORDS))
         for word in line.words
     )
 
@@ -309,6 +312,38 @@ def _stacked(one: Word, other: Word) -> bool:
     return a0 <= (b0 + b1) / 2 <= a1 and b0 <= (a0 + a1) / 2 <= b1
 
 
+def _beside_header(window: list[TextLine], spec: TableSpec) -> set[int]:
+    """Lines of a printed header in words no template uses (政府采购项目 / 其中：中预留给中小企业的
+    项目资金规模): next to a header line that prints the total column, no figure, every word over
+    the figure columns (right of where the total column starts). A row's name never stands there."""
+    out: set[int] = set()
+    for index, line in enumerate(window):
+        if line.source.bbox is None or not (is_header_like(line, spec) or _loose_header(line, spec)):
+            continue
+        total = next((word for word in line.words if fold(word.text).endswith(("合计", "总计"))), None)
+        if total is None or total.source.bbox is None:
+            continue
+        start = total.source.bbox[0] - 2
+        for step in (-1, 1):
+            near, other = line, index + step
+            while 0 <= other < len(window) and _over_figures(window[other], near, start):
+                out.add(other)
+                near, other = window[other], other + step
+    return out
+
+
+def _over_figures(line: TextLine, near: TextLine, start: float) -> bool:
+    """A line of header cells right above or below `near`: same page, close, no figure, every
+    word right of `start`."""
+    box, other = line.source.bbox, near.source.bbox
+    if box is None or other is None or line.source.page != near.source.page or not line.words:
+        return False
+    height = other[3] - other[1]
+    close = min(abs(box[1] - other[3]), abs(other[1] - box[3])) <= max(height, 12.0)
+    return close and not any(is_amount(word.text) for word in line.words) and all(
+        word.source.bbox is not None and word.source.bbox[0] >= start for word in line.words)
+
+
 def body_lines(lines: list[TextLine], region: Region) -> tuple[str, list[TextLine]]:
     """The table's header (folded) and its data lines: page furniture and repeated headers
     removed."""
@@ -336,6 +371,8 @@ def header_and_body(lines: list[TextLine], region: Region) -> tuple[str, list[Te
         run.clear()
 
     numbering = False  # inside a row of column numbers (※ ※ 1 2 3), one cell per line or not
+    beside = _beside_header(window, region.spec)
+    beside_ids = {id(window[index]) for index in beside}
     for index, line in enumerate(window):
         if is_furniture(line) or match_title(line.text) is region.spec:
             if not in_header:
@@ -345,12 +382,12 @@ def header_and_body(lines: list[TextLine], region: Region) -> tuple[str, list[Te
         lone_number = numbering and len(line.words) == 1 and re.match(r"^(?:※|\d{1,2})$", line.text)
         above_header = following is not None and (is_header_like(following, region.spec)
                                                   or _loose_header(following, region.spec))
-        header = lone_number or ((is_header_like(line, region.spec)
+        header = lone_number or index in beside or ((is_header_like(line, region.spec)
                                   or _loose_header(line, region.spec, 2 if above_header else 3)
                                   or (above_header and _group_line(line, following))) and not (
             is_total_label(line.text) and (following is None or _starts_with_amount(following))
         ))
-        numbering = header and ("※" in line.text or "**" in line.text or bool(lone_number)
+        numbering = header and ("※" in line.text or "**" in line.text or "栏次" in line.text or bool(lone_number)
                                 or any(word.text in ("类", "款", "项") for word in line.words))
         if in_header:
             if header:
@@ -362,8 +399,8 @@ def header_and_body(lines: list[TextLine], region: Region) -> tuple[str, list[Te
             continue
         if run and not any(is_furniture(item) for item in run):
             flush()
-        every_header.extend(line for line in run if _repeated_header(line, region.spec))
+        every_header.extend(line for line in run if _repeated_header(line, region.spec) or id(line) in beside_ids)
         run.clear()
         out.append(line)
-    every_header.extend(line for line in run if _repeated_header(line, region.spec))
+    every_header.extend(line for line in run if _repeated_header(line, region.spec) or id(line) in beside_ids)
     return header_text(header_lines), out, header_lines + every_header

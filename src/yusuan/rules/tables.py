@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from ..model import Disclosure, Row
 from ..template import LINKS, TABLES, Link, TableSpec
-from ..template.evaluate import Breach, link, row_sums, trees
+from ..template.evaluate import Breach, header_row_sums, header_trees, link, row_sums, trees
 from .base import ERROR, Finding, Rule
 
 
@@ -52,12 +52,13 @@ class RowTotal(Rule):
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         table = disclosure.tables.get(self.spec.id)
-        if table is None or not table.readable:
+        if table is None or not table.present:
             return
-        for breach in row_sums(table):
+        for breach in row_sums(table) if table.readable else header_row_sums(table):
+            parts = "" if table.readable else f"（{' + '.join((table.header_sums or {}).get(breach.column, []))}）"
             yield _finding(self, breach, (
                 f"{self.spec.id}《{self.spec.title}》“{_where(breach.row)}”行的“{breach.column}”为 "
-                f"{breach.stated}，但分项之和为 {_terms(breach.terms)} = {breach.expected}"))
+                f"{breach.stated}，但分项{parts}之和为 {_terms(breach.terms)} = {breach.expected}"))
 
 
 class Subtotal(Rule):
@@ -75,9 +76,9 @@ class Subtotal(Rule):
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         table = disclosure.tables.get(self.spec.id)
-        if table is None or not table.readable:
+        if table is None or not table.present:
             return
-        for breach in trees(table):
+        for breach in trees(table) if table.readable else header_trees(table):
             yield _finding(self, breach, (
                 f"{self.spec.id}《{self.spec.title}》“{_where(breach.row)}”行的“{breach.column}”为 "
                 f"{breach.stated}，但其下各行之和为 {_terms(breach.terms)} = {breach.expected}"))

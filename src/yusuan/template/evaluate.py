@@ -5,6 +5,7 @@ The recovery leans on the same identities to place numbers; the rules report the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -89,6 +90,55 @@ def trees(table: Table) -> list[Breach]:
     return out
 
 
+def header_row_sums(table: Table, sums: dict[str, list[str]] | None = None) -> list[Breach]:
+    """Within each row, the sums its printed header states (a table whose header is not the
+    template's, read as printed): 总计 = 人员支出 + 日常公用支出 + 项目支出 …"""
+    places = places_of(table)
+    out = []
+    for row in table.rows:
+        for target, parts in (sums if sums is not None else table.header_sums or {}).items():
+            if target not in row.values and not any(part in row.values for part in parts):
+                continue
+            terms = tuple(row.value(part) for part in parts)
+            stated = row.value(target)
+            if abs(stated - sum(terms)) > tolerance([stated, *terms], places):
+                out.append(Breach("row-sum", table.id, row, target, stated, sum(terms), terms))
+    return out
+
+
+def kept_sums(sums: dict[str, list[str]], table: Table) -> dict[str, list[str]]:
+    """The stated sums the figures keep in most rows: one they mostly break is a header read
+    wrongly (or a column that is no part of it), not a table full of mistakes."""
+    kept = {}
+    for target, parts in sums.items():
+        compared = sum(1 for row in table.rows if target in row.values or any(part in row.values for part in parts))
+        broken = len(header_row_sums(table, {target: parts}))
+        if compared and broken * 3 <= compared:
+            kept[target] = parts
+    return kept
+
+
+_NOT_ADDITIVE = re.compile(r"率|%|增减|比上年|比重|占比|幅度")
+
+
+def header_trees(table: Table) -> list[Breach]:
+    """parent = Σ children in every printed column of a table read as printed."""
+    spec = TABLE_BY_ID[table.id]
+    if table.header_sums is None or not spec.tree:
+        return []
+    places = places_of(table)
+    labels = [label for label in dict.fromkeys(label for row in table.rows for label in row.values)
+              if not _NOT_ADDITIVE.search(label)]
+    out = []
+    for parent, kids in children(table.rows).items():
+        for label in labels:
+            stated = table.rows[parent].value(label)
+            terms = tuple(table.rows[kid].value(label) for kid in kids)
+            if abs(stated - sum(terms)) > tolerance([stated, *terms], places):
+                out.append(Breach("tree", table.id, table.rows[parent], label, stated, sum(terms), terms))
+    return out
+
+
 def _unknown_income(table: Table) -> bool:
     """Whether the income side prints amounts on lines the template does not know (Hangzhou:
     一、财政拨款 over 一般公共预算 …): its sums cannot be told from the template's lines."""
@@ -133,6 +183,8 @@ def breaches(disclosure: Disclosure) -> list[Breach]:
     for table in disclosure.tables.values():
         if table.readable:
             out += row_sums(table) + trees(table)
+        elif table.present:
+            out += header_row_sums(table) + header_trees(table)
     for identity in LINKS:
         out += link(disclosure, identity)
     return out

@@ -91,7 +91,32 @@ def parents(rows: list[Row]) -> dict[int, int]:
             out[index] = parent
         if code and row.kind != "project":
             seen[(code, "sub")] = index
+    units = [index for index, row in enumerate(rows) if row.kind == "unit" and out.get(index) == total]
+    if (total is not None and len(units) >= 2 and units[1] == units[0] + 1
+            and _figures(rows[units[0]]) == _figures(rows[total]) != {}
+            and _adds_up(rows[units[0]], [rows[index] for index in units[1:]])):
+        # the department's own line, printed first and right above its units (Hangzhou 表2,
+        # Xi'an 117 over 117001): the units add up into it, and it into the total
+        for index in units[1:]:
+            out[index] = units[0]
     return out
+
+
+def _figures(row: Row) -> dict[str, Decimal]:
+    return {label: amount.value for label, amount in row.values.items() if amount.value}
+
+
+def _adds_up(whole: Row, parts: list[Row]) -> bool:
+    """Whether the parts' figures add up to the whole's in every column, give or take half a
+    unit of the last printed place for each figure added."""
+    amounts = [amount for row in (whole, *parts) for amount in row.values.values()]
+    half = Decimal(5).scaleb(-max((amount.decimals for amount in amounts), default=0) - 1)
+    for label in {label for row in (whole, *parts) for label in row.values}:
+        terms = [row.value(label) for row in parts]
+        slack = half * sum(1 for value in (whole.value(label), *terms) if value)
+        if abs(whole.value(label) - sum(terms, Decimal(0))) > slack:
+            return False
+    return True
 
 
 def line_children(rows: list[Row], lines: tuple[Line, ...], by_path: bool = False) -> dict[int, list[int]]:

@@ -53,6 +53,16 @@ TITLES: dict[str, tuple[str, ...]] = {
     "T11": ("财政拨款上年结转资金支出表", "财政拨款结转资金支出表"),
 }
 
+# Words printed headers use beside the template's own column names (VARIANTS.md): columns the
+# template lacks (事业单位经营支出 …), other names for its columns (人员支出, 日常公用支出), and the
+# group cells over them (编制预算, 上年结转). A header line made of them is a header line, never a row.
+HEADER_WORDS: tuple[str, ...] = (
+    "人员支出", "日常公用支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出", "专项业务经费支出",
+    "人员经费支出", "公用经费支出", "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入",
+    "其他收入", "用事业基金弥补收支差额", "上年结转结余", "上年结余", "结转", "财政专户管理资金", "单位资金",
+    "当年预算", "编制预算", "经费拨款", "金额", "一般公共预算", "政府性基金预算", "国有资本经营预算",
+)
+
 # Tables the canonical template lacks (none in VARIANTS.md), and tables only near a canonical one
 # in a way that would misread it (Guangzhou 表7: T7's title, economic classes instead of projects).
 # Matched before the canonical titles, on the whole folded title with its qualifier.

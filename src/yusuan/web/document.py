@@ -72,10 +72,11 @@ def tables(disclosure: dict[str, Any]) -> list[dict[str, Any]]:
         table = disclosure.get("tables", {}).get(spec.id)
         entry: dict[str, Any] = {"id": spec.id, "title": spec.title, "printed": None, "present": False,
                                  "note": None, "grids": [], "findings": [], "money_unit": None,
-                                 "columns_known": True}
+                                 "columns_known": True, "as_printed": False}
         if table:
             entry.update(printed=table.get("title"), present=table["present"], note=table.get("note"),
-                         money_unit=table.get("money_unit"), columns_known=table.get("columns_known", True))
+                         money_unit=table.get("money_unit"), columns_known=table.get("columns_known", True),
+                         as_printed=table.get("header_sums") is not None)
             rows = list(enumerate(table.get("rows", [])))
             width = 3 if any(row.get("code") for _, row in rows) else 0
             if spec.rows == "ledger":
@@ -86,7 +87,10 @@ def tables(disclosure: dict[str, Any]) -> list[dict[str, Any]]:
                     _grid(spec.id, "支出", [c.label for c in spec.columns], expense,
                           3 if any(row.get("code") for _, row in expense) else 0)]
             else:
-                entry["grids"] = [_grid(spec.id, None, [c.label for c in spec.columns], rows, width)]
+                # a table read as printed shows its own columns, the template's it lacks not at all
+                printed = list(dict.fromkeys(label for _, row in rows for label in row["values"]))
+                columns = printed if entry["as_printed"] else [c.label for c in spec.columns]
+                entry["grids"] = [_grid(spec.id, None, columns, rows, width)]
         out.append(entry)
     return out
 
