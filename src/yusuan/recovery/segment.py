@@ -210,7 +210,8 @@ def lexicon(spec: TableSpec) -> str:
     known = _LEXICONS.get(spec.id)
     if known is not None:
         return known
-    words = [_HEADER_WORDS, *variants.HEADER_WORDS, *spec.all_titles]
+    # a ledger's lines bear these names (一般公共预算, 事业收入): there they are rows, not header words
+    words = [_HEADER_WORDS, *(variants.HEADER_WORDS if spec.rows != "ledger" else ()), *spec.all_titles]
     for column in (*spec.columns, *spec.income_columns):
         words += [column.label, *column.aliases, *column.label.split("/")]
     known = _LEXICONS[spec.id] = fold("".join(words))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, delete, insert, select
@@ -53,7 +54,9 @@ def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]
         return
     if compiled.positional:
         order = compiled.positiontup or []
-        connection.exec_driver_sql(compiled.string, [tuple(row[key] for key in order) for row in rows])
+        pick = itemgetter(*order)  # in C: building the parameters was a fifth of the time storing
+        connection.exec_driver_sql(compiled.string, [pick(row) for row in rows] if len(order) > 1
+                                   else [(pick(row),) for row in rows])
     else:
         connection.exec_driver_sql(compiled.string, rows)
 
