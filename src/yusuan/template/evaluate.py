@@ -12,7 +12,7 @@ from decimal import Decimal
 from ..model import Disclosure, Row, Table
 from .canonical import TABLE_BY_ID, line_paths
 from .links import LINKS
-from .select import amount, children, in_unit, line_children, select
+from .select import amount, children, in_unit, line_children, select, tolerance
 from .spec import Link
 
 
@@ -27,11 +27,6 @@ class Breach:
     stated: Decimal
     expected: Decimal
     terms: tuple[Decimal, ...]  # the figures the expected value is computed from
-
-
-def tolerance(values: list[Decimal], places: int) -> Decimal:
-    """Half a unit of the last printed place for every non-zero figure compared."""
-    return Decimal(sum(1 for value in values if value)) * Decimal(5).scaleb(-places - 1)
 
 
 def places_of(table: Table) -> int:
@@ -79,14 +74,17 @@ def trees(table: Table) -> list[Breach]:
     elif spec.income and not _unknown_income(table):  # T1/T4: 本年收入 = Σ its sources, …
         groups = line_children(table.rows, spec.income, by_path=True)
         columns = spec.income_columns
+    return _tree_breaches(table, groups, [column.label for column in columns], places)
+
+
+def _tree_breaches(table: Table, groups: dict[int, list[int]], labels: list[str], places: int) -> list[Breach]:
     out = []
     for parent, kids in groups.items():
-        for column in columns:
-            stated = table.rows[parent].value(column.label)
-            terms = tuple(table.rows[kid].value(column.label) for kid in kids)
+        for label in labels:
+            stated = table.rows[parent].value(label)
+            terms = tuple(table.rows[kid].value(label) for kid in kids)
             if abs(stated - sum(terms)) > tolerance([stated, *terms], places):
-                out.append(Breach("tree", table.id, table.rows[parent], column.label, stated,
-                                  sum(terms), terms))
+                out.append(Breach("tree", table.id, table.rows[parent], label, stated, sum(terms), terms))
     return out
 
 
@@ -126,17 +124,9 @@ def header_trees(table: Table) -> list[Breach]:
     spec = TABLE_BY_ID[table.id]
     if table.header_sums is None or not spec.tree:
         return []
-    places = places_of(table)
     labels = [label for label in dict.fromkeys(label for row in table.rows for label in row.values)
               if not _NOT_ADDITIVE.search(label)]
-    out = []
-    for parent, kids in children(table.rows).items():
-        for label in labels:
-            stated = table.rows[parent].value(label)
-            terms = tuple(table.rows[kid].value(label) for kid in kids)
-            if abs(stated - sum(terms)) > tolerance([stated, *terms], places):
-                out.append(Breach("tree", table.id, table.rows[parent], label, stated, sum(terms), terms))
-    return out
+    return _tree_breaches(table, children(table.rows), labels, places_of(table))
 
 
 def _unknown_income(table: Table) -> bool:

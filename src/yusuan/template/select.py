@@ -106,15 +106,18 @@ def _figures(row: Row) -> dict[str, Decimal]:
     return {label: amount.value for label, amount in row.values.items() if amount.value}
 
 
+def tolerance(values: list[Decimal], places: int) -> Decimal:
+    """Half a unit of the last printed place for every non-zero figure compared."""
+    return Decimal(sum(1 for value in values if value)) * Decimal(5).scaleb(-places - 1)
+
+
 def _adds_up(whole: Row, parts: list[Row]) -> bool:
-    """Whether the parts' figures add up to the whole's in every column, give or take half a
-    unit of the last printed place for each figure added."""
-    amounts = [amount for row in (whole, *parts) for amount in row.values.values()]
-    half = Decimal(5).scaleb(-max((amount.decimals for amount in amounts), default=0) - 1)
+    """Whether the parts' figures add up to the whole's in every column, within the rounding of
+    the places they are printed with."""
+    places = max((amount.decimals for row in (whole, *parts) for amount in row.values.values()), default=0)
     for label in {label for row in (whole, *parts) for label in row.values}:
         terms = [row.value(label) for row in parts]
-        slack = half * sum(1 for value in (whole.value(label), *terms) if value)
-        if abs(whole.value(label) - sum(terms, Decimal(0))) > slack:
+        if abs(whole.value(label) - sum(terms, Decimal(0))) > tolerance([whole.value(label), *terms], places):
             return False
     return True
 
