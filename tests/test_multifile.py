@@ -16,6 +16,7 @@ from pathlib import Path
 
 from yusuan.api import parse, parse_grouped, parse_together
 from yusuan.model import Disclosure
+from yusuan.readers.pdf import read_pdf
 from yusuan.readers.text import extract_lines
 from yusuan.recovery import TABLES_ELSEWHERE, recover
 from yusuan.rules import Finding, check
@@ -77,6 +78,15 @@ def test_the_narrative_alone_yields_what_it_has() -> None:
     assert [p.message for p in d.problems if p.message == TABLES_ELSEWHERE] == [TABLES_ELSEWHERE]
     # one finding says the tables are missing, not one per table
     assert [f.rule for f in check(d) if f.rule.startswith("C.")] == ["C.missing-table"]
+
+
+def test_a_title_in_a_font_not_embedded_is_read() -> None:
+    # the narrative's title, 方正小标宋 (FZXiaoBiaoSong-B05S) not embedded: PDFium draws no glyph
+    # for it; the font's ToUnicode map still says what it is (pdftotext shows the same line)
+    first = read_pdf(NARRATIVE).lines[0]
+    assert "".join(word.text for word in first.words) == "北京市审计局2026年度部门预算信息公开"
+    assert first.source.page == 1 and first.source.bbox is not None
+    assert alone(NARRATIVE).unit == "北京市审计局"
 
 
 def test_the_tables_alone_name_their_unit_and_year() -> None:

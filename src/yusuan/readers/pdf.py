@@ -31,6 +31,7 @@ from .geometry import (
     split_words,
 )
 from .pagebreak import Breaks
+from .unembedded import unembedded_glyphs
 
 _THIN = 2.0  # a path thinner than this (points) is a ruling line
 _MIN_RULE = 4.0  # shorter strokes are ticks or glyph parts, not rules
@@ -55,7 +56,7 @@ def read_pdf(path: Path) -> Extracted:
         pages = len(document)
         breaks = Breaks()
         for number in range(pages):
-            page_lines, opens, scanned = _read_page(document, number, file)
+            page_lines, opens, scanned = _read_page(document, path, number, file)
             if scanned:
                 blank.append(number + 1)
             breaks.add(lines, page_lines, opens)
@@ -87,7 +88,7 @@ def _open(path: Path, file: str) -> pdfium.PdfDocument:
         raise UnreadableError("PDF 文件已损坏或不完整，无法打开", file=file) from None
 
 
-def _read_page(document: pdfium.PdfDocument, index: int,
+def _read_page(document: pdfium.PdfDocument, path: Path, index: int,
                file: str) -> tuple[list[TextLine], Callable[[int], frozenset[int]], bool]:
     """The page's lines, the cells of a line whose text may go on past the page (see
     `open_cells`, asked for the few lines at a page break only), and whether it is an image
@@ -101,9 +102,13 @@ def _read_page(document: pdfium.PdfDocument, index: int,
             turn = _text_turn(textpage) if glyphs else 0
         finally:
             textpage.close()
+        blanks: list[tuple[float, float, float, float]] = []
+        verticals, horizontals = _rules(page, transform, blanks)
+        if blanks:  # text PDFium drew nothing for (a font not embedded)
+            left, _, _, top = page.get_cropbox()
+            glyphs += unembedded_glyphs(path, index, left, top, blanks, glyphs)
         if not glyphs:
             return [], _no_open_cells, _has_image(page)
-        verticals, horizontals = _rules(page, transform)
         if turn:  # text set sideways on the page: read it the way it runs
             glyphs = [_turned(g, turn) for g in glyphs]
             verticals, horizontals = _turn_rules(verticals, horizontals, turn)
@@ -227,13 +232,16 @@ def _has_image(page: pdfium.PdfPage) -> bool:
     return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=_FORM_DEPTH))
 
 
-def _rules(page: pdfium.PdfPage, transform: Transform) -> tuple[list[Rule], list[Rule]]:
+def _rules(page: pdfium.PdfPage, transform: Transform,
+           blanks: list[tuple[float, float, float, float]]) -> tuple[list[Rule], list[Rule]]:
     """The page's ruling lines (vertical, horizontal), from its thin path objects and the
-    straight segments of its other paths (the raw API: thousands of objects a page)."""
+    straight segments of its other paths (the raw API: thousands of objects a page). Adds to
+    `blanks` the text objects PDFium has no glyphs for (an empty box at their origin)."""
     verticals: list[Rule] = []
     horizontals: list[Rule] = []
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    for handle, nested in _paths(page.raw):
+    empty: list[object] = []
+    for handle, nested in _paths(page.raw, empty):
         if not pdfium_c.FPDFPageObj_GetBounds(handle, left, bottom, right, top):
             continue
         if right.value - left.value <= _THIN or top.value - bottom.value <= _THIN:
@@ -242,6 +250,15 @@ def _rules(page: pdfium.PdfPage, transform: Transform) -> tuple[list[Rule], list
         elif not nested:  # a grid drawn as one path (inside forms the matrices would compound)
             for start, end in _segments(handle):
                 _add_rule(transform(*start), transform(*end), verticals, horizontals)
+    embedded: dict[int, bool] = {}  # by font: a page has a few
+    for handle in empty:
+        font = pdfium_c.FPDFTextObj_GetFont(handle)
+        address = ctypes.cast(font, ctypes.c_void_p).value or 0
+        if address not in embedded:
+            embedded[address] = not font or pdfium_c.FPDFFont_GetIsEmbedded(font) != 0
+        if not embedded[address]:  # a space or an empty string in an embedded font is no loss
+            x, y = transform(*_origin(handle))
+            blanks.append((x, y, x, y))
     return merge_rules(verticals), merge_rules(horizontals)
 
 
@@ -253,18 +270,33 @@ class _Handle(ctypes.c_void_p):  # returned as itself, not as an int: passed on 
 
 _GET_OBJECT = ctypes.CFUNCTYPE(_Handle)(ctypes.cast(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p).value)
 _KIND_OF = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFPageObj_GetType, ctypes.c_void_p).value)
+_BOUNDS = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_void_p).value)
 
 
-def _paths(page: object) -> Iterator[tuple[object, bool]]:
-    """The page's path objects, those inside form XObjects too: (handle, nested)."""
-    path, form = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+def _origin(handle: object) -> tuple[float, float]:
+    """Where a text object starts: its matrix's translation, in page space."""
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(handle, matrix)
+    return matrix.e, matrix.f
+
+
+def _paths(page: object, empty: list[object]) -> Iterator[tuple[object, bool]]:
+    """The page's path objects, those inside form XObjects too: (handle, nested). Adds to
+    `empty` the text objects of the page itself with a box of no size (no glyphs drawn)."""
+    path, form, text = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_TEXT
+    bounds = (ctypes.c_float * 4)()  # left, bottom, right, top
+    values = memoryview(bounds).cast("B").cast("f")
+    into = [ctypes.byref(bounds, 4 * i) for i in range(4)]
     kind_of = pdfium_c.FPDFPageObj_GetType
     address = ctypes.cast(page, ctypes.c_void_p)
     forms: list[tuple[object, int]] = []
     for index in range(pdfium_c.FPDFPage_CountObjects(page)):  # most are text: one call each
         found = _GET_OBJECT(address, index)
         kind = _KIND_OF(found)
-        if kind == path:
+        if kind == text:
+            if _BOUNDS(found, *into) and values[0] == values[2] and values[1] == values[3]:
+                empty.append(ctypes.cast(found, pdfium_c.FPDF_PAGEOBJECT))
+        elif kind == path:
             yield ctypes.cast(found, pdfium_c.FPDF_PAGEOBJECT), False
         elif kind == form:
             forms.append((ctypes.cast(found, pdfium_c.FPDF_PAGEOBJECT), 1))
