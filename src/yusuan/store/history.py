@@ -7,7 +7,6 @@ year before it, and the stored documents of the year after it are checked again 
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Iterable, Mapping
 
 from sqlalchemy import Connection, delete, insert, select
@@ -16,7 +15,7 @@ from ..jsonin import from_dict as disclosure
 from ..model import Disclosure
 from ..rules.corpus import LastYear
 from .models import OK, Document, StoredDisclosure, StoredFinding
-from .record import finding_row
+from .record import finding_row, unslim
 
 Key = tuple[int, int, str | None]  # unit, year, kind: a budget is compared with its own kind
 
@@ -42,7 +41,7 @@ def recheck(connection: Connection, new: Iterable[Key], known: Mapping[int, byte
     def load(document_id: int) -> Disclosure:
         if document_id not in loaded:
             at_hand = (known or {}).get(document_id)
-            loaded[document_id] = pickle.loads(at_hand) if at_hand else _load(connection, document_id)
+            loaded[document_id] = unslim(at_hand) if at_hand else _load(connection, document_id)
         return loaded[document_id]
 
     for unit, year, kind in targets:
