@@ -180,7 +180,8 @@ def test_hangzhou_codes_from_indentation(real_pdf: Reader) -> None:
     # 基本支出 spans 小计 | 人员经费 | 日常公用支出 (wrapped over two lines, centred in the header row)
     assert values(row(t5, "2080501")) == {"合计": D("193.24"), "基本支出": D("193.24"),
                                           "基本支出/人员经费": D("192.34"), "基本支出/日常公用支出": D("0.90")}
-    assert not [f for f in check(real_pdf(HANGZHOU)) if f.severity in (ERROR, WARNING)]
+    # the one finding: its 情况说明 never states its 机关运行经费 (see test_real_variants)
+    assert [f.rule for f in check(real_pdf(HANGZHOU)) if f.severity in (ERROR, WARNING)] == ["C.missing-section"]
 
 
 def test_xian_money_in_yuan_and_empty_reason_from_the_contents(real_pdf: Reader) -> None:

@@ -96,7 +96,10 @@ def test_shenzhen_continued_extra_table_is_one() -> None:
 
 
 def test_no_false_alarms_on_variants() -> None:
-    """These documents are consistent as printed: no error or warning is found in them."""
+    """These documents are consistent as printed: no error or warning is found in them but one.
+    杭州's 情况说明 never states its 机关运行经费: its （十）其他重要事项的情况说明 tells of 政府采购, 国有资产,
+    绩效 and 委托业务费 only (pp.8–9), where 湖州's, of the same province's template, states it."""
+    omitted = [("C.missing-section", "第三部分没有“机关运行经费情况”")]
     for name in (GUANGZHOU, HANGZHOU, CHANGSHA, SHENZHEN):
         serious = [(f.rule, f.message) for f in check(disclosure(name)) if f.severity in (ERROR, WARNING)]
-        assert serious == [], name
+        assert serious == (omitted if name == HANGZHOU else []), name

@@ -19,15 +19,21 @@ _PART3 = re.compile(r"^第三部分")
 _PART = re.compile(r"^第([一二三四五六七八九十]+)部分")
 # where no Part 3 is numbered, the part that is the 情况说明 (Beijing: 第一部分 …预算情况说明, or a
 # document that is nothing but the 说明: 2026部门预算情况的说明)
-_EXPLAINED = re.compile(r"^(?:第[一二三四五六七八九十]+部分.{0,12}|(?:19|20)\d{2}年?度?(?:部门|单位))预算情况的?说明$")
-_SECTION = re.compile(r"^(?:-\s*)?([一二三四五六七八九十]+)、")
+_EXPLAINED = re.compile(r"^(?:第[一二三四五六七八九十]+部分.{0,12}|(?:19|20)\d{2}年?度?(?:部门|单位))"
+                        r"预算(?:情况|公开|安排情况|编制)?的?说明$")
+# or a numbered heading of the body (Zhejiang: 二、2026年XX局部门预算安排情况说明), whose sections
+# are numbered one level down: （一）收支预算情况的总体说明
+_EXPLAINED_SECTION = re.compile(r"^[一二三四五六七八九十]+、(?:(?:19|20)\d{2}年度?)?.{0,20}?(?:部门|单位)"
+                                r"预算(?:情况|安排情况|编制)?的?说明$")
+_TOP = re.compile(r"^(?:-\s*)?([一二三四五六七八九十]+)、")
+_SUB = re.compile(r"^（([一二三四五六七八九十]+)）")
 _PERFORMANCE = re.compile(r"绩效目标(?:申报)?表")
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
 _AMOUNT = re.compile(_NUMBER + r"万元")
 _SHARE = re.compile(r"[，,]?占(?:比)?" + _NUMBER + r"\s*%")
-_CHANGE = re.compile(
-    r"[，,]?(?:比上年(?:预算(?:数)?)?|较上年(?:预算(?:数)?)?)(增加|减少|增长|下降)" + _NUMBER + r"万元"
-)
+_LAST_YEAR = r"(?:上年|(?:19|20)\d{2}年)(?:预算(?:数)?)?"  # 上年预算, or 2025年预算 named by its year
+_CHANGE = re.compile(r"[，,]?[比较]" + _LAST_YEAR + r"(增加|减少|增长|下降)" + _NUMBER + r"万元")
+_LEVEL = re.compile(r"[，,]?(?:与|和|同)" + _LAST_YEAR + r"(?:相比)?(?:基本)?持平")  # no change
 _GROWTH = re.compile(r"[，,]?(增长|下降|增加|减少)" + _NUMBER + r"\s*%")
 _CHANGE_WORDS = ("增加", "减少", "增长", "下降")
 _NAME_REACH = 600
@@ -44,20 +50,38 @@ def part3(lines: list[TextLine], tables: tuple[int, ...] = ()) -> list[TextLine]
     if not starts:
         starts = [i for i, line in enumerate(lines) if "说明" in line.text and _EXPLAINED.match(fold(line.text))]
     if not starts:
-        return []
+        return _numbered_part(lines, tables)
     begin = starts[-1] + 1  # the last heading: the first one may be the table of contents'
     own = _PART.match(fold(lines[starts[-1]].text))
     if own is None:  # a bare 2026部门预算情况说明: up to the first table after it
         end = min((line for line in tables if line >= begin), default=len(lines))
         return _until_next_part(lines[:end], begin, own)
     out = _until_next_part(lines, begin, own)
-    headings = [line for line in out if _SECTION.match(line.text.strip())]
+    headings = [line for line in out if _TOP.match(line.text.strip())]
     if len(out) >= 2 and len(headings) * 5 >= len(out) * 4:  # a table of contents: the body
         first = fold(headings[0].text)                      # starts at its first heading again
         again = next((i for i in range(begin + len(out), len(lines)) if fold(lines[i].text) == first), None)
         if again is not None:
             out = _until_next_part(lines, again, own)
     return out
+
+
+def _numbered_part(lines: list[TextLine], tables: tuple[int, ...]) -> list[TextLine]:
+    """The 情况说明 as a numbered section of the body (二、…预算安排情况说明), up to the next
+    section of its level (三、名词解释) or the first table; the last such heading, since the
+    first may be the table of contents'."""
+    starts = [i for i, line in enumerate(lines) if "说明" in line.text
+              and _EXPLAINED_SECTION.match(fold(line.text))]
+    if not starts:
+        return []
+    begin = starts[-1] + 1
+    end = min((line for line in tables if line >= begin), default=len(lines))
+    out = []
+    for line in lines[begin:end]:
+        if _TOP.match(line.text.strip()):
+            break
+        out.append(line)
+    return _until_next_part(out, 0, None)
 
 
 def _until_next_part(lines: list[TextLine], begin: int, own: re.Match[str] | None) -> list[TextLine]:
@@ -73,12 +97,18 @@ def _until_next_part(lines: list[TextLine], begin: int, own: re.Match[str] | Non
     return out
 
 
+def _numbering(lines: list[TextLine]) -> re.Pattern[str]:
+    """How Part 3 numbers its sections: 一、 where any line is so numbered, else （一）."""
+    return _TOP if any(_TOP.match(line.text.strip()) for line in lines) else _SUB
+
+
 def _sections(lines: list[TextLine]) -> list[tuple[str, list[TextLine]]]:
     """Part 3's numbered sections, each with its heading (wrapped headings joined: a heading
     ends with 说明)."""
+    numbered = _numbering(lines)
     sections: list[list[TextLine]] = []
     for line in lines:
-        if _SECTION.match(line.text.strip()) or not sections:
+        if numbered.match(line.text.strip()) or not sections:
             sections.append([])
         sections[-1].append(line)
     out = []
@@ -106,9 +136,10 @@ def joined(lines: list[TextLine]) -> tuple[str, Callable[[int], Source]]:
 def statements(part: list[TextLine]) -> list[Statement]:
     """The statements of Part 3 (its lines, as `part3` gives them)."""
     out: list[Statement] = []
+    numbered = _numbering(part)
     for title, section in _sections(part):
         text, source_at = joined(section)
-        body = _after_heading(text, title)
+        body = _after_heading(text, title, numbered)
         for match in _AMOUNT.finditer(text):
             if text[max(0, match.start() - 2) : match.start()] in _CHANGE_WORDS:
                 continue  # a change, read with the amount it follows
@@ -123,7 +154,8 @@ def statements(part: list[TextLine]) -> list[Statement]:
             share = _SHARE.match(text, position)
             position = share.end() if share else position
             change = _CHANGE.match(text, position)
-            position = change.end() if change else position
+            level = None if change else _LEVEL.match(text, position)
+            position = change.end() if change else level.end() if level else position
             growth = _GROWTH.match(text, position) if change else None
             end = growth.end() if growth else position
             source = source_at(match.start())
@@ -132,7 +164,7 @@ def statements(part: list[TextLine]) -> list[Statement]:
                 name=before[name_start:].strip(),
                 amount=_decimal(match.group(1)),
                 share=_decimal(share.group(1)) if share else None,
-                change=_signed(change.group(1), change.group(2)) if change else None,
+                change=_signed(change.group(1), change.group(2)) if change else Decimal(0) if level else None,
                 growth=_signed(growth.group(1), growth.group(2)) if growth else None,
                 quote=text[window + name_start : end],
                 source=source,
@@ -140,10 +172,10 @@ def statements(part: list[TextLine]) -> list[Statement]:
     return out
 
 
-def _after_heading(text: str, title: str) -> int:
+def _after_heading(text: str, title: str, numbered: re.Pattern[str]) -> int:
     """Where the section's first sentence begins in its text: after the heading when the heading
     ends with 说明 (a heading and its sentence run on with no stop between them), else 0."""
-    if not (_SECTION.match(title) and title.endswith("说明")):
+    if not (numbered.match(title) and title.endswith("说明")):
         return 0
     wanted, seen = title.replace(" ", ""), 0
     for offset, char in enumerate(text):
@@ -156,7 +188,8 @@ def _after_heading(text: str, title: str) -> int:
 
 def headings(part: list[TextLine]) -> list[str]:
     """Part 3's numbered section headings (一、…说明)."""
-    return [title for title, _ in _sections(part) if _SECTION.match(title)]
+    numbered = _numbering(part)
+    return [title for title, _ in _sections(part) if numbered.match(title)]
 
 
 def narrative(part: list[TextLine]) -> list[tuple[str, Source]]:

@@ -369,6 +369,9 @@ def parse_lines(tokens: list[Token], spec: TableSpec) -> Parsed:
     while index < len(tokens):
         token = tokens[index]
         if token.kind != TEXT_KIND:
+            if current is None and not out.rows and is_amount(token.text):
+                # figures before any label: the total, the items printed as columns over it
+                current = _new(out.rows, token, kind="total", name=lines[0][0])
             _attach(out, current, [token])
             index += 1
             continue

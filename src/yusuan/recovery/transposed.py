@@ -148,6 +148,8 @@ def transposed_rows(spec: TableSpec, header_lines: list[TextLine], rows: list[Pe
             item, fund = meant[index]
             token = column[0]
             values.setdefault(item, {})[fund] = Amount(parse_amount(token.text), token.text, token.source)
+    if total not in values:
+        return None  # the figures did not meet the header's cells: nothing read, nothing to check
     read = [Row("total" if line.name == total else "line", line.name, values.get(line.name, {}),
                 source=row.row.source) for _, line in line_paths(spec.lines)]
     # accepted only where the items add up as the template says: a figure put under the wrong

@@ -26,9 +26,12 @@ def _total(disclosure: Disclosure, table_id: str, parts: tuple[str, str]) -> Row
     template's columns, or (a header read otherwise) the total row's 合计 is exactly its parts."""
     table = disclosure.tables.get(table_id)
     total = table.total() if table is not None and table.present else None
-    if table is None or total is None or not all(part in total.values for part in parts):
+    if table is None or total is None:
         return None
-    if table.readable or total.value("合计") == sum((total.value(part) for part in parts), Decimal(0)):
+    if table.readable:  # a cell printed empty under a known column is 0
+        return total
+    if all(part in total.values for part in parts) and total.value("合计") == sum(
+            (total.value(part) for part in parts), Decimal(0)):
         return total
     return None
 

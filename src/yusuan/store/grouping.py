@@ -54,28 +54,29 @@ _CHUNK = 500  # hashes per IN (…): SQLite's limit on a statement's parameters
 
 
 def _stored_parts(engine: Engine, run: set[str]) -> list[Record]:
-    """Documents stored by an earlier run without tables, of the units and years of this run's."""
+    """Documents stored by an earlier run without tables, of the units and years of this run's
+    (the unit as the files of one disclosure name it: a narrative may say 部门预算 where its tables
+    file says nothing), or naming no unit (a cover without it): the grouping decides."""
     shas = sorted(run)
     with engine.connect() as connection:
         ours = [row for start in range(0, len(shas), _CHUNK) for row in connection.execute(
-            select(Document.unit_id, Document.year).where(Document.sha256.in_(shas[start:start + _CHUNK]),
-                                                         Document.year.is_not(None)))]
+            select(Document.unit, Document.level, Document.year).where(
+                Document.sha256.in_(shas[start:start + _CHUNK]), Document.year.is_not(None)))]
+        wanted = {(_unit(unit, level), year) for unit, level, year in ours if unit}
         out = []
-        # of the same unit and year, or naming no unit (a cover without it): the grouping decides
-        pairs = set(ours) | {(None, year) for _, year in ours}
-        for unit_id, year in pairs:
-            same = Document.unit_id.is_(None) if unit_id is None else Document.unit_id == unit_id
-            for document in connection.execute(
-                    select(Document.id, Document.sha256, Document.file_name)
-                    .where(same, Document.year == year, Document.status == OK,
-                           ~exists().where(Amount.document_id == Document.id))):  # no table's amounts
-                if document.sha256 in run:
-                    continue
-                disclosure = from_dict(connection.execute(select(StoredDisclosure.content).where(
-                    StoredDisclosure.document_id == document.id)).scalar_one())
-                record = Record(document.sha256, document.file_name, skipped=True, part=disclosure)
-                record.files = _files(connection, document.id)
-                out.append(record)
+        for document in connection.execute(
+                select(Document.id, Document.sha256, Document.file_name, Document.unit, Document.level,
+                       Document.year)
+                .where(Document.year.in_({year for _, _, year in ours}), Document.status == OK,
+                       ~exists().where(Amount.document_id == Document.id))):  # no table's amounts
+            if document.sha256 in run or (
+                    document.unit and (_unit(document.unit, document.level), document.year) not in wanted):
+                continue
+            disclosure = from_dict(connection.execute(select(StoredDisclosure.content).where(
+                StoredDisclosure.document_id == document.id)).scalar_one())
+            record = Record(document.sha256, document.file_name, skipped=True, part=disclosure)
+            record.files = _files(connection, document.id)
+            out.append(record)
     return out
 
 

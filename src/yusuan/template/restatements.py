@@ -26,13 +26,15 @@ def _r(section: str, name: str, table: str, row: str, column: str, side: str | N
 
 # 支出预算情况 is the section of all spending only where nothing qualifies it (not 基本支出预算,
 # 政府性基金预算支出预算, 培训费支出预算 …): right after the number, a year, 关于, 部门 or 单位
-_INCOME, _SPENDING = r"收入预算情况", r"(?:^|[、年度]|关于|部门|单位)支出预算情况"
+# a section may be named for its table instead (Jilin: 二、收入总表情况说明)
+_INCOME, _SPENDING = r"收入(?:预算|总表)情况", r"(?:^|[、年度]|关于|部门|单位)支出(?:预算|总表)情况"
 _GENERAL = r"一般公共预算当年拨款"
-_THREE_PUBLIC = r"“?三公”?经费(?:支出)?(?:数|预算)?(?:支出)?为?$"  # the whole 三公 amount
+_THREE_PUBLIC = r"“?三公”?经费”?(?:支出)?(?:数|预算)?(?:支出)?(?:数)?为?$"  # the whole 三公 amount
 _BASIC = r"(?<!财政拨款)基本支出(?:预算)?情况"  # 财政拨款 basic spending spans T5, T8 and T9
 
 RESTATEMENTS: tuple[Restatement, ...] = (
-    _r(r"(?<!财政拨款)收支预算情况的总体说明", r"(?<!财政拨款)收支总预算$", "T1", "total", "预算数", "income"),
+    _r(r"(?<!财政拨款)收支(?:预算情况的总体|总表情况)说明", r"(?<!财政拨款)收支总预算$", "T1", "total", "预算数",
+       "income"),
     _r(_INCOME, r"收入预算$", "T1", "total", "预算数", "income"),
     _r(_INCOME, r"^上级一般公共预算安排的?转移支付", "T1",
        "line:本年收入/一般公共预算拨款/上级一般公共预算安排转移支付", "预算数"),
@@ -43,7 +45,7 @@ RESTATEMENTS: tuple[Restatement, ...] = (
     _r(_SPENDING, r"^基本支出(?:预算)?$", "T3", "total", "基本支出"),
     _r(_SPENDING, r"^项目支出(?:预算)?$", "T3", "total", "项目支出"),
     _r(_SPENDING, r"支出预算$", "T1", "total", "预算数", "expense"),
-    _r(r"财政拨款收支预算情况", r"财政拨款收支总预算$", "T4", "total", "合计", "income"),
+    _r(r"财政拨款收支(?:预算|总表)情况", r"财政拨款收支总预算$", "T4", "total", "合计", "income"),
     _r(_GENERAL, r"一般公共预算拨款合计$", "T5", "total", "合计"),
     _r(_GENERAL, r"^基本支出$", "T5", "total", "基本支出"),
     _r(_GENERAL, r"^项目支出$", "T5", "total", "项目支出"),
@@ -57,8 +59,8 @@ RESTATEMENTS: tuple[Restatement, ...] = (
     _r(r"三公", r"^公务用车购置费$", "T10", "line:公务用车购置费", "合计"),
     _r(r"三公", r"^公务用车运行(?:维护)?费$", "T10", "line:公务用车运行费", "合计"),
     _r(r"三公", r"^公务接待费$", "T10", "line:公务接待费", "合计"),
-    # 机关运行经费 is the 公用经费 of basic spending (DOMAIN.md)
-    _r(r"其他重要事项|运行经费", r"机关运行经费(?:财政拨款)?(?:预算)?(?:数)?为?$", "T6", "total", "公用经费"),
+    # 机关运行经费 is no restatement: it is the 公用经费 of the 行政 and 参公 units only, at most
+    # T6's (rules X.running-basic and X.running-cost)
 )
 
 

@@ -1,0 +1,90 @@
+"""The 情况说明 of variants that number it as a section of the body, not as 第三部分.
+
+Zhejiang (杭州, 湖州) prints it as 二、…部门预算安排情况说明 with its sections one level down
+(（一）收支预算情况的总体说明 …); a change is named by the year (比2025年预算) or is none (与上年预算数
+持平). Expected values were
+read off the PDFs' pages (tests/data/real, provenance in SOURCES.md).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from yusuan.api import parse
+from yusuan.model import Disclosure, Statement
+from yusuan.rules import check
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+HANGZHOU = REAL / "2026-hangzhou-meteorological-bureau-dept-budget.pdf"
+HUZHOU = REAL / "2026-huzhou-finance-bureau-dept-budget.pdf"
+SHANGHAI = REAL / "2026-shanghai-audit-bureau-unit-budget.pdf"
+CHANGCHUN = REAL / "2026-changchun-petitions-bureau-dept-budget.pdf"
+
+
+@cache
+def parsed(path: Path) -> Disclosure:
+    return parse(path)
+
+
+def _stated(disclosure: Disclosure, name_end: str, amount: str) -> Statement:
+    return next(s for s in disclosure.statements if s.name.endswith(name_end) and s.amount == Decimal(amount))
+
+
+def test_a_narrative_numbered_as_a_section_of_the_body() -> None:
+    d = parsed(HANGZHOU)
+    # p.3: （一）收支预算情况的总体说明（详见表 1-3）… 2026 年收支总预算 5,876.67 万元。
+    total = _stated(d, "收支总预算", "5876.67")
+    assert total.section.startswith("（一）收支预算情况的总体说明")
+    # （二）… 其中：一般公共预算拨款收入 5,753.07 万元，占 97.9%
+    income = _stated(d, "一般公共预算拨款收入", "5753.07")
+    assert income.share == Decimal("97.9")
+    # p.5: 科学技术支出（类）…科技成果转化与扩散（项）28.00 万元 … 比上年执行数减少 113.53 万元: a change
+    # on last year's spending, not its budget, is no budget change
+    item = _stated(d, "科技成果转化与扩散（项）", "28.00")
+    assert item.change is None
+    assert [s for s in d.sections if s.startswith("（五）")] == ["（五）一般公共预算当年拨款情况说明"]
+    findings = check(d)
+    assert not [f for f in findings if f.rule.startswith("N.")]
+
+
+def test_a_wrong_figure_in_such_a_narrative_is_found() -> None:
+    d = parsed(HANGZHOU)
+    wrong = dataclasses.replace(d, statements=[
+        dataclasses.replace(s, amount=Decimal("5876.76")) if s.name.endswith("收支总预算") else s
+        for s in d.statements])
+    [finding] = [f for f in check(wrong) if f.rule == "N.amount"]
+    assert (finding.table, finding.stated, finding.expected) == ("T1", Decimal("5876.76"), Decimal("5876.67"))
+
+
+def test_running_costs_of_some_units_are_less_than_all_units_common_costs() -> None:
+    d = parsed(HUZHOU)
+    # p.9: 本级1家行政单位以及…3家参公事业单位的机关运行经费财政拨款预算598.67万元，比上年预算增加66.73万元，
+    # 增长12.5%; the department also holds 市绿色财政研究服务中心, so T6's 公用经费 (626.67) is more
+    running = _stated(d, "机关运行经费财政拨款预算", "598.67")
+    assert (running.change, running.growth) == (Decimal("66.73"), Decimal("12.5"))
+    # （九）… “三公”经费预算数为 9.30 万元，比上年预算减少 10 万元，下降 51.8%
+    three = _stated(d, "“三公”经费预算数为", "9.30")
+    assert (three.change, three.growth) == (Decimal("-10"), Decimal("-51.8"))
+    rules = {f.rule for f in check(d)}
+    assert not rules & {"N.amount", "X.running-basic", "N.growth"}
+
+
+def test_changes_named_by_year_and_none() -> None:
+    # 上海 2026年单位预算编制说明: 其中：财政拨款收入19,577万元，比2025年预算减少290万元
+    fiscal = _stated(parsed(SHANGHAI), "财政拨款收入", "19577")
+    assert fiscal.change == Decimal("-290")
+    # 湖州: 2.公务接待费：2026 年安排公务接待费预算 5.80 万元，与上年预算数持平。
+    hosting = _stated(parsed(HUZHOU), "公务接待费预算", "5.80")
+    assert hosting.change == Decimal(0)
+
+
+def test_figures_under_a_header_of_items_are_kept() -> None:
+    # 预算表7: the items printed as columns, one row of figures with no label: 合计 7.61
+    d = parsed(CHANGCHUN)
+    t10 = d.tables["T10"]
+    assert t10.present and t10.rows
+    assert t10.rows[0].values["合计"].value == Decimal("7.61")
+    assert "N.amount" not in {f.rule for f in check(d)}
