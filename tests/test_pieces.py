@@ -73,4 +73,7 @@ def test_chinese_numbers(text: str, value: int) -> None:
 def test_fragments_join_without_the_spaces_extractors_insert() -> None:
     assert join_fragments(["2024 年中央财政医疗服", "务与保障能力提升"]) == "2024年中央财政医疗服务与保障能力提升"
     assert join_fragments(["Excel 2007", "表格"]) == "Excel 2007表格"
+    # justified text spaces a number's decimals from its point; a producer sets them apart
+    assert join_fragments(["收入预算 656. 73 万元"]) == "收入预算656.73万元"
+    assert join_fragments(["25180591 .33"]) == "25180591.33"
     assert fold("收 入 总 计") == "收入总计"

@@ -22,6 +22,7 @@ HANGZHOU = REAL / "2026-hangzhou-meteorological-bureau-dept-budget.pdf"
 HUZHOU = REAL / "2026-huzhou-finance-bureau-dept-budget.pdf"
 SHANGHAI = REAL / "2026-shanghai-audit-bureau-unit-budget.pdf"
 CHANGCHUN = REAL / "2026-changchun-petitions-bureau-dept-budget.pdf"
+CHANGSHA = REAL / "2026-changsha-vocational-education-base-office-dept-budget.pdf"
 
 
 @cache
@@ -88,3 +89,10 @@ def test_figures_under_a_header_of_items_are_kept() -> None:
     assert t10.present and t10.rows
     assert t10.rows[0].values["合计"].value == Decimal("7.61")
     assert "N.amount" not in {f.rule for f in check(d)}
+
+
+def test_decimals_of_spaced_out_text_stay_with_their_number() -> None:
+    # p.3: （二）支出预算：2026 年本单位支出预算 656.73 万元 — justified, the reader's words are 656. | 73
+    d = parsed(CHANGSHA)
+    assert _stated(d, "本单位支出预算", "656.73").section.startswith("三、部门收支总体情况")
+    assert not [s for s in d.statements if s.name.endswith(".")]

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _SPACE_NEAR_WIDE = re.compile(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+")
+# a number's decimals set apart from its point by spaced-out (justified) text: 656. 73, 25180591 .33
+_SPLIT_DECIMALS = re.compile(r"(?<=\d\.)\s+(?=\d)|(?<=\d)\s+(?=\.\d)")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〔": "[", "〕": "]"})
 # 1,048.38 / 59.62 / 50 / -3.00: an amount as printed (thousands separators optional)
 AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -29,7 +31,7 @@ def join_fragments(fragments: list[str]) -> str:
 @lru_cache(maxsize=1 << 13)  # the narrative's lines are joined by pass after pass
 def _joined(fragments: tuple[str, ...]) -> str:
     text = " ".join(fragment.strip() for fragment in fragments if fragment.strip())
-    return _SPACE.sub(" ", _SPACE_NEAR_WIDE.sub("", text)).strip()
+    return _SPACE.sub(" ", _SPACE_NEAR_WIDE.sub("", _SPLIT_DECIMALS.sub("", text))).strip()
 
 
 _OPERATORS = (("≥", ">="), ("≤", "<="), ("=>", ">="), ("=<", "<="))
