@@ -250,15 +250,9 @@ def _rules(page: pdfium.PdfPage, transform: Transform,
         elif not nested:  # a grid drawn as one path (inside forms the matrices would compound)
             for start, end in _segments(handle):
                 _add_rule(transform(*start), transform(*end), verticals, horizontals)
-    embedded: dict[int, bool] = {}  # by font: a page has a few
     for handle in empty:
-        font = pdfium_c.FPDFTextObj_GetFont(handle)
-        address = ctypes.cast(font, ctypes.c_void_p).value or 0
-        if address not in embedded:
-            embedded[address] = not font or pdfium_c.FPDFFont_GetIsEmbedded(font) != 0
-        if not embedded[address]:  # a space or an empty string in an embedded font is no loss
-            x, y = transform(*_origin(handle))
-            blanks.append((x, y, x, y))
+        x, y = transform(*_origin(handle))
+        blanks.append((x, y, x, y))
     return merge_rules(verticals), merge_rules(horizontals)
 
 
@@ -271,6 +265,7 @@ class _Handle(ctypes.c_void_p):  # returned as itself, not as an int: passed on 
 _GET_OBJECT = ctypes.CFUNCTYPE(_Handle)(ctypes.cast(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p).value)
 _KIND_OF = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFPageObj_GetType, ctypes.c_void_p).value)
 _BOUNDS = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_void_p).value)
+_FONT_OF = ctypes.CFUNCTYPE(ctypes.c_void_p)(ctypes.cast(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p).value)
 
 
 def _origin(handle: object) -> tuple[float, float]:
@@ -287,14 +282,20 @@ def _paths(page: object, empty: list[object]) -> Iterator[tuple[object, bool]]:
     bounds = (ctypes.c_float * 4)()  # left, bottom, right, top
     values = memoryview(bounds).cast("B").cast("f")
     into = [ctypes.byref(bounds, 4 * i) for i in range(4)]
+    fonts: dict[int | None, bool] = {}  # by font: whether embedded
     kind_of = pdfium_c.FPDFPageObj_GetType
     address = ctypes.cast(page, ctypes.c_void_p)
     forms: list[tuple[object, int]] = []
     for index in range(pdfium_c.FPDFPage_CountObjects(page)):  # most are text: one call each
         found = _GET_OBJECT(address, index)
         kind = _KIND_OF(found)
-        if kind == text:
-            if _BOUNDS(found, *into) and values[0] == values[2] and values[1] == values[3]:
+        if kind == text:  # its font looked up first (a getter): only a font not embedded may draw nothing
+            font = _FONT_OF(found)
+            embedded = fonts.get(font)
+            if embedded is None:
+                embedded = fonts[font] = not font or pdfium_c.FPDFFont_GetIsEmbedded(
+                    ctypes.cast(font, pdfium_c.FPDF_FONT)) != 0
+            if not embedded and _BOUNDS(found, *into) and values[0] == values[2] and values[1] == values[3]:
                 empty.append(ctypes.cast(found, pdfium_c.FPDF_PAGEOBJECT))
         elif kind == path:
             yield ctypes.cast(found, pdfium_c.FPDF_PAGEOBJECT), False
