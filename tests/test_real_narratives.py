@@ -16,6 +16,7 @@ from pathlib import Path
 from yusuan.api import parse
 from yusuan.model import Disclosure, Statement
 from yusuan.rules import check
+from yusuan.rules.restated import restated_statements
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 HANGZHOU = REAL / "2026-hangzhou-meteorological-bureau-dept-budget.pdf"
@@ -96,3 +97,14 @@ def test_decimals_of_spaced_out_text_stay_with_their_number() -> None:
     d = parsed(CHANGSHA)
     assert _stated(d, "本单位支出预算", "656.73").section.startswith("三、部门收支总体情况")
     assert not [s for s in d.statements if s.name.endswith(".")]
+
+
+def test_sections_named_for_their_tables() -> None:
+    # 长春 第三部分 三、支出总表情况说明: 2026年支出总计 1682.76 万元 … 基本支出合计为 1208.20 万元，项目支出
+    # 合计为 474.56 万元: each the restatement of a table's figure, and agreeing with 预算表3
+    d = parsed(CHANGCHUN)
+    restated = {(s.name, s.amount): (r.figure.table, bool(rows)) for s, r, rows in restated_statements(d)}
+    assert restated[("2026年支出总计", Decimal("1682.76"))][0] == "T1"
+    assert restated[("基本支出合计为", Decimal("1208.20"))] == ("T3", True)
+    assert restated[("项目支出合计为", Decimal("474.56"))] == ("T3", True)
+    assert "N.amount" not in {f.rule for f in check(d)}
