@@ -11,6 +11,9 @@ _SPACE = re.compile(r"\s+")
 _SPACE_NEAR_WIDE = re.compile(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+")
 # a number's decimals set apart from its point by spaced-out (justified) text: 656. 73, 25180591 .33
 _SPLIT_DECIMALS = re.compile(r"(?<=\d\.)\s+(?=\d)|(?<=\d)\s+(?=\.\d)")
+# a list's numbering before a label (一、 1． （1） (二) 其中：), printed or folded
+ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
+                         r"|其中[:：])+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〔": "[", "〕": "]"})
 # 1,048.38 / 59.62 / 50 / -3.00: an amount as printed (thousands separators optional)
 AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -21,6 +24,11 @@ INTEGER = re.compile(r"^\d+$")
 def fold(text: str) -> str:
     """The form in which labels are compared: NFKC, plain quotes, no white space."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))
+
+
+def unnumbered(text: str) -> str:
+    """A label without the numbering of the list it stands in."""
+    return ENUMERATION.sub("", text)
 
 
 def join_fragments(fragments: list[str]) -> str:

@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from ..classification import code_by_name, name_of
 from ..model import Problem, Row
 from ..template import TableSpec, line_paths
-from ..text import fold, is_amount, join_fragments
+from ..text import ENUMERATION, fold, is_amount, join_fragments, unnumbered
 from .segment import is_total_label
 from .tokens import AMOUNT_KIND, INT_KIND, TEXT_KIND, Token
 
-_ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[、.]|\([一二三四五六七八九十\d]+\)|其中:)+")
 _NOTE = re.compile(r"^(?:备注|注:|说明:)|空表|没有|无此|未安排|本表|[，。]")
 _CODE_SHAPES = ((3,), (3, 2), (3, 2, 2), (5,), (7,), (5, 2), (3, 4))
 
@@ -39,7 +38,7 @@ class Parsed:
 
 
 def strip_enumeration(text: str) -> str:
-    return _ENUMERATION.sub("", fold(text))
+    return unnumbered(fold(text))
 
 
 def _code_split(run: list[Token]) -> int | None:
@@ -298,7 +297,7 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
             # an expense name printed without its code (Shenzhen, Hangzhou, Beijing): its cell
             # says the side; a 类 is known by its name, a 款/项 under it is not summed again
             known = code_by_name(folded)
-            numbered = _ENUMERATION.match(fold(label)) is not None
+            numbered = ENUMERATION.match(fold(label)) is not None
             if current is not None and current.row.side == "expense" and not current.amounts \
                     and not numbered and known is None:
                 current.row.name = join_fragments([current.row.name or "", label])  # a wrapped name

@@ -10,7 +10,7 @@ from ..model import Disclosure, Row, Statement, Table
 from ..template.evaluate import step_of
 from ..template.restatements import RESTATEMENTS, Restatement
 from ..template.select import amount, in_unit, select
-from ..text import fold
+from ..text import fold, unnumbered
 from .base import ERROR, WARNING, Finding, Rule
 
 _CLASS = re.compile(r"([^、.．\d（）()]+)（类）")
@@ -47,8 +47,9 @@ def restated_rows(disclosure: Disclosure, restatement: Restatement, statement: S
 
 def restated_statements(disclosure: Disclosure) -> Iterator[tuple[Statement, Restatement, list[Row] | None]]:
     for statement in disclosure.statements:
+        name = unnumbered(statement.name)  # （1）一般公共预算拨款收入: a list's numbering is no part of it
         restatement = next((r for r in RESTATEMENTS if r.section.search(statement.section)
-                            and r.name.search(statement.name)), None)
+                            and r.name.search(name)), None)
         if restatement is not None:
             yield statement, restatement, restated_rows(disclosure, restatement, statement)
 
