@@ -64,7 +64,7 @@ class Gate:
                 cookies.update(cookie_parser(value.decode("latin-1")))  # lenient: a malformed one is skipped
         browser = cookies.get(CSRF_COOKIE, "")
         fresh = "" if browser else secrets.token_urlsafe(32)
-        user, token = await self._user(cookies)
+        user, token = self._user(cookies)
         state = scope.setdefault("state", {})
         state.update(user=user, anchor=token or browser or fresh)
         path = scope["path"]
@@ -80,13 +80,15 @@ class Gate:
         else:
             await self.app(scope, receive, send)
 
-    async def _user(self, cookies: dict[str, str]) -> tuple[User | None, str]:
+    def _user(self, cookies: dict[str, str]) -> tuple[User | None, str]:
         if self.local:
             return LOCAL, ""
         token = cookies.get(SESSION_COOKIE, "")
         if not token:
             return None, ""
-        user = await anyio.to_thread.run_sync(accounts.session_user, self.engine, token)
+        # looked up on the event loop itself: one read by primary key costs less than handing it to a
+        # thread and back, which every request would pay (the route's own work goes to a thread anyway)
+        user = accounts.session_user(self.engine, token)
         return user, token if user else ""
 
 
