@@ -62,6 +62,22 @@ class OneLookARequest:
             _looked.reset(token)
 
 
+MISSING: Any = object()
+
+
+def held(corpus: Corpus, key: Hashable) -> Any:
+    """What `cached` holds for `key` in the corpus's present state, else MISSING: never computes,
+    never waits, so that a request can ask it on the event loop and go to a thread only to compute."""
+    stamp = version(corpus)
+    slot = (str(corpus.engine.url), key)
+    with _lock:
+        hit = _cache.get(slot)
+        if hit is None or hit[0] != stamp:
+            return MISSING
+        _cache.move_to_end(slot)
+        return hit[1]
+
+
 def cached(corpus: Corpus, key: Hashable, compute: Callable[[], T]) -> T:
     """`compute()` once for each state of the corpus: the corpus pages ask the same questions of
     thousands of documents again and again, and the corpus changes only when something is ingested.
