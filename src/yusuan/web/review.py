@@ -91,7 +91,8 @@ def _document(request: Request, document_id: Id, disclosure: bool = True) -> dic
     engine = request.app.state.engine
     key = (str(engine.url), document_id)
     laid = _LAID.get(key)
-    document = service.document(engine, document_id, disclosure or laid is None)
+    made = laid is not None and laid["article"] is not None  # the page's body, excerpts and all
+    document = service.document(engine, document_id, disclosure or laid is None, excerpts=disclosure or not made)
     _lay_out(key, laid, request, document)
     names = [file["name"] for file in document["files"]]
     document["severity_of"] = {f["id"]: f["severity"] for f in document["findings"]}
