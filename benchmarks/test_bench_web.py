@@ -49,3 +49,15 @@ def test_page(benchmark, site, path: str) -> None:  # type: ignore[no-untyped-de
            "api-document": f"/api/documents/{document}", "session": "/api/session"}[path]  # session: the gate alone
     response = benchmark(client.get, url)
     assert response.status_code == 200
+
+
+def test_document_first_render(benchmark, site) -> None:  # type: ignore[no-untyped-def]
+    """A document's page as first asked for (its layout, charts and body made): what a reviewer
+    waits for after an upload, and each server process once per document."""
+    from yusuan.web import review
+
+    _, client = site
+    document = upload(client, SEEDS[2])
+    response = benchmark.pedantic(client.get, args=(f"/review/documents/{document}",), setup=review._LAID.clear,
+                                  rounds=20, iterations=1)
+    assert response.status_code == 200 and 'class="finding sev-' in response.text

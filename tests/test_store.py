@@ -12,13 +12,13 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from click.testing import CliRunner
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, update
 
 from yusuan.cli import main
 from yusuan.rules import check
 from yusuan.store.database import open_engine
 from yusuan.store.ingest import ingest
-from yusuan.store.models import Amount, Base, Document, StoredFinding
+from yusuan.store.models import Amount, Base, CorpusState, Document, StoredFinding
 from yusuan.store.query import Corpus, Filter
 from yusuan.text import fold
 
@@ -40,6 +40,28 @@ def test_schema_is_the_migrations(db_url: str) -> None:
     with engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
     assert ("T3", "基本支出") in columns and ("T11", "财政拨款/项目支出") in columns
+    engine.dispose()
+
+
+def test_every_change_of_documents_moves_the_version(db_url: str) -> None:
+    """The web pages' caches are keyed by the corpus's version: storing, changing and removing
+    documents each move it on, whoever writes."""
+    engine, _ = open_engine(db_url)
+
+    def version() -> int:
+        with engine.connect() as connection:
+            return connection.execute(select(CorpusState.version)).scalar_one()
+
+    seen = [version()]
+    ingest(SEEDS[:2], db_url)
+    seen.append(version())
+    with engine.begin() as connection:
+        connection.execute(update(Document).where(Document.id == 1).values(kind="部门预算"))
+    seen.append(version())
+    with engine.begin() as connection:
+        connection.execute(delete(Document).where(Document.id == 2))
+    seen.append(version())
+    assert seen == sorted(set(seen)), seen  # each strictly after the one before
     engine.dispose()
 
 

@@ -1,5 +1,6 @@
 """`yusuan serve --processes 2`: several server processes on one database agree — what one is
-asked after an ingest shows it, whichever process answers, and an upload is read once."""
+asked after an ingest shows it, whichever process answers, and an upload is read once; a guesser
+of passwords is refused after five tries whichever processes they were spread over."""
 
 from __future__ import annotations
 
@@ -7,19 +8,24 @@ import re
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
+from sqlalchemy import select, update
 
+from yusuan.store.accounts import SIGN_IN_WINDOW, SignInAttempts
+from yusuan.store.database import open_engine
 from yusuan.store.ingest import ingest
 
 from . import variants
-from .web import free_port
+from .web import PASSWORD, account, free_port
 
 
-def _start(db: str, port: int) -> subprocess.Popen:
+def _start(db: str, port: int, *options: str) -> subprocess.Popen:
     server = subprocess.Popen([sys.executable, "-m", "yusuan.cli", "serve", "--db", db, "--port", str(port),
-                               "--processes", "2", "--local"], stderr=subprocess.DEVNULL)
+                               *(options or ("--processes", "2", "--local"))], stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 180  # two processes importing everything, on a busy machine
     while True:
         try:
@@ -74,3 +80,51 @@ def test_processes_agree(db_url: str, tmp_path: Path) -> None:
             client.close()
         server.terminate()
         server.wait(timeout=30)
+
+
+def _try(client: httpx.Client, name: str, password: str) -> httpx.Response:
+    """A sign-in through the API, as a script would make it (its CSRF token first)."""
+    token = client.get("/api/session").json()["csrf_token"]
+    return client.post("/api/session", json={"name": name, "password": password}, headers={"X-CSRF-Token": token})
+
+
+def test_sign_in_throttle_is_shared(db_url: str) -> None:
+    """Two servers on one database, each its own process with its own memory: five wrong passwords
+    for a name, spread over both, and the sixth try is refused by either; tries made all at once
+    get no more; another name, and the name once its window has passed, sign in."""
+    engine, _ = open_engine(db_url)
+    for name in ("审核员甲", "审核员乙", "审核员丙"):
+        account(engine, name)
+    ports = [free_port(), free_port()]
+    servers = [_start(db_url, port, "--processes", "1") for port in ports]
+    clients = [httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) for port in ports]
+    try:
+        for attempt in range(5):  # one, two, one, two, one
+            wrong = _try(clients[attempt % 2], "审核员甲", f"错误的密码{attempt}")
+            assert wrong.status_code == 401 and wrong.json()["detail"] == "用户名或密码不正确"
+        for client in clients:  # the right password too: the name waits, on both servers
+            refused = _try(client, "审核员甲", PASSWORD)
+            assert refused.status_code == 429, refused.text
+            assert refused.json()["detail"] == "该用户的密码已连续输错 5 次，请 5 分钟后再试"
+            assert "yusuan_session" not in client.cookies
+        assert _try(clients[1], "审核员乙", PASSWORD).status_code == 200  # another name goes on
+
+        with ThreadPoolExecutor(12) as pool:  # twelve tries at once, six on each server
+            codes = sorted(pool.map(lambda n: _try(clients[n % 2], "审核员丙", "错误的密码").status_code, range(12)))
+        assert codes == [401] * 5 + [429] * 7
+
+        with engine.begin() as connection:  # the window passes
+            connection.execute(update(SignInAttempts).values(
+                started_at=SignInAttempts.started_at - SIGN_IN_WINDOW - timedelta(seconds=1)))
+        signed = _try(clients[0], "审核员甲", PASSWORD)
+        assert signed.status_code == 200 and signed.json()["user"]["name"] == "审核员甲"
+        with engine.connect() as connection:  # the passed windows are gone, 审核员丙's with them
+            assert connection.execute(select(SignInAttempts.name)).all() == []
+        assert _try(clients[1], "审核员丙", PASSWORD).status_code == 200
+    finally:
+        for client in clients:
+            client.close()
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
+        engine.dispose()

@@ -34,7 +34,7 @@ def serve_command(db: str | None, host: str, port: int, workers: int, max_file_m
     from .errors import YusuanError
     from .store.accounts import count
     from .store.database import describe
-    from .web.app import SETTINGS_VARIABLE, Settings, create_app
+    from .web.app import SETTINGS_VARIABLE, Settings, create_app, settled
     from .web.auth import LOOPBACK
 
     if local and host.lower() not in LOOPBACK:
@@ -54,7 +54,7 @@ def serve_command(db: str | None, host: str, port: int, workers: int, max_file_m
     click.echo(f"yusuan 审核网站：http://{where}:{port}/  数据库 {describe(db)}"
                f"{'（本机模式，不需登录）' if local else ''}（按 Ctrl+C 停止）", err=True)
     if processes == 1:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(settled(app), host=host, port=port, log_level="warning")
     else:  # each process makes its own application from the settings (caches stay correct: see web/corpus.py)
         app.state.engine.dispose()
         os.environ[SETTINGS_VARIABLE] = settings.to_json()

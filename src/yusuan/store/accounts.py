@@ -11,7 +11,8 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import DateTime, Engine, ForeignKey, String, bindparam, delete, func, select
+from sqlalchemy import DateTime, Engine, ForeignKey, Integer, String, bindparam, case, delete, func, literal, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -22,6 +23,7 @@ ADMIN, REVIEWER, READER = "管理员", "审核员", "只读"
 ROLES = (ADMIN, REVIEWER, READER)
 MIN_PASSWORD = 8
 SESSION_HOURS = 12
+SIGN_IN_LIMIT, SIGN_IN_WINDOW = 5, timedelta(seconds=300)  # tries of one name from one address, per window
 _hasher = PasswordHasher()  # argon2id with the library's recommended parameters
 
 
@@ -57,6 +59,17 @@ class AppSecret(Base):
     __tablename__ = "app_secrets"
     name: Mapped[str] = mapped_column(String(50), primary_key=True)
     value: Mapped[str] = mapped_column(String(200))
+
+
+class SignInAttempts(Base):
+    """Tries to sign in as one name from one address since the window began: kept in the database,
+    so that every server process counts the same tries."""
+
+    __tablename__ = "sign_in_attempts"
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    address: Mapped[str] = mapped_column(String(100), primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    attempts: Mapped[int] = mapped_column(Integer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +210,38 @@ _SESSION_USER = (select(Account.id, Account.name, Account.role, Account.organisa
                  .join(AccountSession, AccountSession.account_id == Account.id)
                  .join(Organisation, Organisation.id == Account.organisation_id)
                  .where(AccountSession.id == bindparam("session")))
+
+
+def attempt(engine: Engine, name: str, address: str) -> int:
+    """Count a try to sign in as this name from this address, before its password is checked, and
+    say how many seconds it must wait instead (0: go ahead). After SIGN_IN_LIMIT tries within
+    SIGN_IN_WINDOW of the first, the rest of the window is refused. Counted in one statement that
+    locks the row, so tries made at once, in any process, cannot all slip under the limit."""
+    now = datetime.now(UTC)
+    cutoff = now - SIGN_IN_WINDOW
+    table = SignInAttempts.__table__
+    insert = (postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert)(table)
+    expired = table.c.started_at < cutoff
+    counted = (insert.values(name=name, address=address, started_at=now, attempts=1)
+               .on_conflict_do_update(index_elements=[table.c.name, table.c.address], set_={
+                   "attempts": case((expired, 1), else_=table.c.attempts + 1),
+                   "started_at": case((expired, literal(now, table.c.started_at.type)), else_=table.c.started_at)})
+               .returning(table.c.attempts, table.c.started_at))
+    with engine.begin() as connection:
+        tries, started = connection.execute(counted).one()
+    with engine.begin() as connection:  # apart: pruning then waits for no one who waits for it
+        connection.execute(delete(SignInAttempts).where(SignInAttempts.started_at < cutoff))
+    if tries <= SIGN_IN_LIMIT:
+        return 0
+    started = started if started.tzinfo else started.replace(tzinfo=UTC)  # SQLite keeps no zone
+    return max(int((started + SIGN_IN_WINDOW - now).total_seconds()) + 1, 1)
+
+
+def attempts_forgotten(engine: Engine, name: str, address: str) -> None:
+    """Signed in: this name's tries from this address start again from none."""
+    with engine.begin() as connection:
+        connection.execute(delete(SignInAttempts).where(SignInAttempts.name == name,
+                                                        SignInAttempts.address == address))
 
 
 def sign_out(engine: Engine, token: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from .types import CompressedJSON, DecimalText, Money
@@ -149,3 +149,12 @@ class StoredFinding(Base):
     line: Mapped[int | None] = mapped_column(Integer)
     corpus: Mapped[bool] = mapped_column(default=False)  # found against other stored documents
     __table_args__ = (Index("ix_findings_rule", "rule", "severity", "document_id"),)  # counts by rule, index only
+
+
+class CorpusState(Base):
+    """One row: how many times the documents have changed. Moved on by a trigger on `documents`
+    (migration 0009), whoever writes; what the web pages' caches of the corpus are keyed by."""
+
+    __tablename__ = "corpus_state"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from typing import Annotated, Any
 
 from anyio import to_thread
@@ -26,7 +24,6 @@ def install(app: FastAPI) -> None:
     """Accounts on an application, before its other routers are included: the gate in front of
     everything, the guard on every route (CSRF, 只读, the organisation's own uploads), the pages."""
     app.state.secret = accounts.secret(app.state.engine)
-    app.state.throttle = Throttle()
     app.add_middleware(auth.Gate, engine=app.state.engine, local=app.state.settings.local)
     app.router.dependencies.append(Depends(auth.guard))
     templates.env.globals["csrf_token"] = auth.csrf_token
@@ -34,45 +31,18 @@ def install(app: FastAPI) -> None:
     app.include_router(api)
 
 
-class Throttle:
-    """Wrong passwords for one name from one address: after LIMIT within WINDOW seconds, that name is
-    refused from that address until the window has passed (others, and that name elsewhere, go on)."""
-
-    LIMIT, WINDOW = 5, 300.0
-
-    def __init__(self) -> None:
-        self.failures: dict[tuple[str, str], list[float]] = {}
-        self.lock = threading.Lock()
-
-    def wait(self, key: tuple[str, str]) -> int:
-        """Seconds before this name may try again from this address (0: now)."""
-        now = time.monotonic()
-        with self.lock:
-            recent = [t for t in self.failures.get(key, []) if now - t < self.WINDOW]
-            self.failures[key] = recent
-            return int(self.WINDOW - (now - recent[0])) + 1 if len(recent) >= self.LIMIT else 0
-
-    def failed(self, key: tuple[str, str]) -> None:
-        with self.lock:
-            self.failures.setdefault(key, []).append(time.monotonic())
-
-    def passed(self, key: tuple[str, str]) -> None:
-        with self.lock:
-            self.failures.pop(key, None)
-
-
 async def _sign_in(request: Request, name: str, password: str) -> tuple[User, str] | str:
-    """The user and their session's token, or why not (in Chinese)."""
-    throttle: Throttle = request.app.state.throttle
-    key = (name.strip(), request.client.host if request.client else "")
-    wait = throttle.wait(key)
+    """The user and their session's token, or why not (in Chinese). Tries are counted in the
+    database (accounts.attempt): every server process refuses the same guesser."""
+    engine = request.app.state.engine
+    name, address = name.strip()[:100], request.client.host if request.client else ""
+    wait = await to_thread.run_sync(accounts.attempt, engine, name, address)
     if wait:
-        return f"该用户的密码已连续输错 {Throttle.LIMIT} 次，请 {(wait + 59) // 60} 分钟后再试"
-    found = await to_thread.run_sync(accounts.sign_in, request.app.state.engine, name, password)
+        return f"该用户的密码已连续输错 {accounts.SIGN_IN_LIMIT} 次，请 {(wait + 59) // 60} 分钟后再试"
+    found = await to_thread.run_sync(accounts.sign_in, engine, name, password)
     if found is None:
-        throttle.failed(key)
         return WRONG
-    throttle.passed(key)
+    await to_thread.run_sync(accounts.attempts_forgotten, engine, name, address)
     return found
 
 

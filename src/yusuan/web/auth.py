@@ -16,7 +16,6 @@ import secrets
 from typing import Any
 from urllib.parse import quote
 
-import anyio
 from fastapi import HTTPException, Request
 from sqlalchemy import Engine
 from starlette.datastructures import MutableHeaders
@@ -64,7 +63,7 @@ class Gate:
                 cookies.update(cookie_parser(value.decode("latin-1")))  # lenient: a malformed one is skipped
         browser = cookies.get(CSRF_COOKIE, "")
         fresh = "" if browser else secrets.token_urlsafe(32)
-        user, token = await self._user(cookies)
+        user, token = self._user(cookies)
         state = scope.setdefault("state", {})
         state.update(user=user, anchor=token or browser or fresh)
         path = scope["path"]
@@ -80,13 +79,15 @@ class Gate:
         else:
             await self.app(scope, receive, send)
 
-    async def _user(self, cookies: dict[str, str]) -> tuple[User | None, str]:
+    def _user(self, cookies: dict[str, str]) -> tuple[User | None, str]:
         if self.local:
             return LOCAL, ""
         token = cookies.get(SESSION_COOKIE, "")
         if not token:
             return None, ""
-        user = await anyio.to_thread.run_sync(accounts.session_user, self.engine, token)
+        # looked up on the event loop itself: one read by primary key costs less than handing it to a
+        # thread and back, which every request would pay (the route's own work goes to a thread anyway)
+        user = accounts.session_user(self.engine, token)
         return user, token if user else ""
 
 
@@ -160,7 +161,7 @@ async def guard(request: Request) -> None:
         raise HTTPException(403, "只读账户可以查看，但不能上传文件、审核问题或作其他更改")
     # with serve --local, the one person sees all; a route without a batch or a document has no owner
     if found.organisation_id is not None and _OWNED.intersection(request.path_params):
-        await anyio.to_thread.run_sync(_own, request, found.organisation_id)
+        _own(request, found.organisation_id)  # one read by key: on the event loop, as the session's
 
 
 _OWNERS = (("batch_id", accounts.organisation_of_batch, "没有编号为 {} 的批次"),

@@ -10,12 +10,12 @@ from decimal import Decimal
 from pathlib import PurePath
 from typing import Any, TypeVar
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..rules import SEVERITIES
 from ..store.figures import BASIC, INCOME, PERSONNEL, PROJECT, PUBLIC, SANGONG, SPENDING
-from ..store.models import OK, Document, Figure, StoredFinding, Unit
+from ..store.models import OK, CorpusState, Document, Figure, StoredFinding, Unit
 from ..store.query import Corpus, Filter
 from .charts import Chart, chart, history_charts
 
@@ -29,21 +29,21 @@ _computing: dict[tuple[str, Hashable], threading.Lock] = {}  # one computation o
 
 def version(corpus: Corpus) -> tuple[Any, ...]:
     """What changes whenever ingest stores, replaces or reads again a document (findings across the
-    corpus are made only then): a cheap look at the documents' table, once in a request. It is
-    asked of the database (not remembered here), so that every process of the server, and
-    `yusuan ingest` run beside it, agree."""
+    corpus are made only then): the counter a trigger on the documents moves on (models.CorpusState),
+    looked at once in a request. It is asked of the database (not remembered here), so that every
+    process of the server, and `yusuan ingest` run beside it, agree."""
     looked = _looked.get()
     slot = str(corpus.engine.url)
     if looked is not None and slot in looked:
         return looked[slot]
     with corpus.engine.connect() as connection:
-        stamp = tuple(connection.execute(_VERSION).one())
+        stamp = (connection.execute(_VERSION).scalar_one(),)
     if looked is not None:
         looked[slot] = stamp
     return stamp
 
 
-_VERSION = select(func.max(Document.id), func.count(), func.sum(case((Document.status == OK, 1), else_=0)))
+_VERSION = select(CorpusState.version).where(CorpusState.id == 1)
 _looked: ContextVar[dict[str, tuple[Any, ...]] | None] = ContextVar("yusuan_corpus_versions", default=None)
 
 
@@ -60,6 +60,22 @@ class OneLookARequest:
             await self.app(scope, receive, send)
         finally:
             _looked.reset(token)
+
+
+MISSING: Any = object()
+
+
+def held(corpus: Corpus, key: Hashable) -> Any:
+    """What `cached` holds for `key` in the corpus's present state, else MISSING: never computes,
+    never waits, so that a request can ask it on the event loop and go to a thread only to compute."""
+    stamp = version(corpus)
+    slot = (str(corpus.engine.url), key)
+    with _lock:
+        hit = _cache.get(slot)
+        if hit is None or hit[0] != stamp:
+            return MISSING
+        _cache.move_to_end(slot)
+        return hit[1]
 
 
 def cached(corpus: Corpus, key: Hashable, compute: Callable[[], T]) -> T:

@@ -68,36 +68,37 @@ def data_home() -> RedirectResponse:
 
 
 @pages.get("/data/units", response_class=HTMLResponse)
-def units_page(request: Request, year: str = "", level: str = "", kind: str = "", q: str = "") -> Response:
-    return rendered.page(request, "units.html", (year, level, kind, q),
+async def units_page(request: Request, year: str = "", level: str = "", kind: str = "", q: str = "") -> Response:
+    return await rendered.page(request, "units.html", (year, level, kind, q),
                          lambda: {"data": _units(request, year, level, kind, q)})
 
 
 @pages.get("/data/units/{unit_id}", response_class=HTMLResponse)
-def unit_page(request: Request, unit_id: Id) -> Response:
-    return rendered.page(request, "unit.html", unit_id, lambda: {"u": _unit(request, unit_id)})
+async def unit_page(request: Request, unit_id: Id) -> Response:
+    return await rendered.page(request, "unit.html", unit_id, lambda: {"u": _unit(request, unit_id)})
 
 
 @pages.get("/data/findings", response_class=HTMLResponse)
-def findings_page(request: Request, year: str = "", level: str = "", kind: str = "") -> Response:
-    return rendered.page(request, "findings.html", (year, level, kind),
+async def findings_page(request: Request, year: str = "", level: str = "", kind: str = "") -> Response:
+    return await rendered.page(request, "findings.html", (year, level, kind),
                          lambda: {"data": _findings(request, year, level, kind)})
 
 
 @pages.get("/data/findings/{rule}", response_class=HTMLResponse)
-def rule_page(request: Request, rule: str, year: str = "", level: str = "", kind: str = "") -> Response:
-    return rendered.page(request, "rule.html", (rule, year, level, kind),
+async def rule_page(request: Request, rule: str, year: str = "", level: str = "", kind: str = "") -> Response:
+    return await rendered.page(request, "rule.html", (rule, year, level, kind),
                          lambda: {"data": _rule(request, rule, year, level, kind)})
 
 
 @api.get("/units", response_model=dict[str, Any], summary="语料库中的单位（可按年度、级次、类型、名称筛选）")
-def api_units(request: Request, year: str = "", level: str = "", kind: str = "", q: str = "") -> Response:
-    return rendered.as_json(request, ("units", year, level, kind, q), lambda: _units(request, year, level, kind, q))
+async def api_units(request: Request, year: str = "", level: str = "", kind: str = "", q: str = "") -> Response:
+    return await rendered.as_json(request, ("units", year, level, kind, q),
+                                  lambda: _units(request, year, level, kind, q))
 
 
 @api.get("/units/{unit_id}", response_model=dict[str, Any], summary="一个单位历年的主要数字（万元）与问题数")
-def api_unit(request: Request, unit_id: Id) -> Response:
-    return rendered.as_json(request, ("unit", unit_id), lambda: _unit(request, unit_id))
+async def api_unit(request: Request, unit_id: Id) -> Response:
+    return await rendered.as_json(request, ("unit", unit_id), lambda: _unit(request, unit_id))
 
 
 @api.get("/findings", summary="语料库中各规则的问题数")

@@ -25,6 +25,8 @@ class Cell:
     findings: list[int] = field(default_factory=list)
     uncertain: bool = False
     numeric: bool = False
+    cls: str = ""  # its class attribute, and the findings marked in it (its own, or its row's in the
+    marks: list[int] = field(default_factory=list)  # name cell): made once all are placed (`_finish`)
 
 
 @dataclass(slots=True)
@@ -181,6 +183,21 @@ class Placer:
         return f"t-{entry['id']}"
 
 
+def _finish(tables_: list[dict[str, Any]], severity: dict[int, str]) -> None:
+    """Each cell's class and marks, so that the page's template does per cell no more than print them."""
+    for entry in tables_:
+        for grid in entry["grids"]:
+            for row in grid.rows:
+                cells = row["cells"]
+                for cell in cells:
+                    cell.cls = ("num" if cell.numeric else "") + (" uncertain" if cell.uncertain else "") + (
+                        f" has-finding sev-{severity[cell.findings[0]]}" if cell.findings else "")
+                    cell.marks = cell.findings
+                if row["findings"]:  # the row's own, after its name
+                    named = cells[len(cells) - len(row["columns"]) - 1]
+                    named.marks = named.marks + row["findings"]
+
+
 def by_severity(findings: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
     return [(severity, [f for f in findings if f["severity"] == severity]) for severity in SEVERITIES]
 
@@ -198,6 +215,7 @@ def layout(disclosure: dict[str, Any], findings: list[dict[str, Any]]) -> dict[s
         if finding["place"] == _UNPLACED:  # shown by itself, with the original text where there is one
             finding["place"] = f"x-{finding['id']}"
             unplaced.append(finding)
+    _finish(laid, {finding["id"]: finding["severity"] for finding in findings})
     sections: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     for position, statement in enumerate(statements):
         sections.setdefault(statement["section"], []).append((position, statement))

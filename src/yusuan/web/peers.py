@@ -76,15 +76,15 @@ def peers(request: Request, year: str, level: str, kind: str, region: str, sort:
 
 
 @pages.get("/data/peers", response_class=HTMLResponse)
-def peers_page(request: Request, year: str = "", level: str = "", kind: str = "", region: str = "",
+async def peers_page(request: Request, year: str = "", level: str = "", kind: str = "", region: str = "",
                sort: str = "") -> Response:
-    return rendered.page(request, "peers.html", (year, level, kind, region, sort),
+    return await rendered.page(request, "peers.html", (year, level, kind, region, sort),
                          lambda: {"data": peers(request, year, level, kind, region, sort)})
 
 
 @api.get("/peers", response_model=dict[str, Any],
          summary="同类比较：人均三公、人均人员经费、项目支出占比、支出比上年增减，与同组中位数")
-def api_peers(request: Request, year: str = "", level: str = "", kind: str = "", region: str = "",
+async def api_peers(request: Request, year: str = "", level: str = "", kind: str = "", region: str = "",
               sort: str = "") -> Response:
-    return rendered.as_json(request, ("peers", year, level, kind, region, sort),
+    return await rendered.as_json(request, ("peers", year, level, kind, region, sort),
                             lambda: peers(request, year, level, kind, region, sort))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Annotated, Any, Literal
 
+from anyio import to_thread
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
@@ -91,7 +92,8 @@ def _document(request: Request, document_id: Id, disclosure: bool = True) -> dic
     engine = request.app.state.engine
     key = (str(engine.url), document_id)
     laid = _LAID.get(key)
-    document = service.document(engine, document_id, disclosure or laid is None)
+    made = laid is not None and laid["article"] is not None  # the page's body, excerpts and all
+    document = service.document(engine, document_id, disclosure or laid is None, excerpts=disclosure or not made)
     _lay_out(key, laid, request, document)
     names = [file["name"] for file in document["files"]]
     document["severity_of"] = {f["id"]: f["severity"] for f in document["findings"]}
@@ -153,14 +155,23 @@ def _lay_out(key: tuple[str, int], laid: dict[str, Any] | None, request: Request
     document.update(layout=laid["layout"], charts=laid["charts"], laid=laid)
 
 
-@pages.get("/review/documents/{document_id}", response_class=HTMLResponse)
-def document_page(request: Request, document_id: Id) -> Response:
+def _with_article(request: Request, document_id: Id) -> tuple[dict[str, Any], Markup | None]:
     document = _document(request, document_id, disclosure=False)
     laid = document.pop("laid")
     if laid["article"] is None and document["layout"] is not None:
         laid["article"] = Markup(templates.get_template("document_article.html").render(d=document))
+    return document, laid["article"]
+
+
+@pages.get("/review/documents/{document_id}", response_class=HTMLResponse)
+async def document_page(request: Request, document_id: Id) -> Response:
+    laid = _LAID.get((str(request.app.state.engine.url), document_id))
+    if laid is not None and laid["article"] is not None:  # made before: a few reads by key, on the event loop
+        document, article = _with_article(request, document_id)
+    else:  # laying the document out is work for a thread
+        document, article = await to_thread.run_sync(_with_article, request, document_id)
     return templates.TemplateResponse(request, "document.html", {
-        "d": document, "article": laid["article"], "groups": by_severity(document["findings"]),
+        "d": document, "article": article, "groups": by_severity(document["findings"]),
         "severities": SEVERITIES})
 
 

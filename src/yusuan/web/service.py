@@ -178,9 +178,10 @@ def decisions(session: Session, document_id: int) -> dict[int, dict[str, Any]]:
                        ReviewDecision.decided_at).where(ReviewDecision.document_id == document_id))}
 
 
-def document(engine: Engine, document_id: int, disclosure: bool = True) -> dict[str, Any]:
+def document(engine: Engine, document_id: int, disclosure: bool = True, excerpts: bool = True) -> dict[str, Any]:
     """A document with its findings (each with the reviewer's decision) and, where there is an
-    earlier version, what changed since; its disclosure (the read content) unless told not to."""
+    earlier version, what changed since; its disclosure (the read content) and the original lines
+    around each finding unless told not to (its page, once made, shows both already)."""
     with Session(engine) as session:
         found = session.get(ReviewDocument, document_id,
                             options=[] if disclosure else [defer(ReviewDocument.disclosure)])
@@ -190,7 +191,8 @@ def document(engine: Engine, document_id: int, disclosure: bool = True) -> dict[
         decided = decisions(session, document_id)
         for finding in findings:
             finding["decision"] = decided.get(finding["id"])
-        _excerpts(session, found, findings)
+        if excerpts:
+            _excerpts(session, found, findings)
         out = _row(found)
         out.update(batch_id=found.batch_id, disclosure=found.disclosure if disclosure else None,
                    findings=findings, files=[dict(f) for f in found.files], previous_id=found.previous_id, changes=None)
