@@ -1,0 +1,96 @@
+"""Ledgers (收支总表, 财政拨款收支总表) printed with one 预算数 column per side, no split by fund:
+each side's figure is its total, checked by every identity that needs no column the table does
+not print.
+
+Every expected figure was read off the printed page by hand (the rendered page, and pdftotext
+-layout of the page named), never copied from the parser's output.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from decimal import Decimal
+
+from yusuan.model import Amount, Disclosure, Row, Table
+from yusuan.rules import check
+
+from .test_real_layouts import BEIJING_SASAC, XIAN
+
+D = Decimal
+Reader = Callable[..., Disclosure]
+HUZHOU = "2026-huzhou-finance-bureau-dept-budget.pdf"
+CHONGQING = "2026-chongqing-government-general-office-dept-budget.pdf"
+
+
+def _row(table: Table, name: str, side: str) -> Row:
+    return next(row for row in table.rows if row.name == name and row.side == side)
+
+
+def _set(row: Row, label: str, value: str) -> None:
+    old = row.values[label]
+    row.values[label] = Amount(D(value), value, old.source)
+
+
+def test_one_figure_per_side_is_read_as_the_total(real_pdf: Reader) -> None:
+    """湖州 表04 (p.22): 项目 | 预算数 on each side. 一、财政拨款 6838.41, 一般公共预算 6838.41; the
+    类 一般公共服务支出 5356.01, 社会保障和就业支出 796.52, 卫生健康支出 265.81, 住房保障支出 420.07;
+    收入总计 = 支出总计 = 6838.41. The table is checked, and holds."""
+    t4 = real_pdf(HUZHOU).tables["T4"]
+    assert t4.readable
+    classes = {row.code: row.values["合计"].value for row in t4.rows if row.kind == "class"}
+    assert classes == {"201": D("5356.01"), "208": D("796.52"), "210": D("265.81"), "221": D("420.07")}
+    assert _row(t4, "财政拨款（补助）/一般公共预算", "income").value("合计") == D("6838.41")
+    for side in ("income", "expense"):
+        total = t4.total(side)
+        assert total is not None and {label: a.value for label, a in total.values.items()} == {"合计": D("6838.41")}
+    assert not [f for f in check(real_pdf(HUZHOU)) if "T4" in f.rule]
+
+
+def test_a_wrong_figure_in_a_one_column_ledger_is_found(real_pdf: Reader) -> None:
+    """The same 表04 with 卫生健康支出 printed 265.91: the income side is all 一般公共预算, so the
+    one figure stands for that column, and 表05 (p.23, 卫生健康支出 265.81) no longer agrees; with
+    支出总计 6838.51, the two sides no longer balance and 表05's 合计 6838.41 no longer agrees."""
+    document = copy.deepcopy(real_pdf(HUZHOU))
+    t4 = document.tables["T4"]
+    _set(next(row for row in t4.rows if row.code == "210"), "合计", "265.91")
+    found = {(f.rule, f.stated, f.expected) for f in check(document)}
+    assert ("T4-T5.class", D("265.91"), D("265.81")) in found
+    expense = t4.total("expense")
+    assert expense is not None
+    _set(expense, "合计", "6838.51")
+    found = {(f.rule, f.stated, f.expected) for f in check(document)}
+    assert ("T4.balance", D("6838.51"), D("6838.41")) in found
+    assert ("T5-T4.total", D("6838.41"), D("6838.51")) in found
+
+
+def test_one_figure_for_two_funds_is_not_compared_with_one(real_pdf: Reader) -> None:
+    """北京 国资委 预算04表 (p.6): 一、一般公共预算资金 19,756.656053 and 三、国有资本经营预算资金
+    495,500.000000 on one 预算数 column; the expense 类 二十一、国有资本经营预算支出 495,836.199686.
+    Its 支出总计 is no 一般公共预算 total: 预算05表 is not held to it."""
+    document = real_pdf(BEIJING_SASAC)
+    t4 = document.tables["T4"]
+    assert t4.readable
+    assert _row(t4, "财政拨款（补助）/国有资本经营预算", "income").value("合计") == D("495500.000000")
+    assert next(row for row in t4.rows if row.code == "223").value("合计") == D("495836.199686")
+    assert not [f for f in check(document) if f.rule in ("T5-T4.total", "T4-T5.class")]
+
+
+def test_carryover_folded_into_the_fund_lines_is_not_compared_line_by_line(real_pdf: Reader) -> None:
+    """重庆 表一 (p.9) prints no 上年结转 line: its 一般公共预算资金 18,417.70 holds the carried-over
+    money too. 表四 (p.14) prints （一）一般公共预算资金 17,552.65 and 二、上年结转 865.06 apart. The
+    two lines are not the same thing and are not compared; the sides of 表四 still balance."""
+    document = real_pdf(CHONGQING)
+    t1, t4 = document.tables["T1"], document.tables["T4"]
+    assert _row(t1, "本年收入/一般公共预算拨款", "income").value("预算数") == D("18417.70")
+    assert _row(t4, "财政拨款（补助）/一般公共预算", "income").value("合计") == D("17552.65")
+    assert _row(t4, "上年结转", "income").value("合计") == D("865.06")
+    assert not [f for f in check(document) if f.rule.startswith("T4")]
+
+
+def test_four_panels_side_by_side_stay_unchecked(real_pdf: Reader) -> None:
+    """西安 表4 (p.25) prints four panels, each with its own 预算数 (收入, 支出功能分类, 部门预算经济
+    分类, 政府预算经济分类): one figure per row is not one per side; it stays unchecked, said so."""
+    document = real_pdf(XIAN)
+    assert not document.tables["T4"].readable
+    assert any(p.table == "T4" and "未按模板核对" in p.message for p in document.problems)
