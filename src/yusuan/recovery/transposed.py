@@ -94,6 +94,13 @@ def _fund(spec: TableSpec, cell: HeaderCell) -> str:
     return spec.columns[0].label
 
 
+def _without_fund(spec: TableSpec, cell: HeaderCell) -> HeaderCell:
+    """A cell under an item that names a fund (因公出国(境)费 / 一般公共预算): the item's cell."""
+    if len(cell.pieces) > 1 and _fund(spec, HeaderCell(cell.page, cell.x0, cell.x1, cell.pieces[-1:])) != spec.columns[0].label:
+        return HeaderCell(cell.page, cell.x0, cell.x1, cell.pieces[:-1])
+    return cell
+
+
 def is_transposed(spec: TableSpec, header: str) -> bool:
     """A header naming two or more of the table's lines prints them as columns."""
     names = {line.name for _, line in line_paths(spec.lines[0].children)
@@ -123,7 +130,7 @@ def transposed_rows(spec: TableSpec, header_lines: list[TextLine], rows: list[Pe
                                                    - cell.centre))
             if not _current(fold(near.text), year):
                 continue
-        item, named_here = _item(spec, cells, index)
+        item, named_here = _item(spec, [_without_fund(spec, other) if split else other for other in cells], index)
         if item is not None:
             found.append((index, item, _fund(spec, cell) if split else spec.columns[0].label, named_here))
     # a bare 合计 beside a total that names the 三公 (合计 | 三公经费 小计 … | 会议费 | 培训费) is more than 三公
