@@ -96,7 +96,8 @@ def _fund(spec: TableSpec, cell: HeaderCell) -> str:
 
 def _without_fund(spec: TableSpec, cell: HeaderCell) -> HeaderCell:
     """A cell under an item that names a fund (因公出国(境)费 / 一般公共预算): the item's cell."""
-    if len(cell.pieces) > 1 and _fund(spec, HeaderCell(cell.page, cell.x0, cell.x1, cell.pieces[-1:])) != spec.columns[0].label:
+    leaf = HeaderCell(cell.page, cell.x0, cell.x1, cell.pieces[-1:])
+    if len(cell.pieces) > 1 and _fund(spec, leaf) != spec.columns[0].label:
         return HeaderCell(cell.page, cell.x0, cell.x1, cell.pieces[:-1])
     return cell
 

@@ -194,12 +194,18 @@ def _carryover(table: Table) -> Decimal | None:
 
 
 def _standing_for(table: Table, ref: Ref) -> tuple[str, ...]:
-    """The columns a side of an identity reads: its own, or, in a ledger whose expense side
+    """The columns a side of an identity reads: its own; a total not printed, its printed parts;
+    or, in a ledger whose expense side
     prints its total alone (预算数, no split by fund), that total where the income side says
     every figure is of the one fund the identity names (Beijing 预算04表: all 一般公共预算)."""
     spec = TABLE_BY_ID[table.id]
+    shown = printed(table, ref.side)
+    for row_sum in spec.row_sums:
+        if ref.columns == (row_sum.target,) and shown and row_sum.target not in shown:
+            # a total column not printed (Shenzhen 表9 splits each item by fund only): its parts
+            return tuple(part for part in row_sum.parts if part in shown) or ref.columns
     total = spec.columns[0].label
-    if not spec.income or ref.side != "expense" or printed(table, "expense") != {total}:
+    if not spec.income or ref.side != "expense" or shown != {total}:
         return ref.columns
     income = table.total("income")
     funds = {path: line.name for path, line in line_paths(spec.income) if not line.children}
