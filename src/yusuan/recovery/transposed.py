@@ -147,29 +147,38 @@ def transposed_rows(spec: TableSpec, header_lines: list[TextLine], rows: list[Pe
         return None
     amounts = [token for token in row.amounts if is_amount(token.text) and token.source.bbox is not None]
     columns = figure_columns(amounts)
-    at = align(columns, cells)
-    if at is None:
-        return None
-    values: dict[str, dict[str, Amount]] = {}
-    for column, index in zip(columns, at, strict=True):
-        if index in meant:
-            item, fund = meant[index]
-            token = column[0]
-            values.setdefault(item, {})[fund] = Amount(parse_amount(token.text), token.text, token.source)
-    read = [Row("total" if line.name == total else "line", line.name, values.get(line.name, {}),
-                source=row.row.source) for _, line in line_paths(spec.lines)]
-    # accepted only where the items add up as the template says: a figure put under the wrong
-    # cell (a header too small to read whole) must not become a finding against the document
     places = max((len(token.text.partition(".")[2]) for token in amounts), default=0)
-    return read if not trees(Table(spec.id, present=True, places=places, rows=read)) else None
+    # figures right-aligned in cells wider than their words (Shanghai 单位预算11表), or a cell
+    # whose words took its group's (Xi'an 表13, type 4 points high), may stand nearer the next
+    # cell's words than their own: then each cell reaches halfway to its neighbours' centres
+    # (where cells of even width meet)
+    for reach in (cells, [HeaderCell(cell.page, cell.centre, cell.centre, cell.pieces) for cell in cells]):
+        at = align(columns, reach)
+        if at is None:
+            continue
+        values: dict[str, dict[str, Amount]] = {}
+        for column, index in zip(columns, at, strict=True):
+            if index in meant:
+                item, fund = meant[index]
+                token = column[0]
+                values.setdefault(item, {})[fund] = Amount(parse_amount(token.text), token.text, token.source)
+        read = [Row("total" if line.name == total else "line", line.name, values.get(line.name, {}),
+                    source=row.row.source) for _, line in line_paths(spec.lines)]
+        # accepted only where the items add up as the template says: a figure put under the wrong
+        # cell (a header too small to read whole) must not become a finding against the document
+        if not trees(Table(spec.id, present=True, places=places, rows=read)):
+            return read
+    return None
 
 
 def _top(cell: HeaderCell, words: list[Word]) -> float:
-    """The top of a header cell: its highest word within its span."""
-    inside = [word.source.bbox[1] for word in words  # type: ignore[index]
+    """The top of a header cell: the highest of its own words within its span (a period's words
+    over a narrow cell, 上年 over 小计, are not its own), else of any of its pieces'."""
+    inside = [word for word in words
               if cell.x0 - 1 <= word.source.bbox[0] and word.source.bbox[2] <= cell.x1 + 1  # type: ignore[index]
               and fold(word.text) in cell.printed]
-    return min(inside, default=0.0)
+    own = [word for word in inside if fold(word.text) in cell.pieces[-1]]
+    return min((word.source.bbox[1] for word in own or inside), default=0.0)  # type: ignore[index]
 
 
 def _totalling(rows: list[Pending], year: int | None) -> Pending | None:
