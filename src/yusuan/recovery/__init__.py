@@ -206,7 +206,7 @@ def _read_table(lines: list[TextLine], region: Region, file: str, year: int | No
         parsed.problems.append(Problem(
             f"{spec.id}（{spec.title}）的表头没有“{'、'.join(dict.fromkeys(lacking))}”列，无法按模板核对各列之和，已读取数字，未核对",
             table.source, spec.id))
-    elif parsed.rows and len(known) * 2 < len(spec.columns) and not _one_figure_each(spec, tokens, parsed.rows):
+    elif parsed.rows and len(known) * 2 < len(spec.columns) and not _one_figure_each(spec, parsed.rows, known):
         table.columns_known = False
         missing = "、".join(column.label for column in spec.columns if column not in known)
         parsed.problems.append(Problem(
@@ -221,8 +221,8 @@ def _read_table(lines: list[TextLine], region: Region, file: str, year: int | No
         parsed.problems.append(Problem(f"{spec.id}（{spec.title}）没有读到任何数据行", table.source,
                                        spec.id))
     if table.columns_known and len(known) * 2 < len(spec.columns):
-        # a ledger printing one figure per side (预算数 | 预算数), a 三公 table one per line: each
-        # figure is its line's total
+        # a ledger printing one figure per side (预算数 | 预算数), any other table one per row
+        # (项目 | 预算数): each figure is its row's total
         for pending in parsed.rows:
             column = (spec.income_columns if pending.row.side == "income" else spec.columns)[0]
             for token in pending.amounts[:1]:
@@ -245,14 +245,15 @@ def _read_table(lines: list[TextLine], region: Region, file: str, year: int | No
     return _Read(table, parsed, places, header, placed, unmatched)
 
 
-def _one_figure_each(spec: TableSpec, tokens: list[Token], rows: list[Pending]) -> bool:
-    """Whether a ledger prints one figure per side, a table of fixed lines one per line: no row
-    with two, no printed line with more than one a side (Xi'an 表4 prints four panels side by
-    side, each with its own 预算数)."""
-    amounts = [token for token in tokens if is_amount(token.text)]
+def _one_figure_each(spec: TableSpec, rows: list[Pending], known: list[Column]) -> bool:
+    """Whether a ledger prints one figure per side, any other table one per row under a header
+    naming no column of the template's but its total: no row with two, no printed line with
+    more than one a side (Xi'an 表4 prints four panels side by side, each with its own 预算数)."""
+    if spec.rows not in ("ledger", "lines") and not set(known) <= {spec.columns[0]}:
+        return False  # a column of the template's own that is not its total (项目支出 alone)
+    amounts = [token for pending in rows for token in pending.amounts if is_amount(token.text)]
     per_line = collections.Counter(token.line for token in amounts)
-    sides = {"ledger": 2, "lines": 1}.get(spec.rows, 0)
-    return (bool(amounts) and max(per_line.values()) <= sides
+    return (bool(amounts) and max(per_line.values()) <= (2 if spec.rows == "ledger" else 1)
             and all(sum(is_amount(token.text) for token in pending.amounts) <= 1 for pending in rows))
 
 

@@ -49,10 +49,11 @@ def row_sums(table: Table) -> list[Breach]:
     for row in table.rows:
         labels = spec.income_columns if row.side == "income" else spec.columns
         present = {column.label for column in labels}
-        if spec.lines or spec.income:
+        shown = printed(table, row.side if spec.income else None)
+        if spec.lines or spec.income or len(shown) == 1:
             # a 三公 table printed with its items as columns has no fund columns at all; a ledger
-            # printing one figure per side (预算数) has no split by fund
-            present &= printed(table, row.side if spec.income else None)
+            # printing one figure per side (预算数) no split by fund; a table of one column none
+            present &= shown
         for row_sum in spec.row_sums if row.side != "income" else ():
             if row_sum.target not in present or not row.values or not present & set(row_sum.parts):
                 continue
