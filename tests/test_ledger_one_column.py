@@ -94,3 +94,46 @@ def test_four_panels_side_by_side_stay_unchecked(real_pdf: Reader) -> None:
     document = real_pdf(XIAN)
     assert not document.tables["T4"].readable
     assert any(p.table == "T4" and "未按模板核对" in p.message for p in document.problems)
+
+
+CHANGSHA = "2026-changsha-vocational-education-base-office-dept-budget.pdf"
+GUANGZHOU = "2026-guangzhou-ecology-environment-bureau-dept-budget.pdf"
+
+
+def test_ledger_header_with_amount_words_is_read(real_pdf: Reader) -> None:
+    """长沙 2026年财政拨款收支总体情况表 (p.15): 收入 项目 | 金 额, 支出 项目 | 合计 | 一般公共预算 |
+    政府性基金预算 | 国有资本经营预算; 一、本年收入 656.73; 4、教育支出 656.73 | 656.73. Its header is
+    the template's, not two rows named 项目金额; its continuation page repeats it."""
+    t4 = real_pdf(CHANGSHA).tables["T4"]
+    assert t4.readable
+    assert not [row for row in t4.rows if row.name and "项目" in row.name]
+    education = next(row for row in t4.rows if row.code == "205")
+    figures = {label: a.value for label, a in education.values.items()}
+    assert figures == {"合计": D("656.73"), "一般公共预算": D("656.73")}
+    assert not [f for f in check(real_pdf(CHANGSHA)) if "T4" in f.rule]
+
+
+def test_one_figure_per_row_under_a_header_naming_none_of_the_templates(real_pdf: Reader) -> None:
+    """广州 表6 (p.20–21): 部门预算支出经济科目 | 预算, the header repeated on p.21. 合计 58,118.59;
+    [301] 47,877.84, [302] 5,870.90, [303] 4,264.46, [310] 105.39; [30217]公务接待费 21.03 ends p.20,
+    [30218]专用材料费 21.63 starts p.21. Each figure is its row's total; the repeated header is no
+    part of a row's name."""
+    t6 = real_pdf(GUANGZHOU).tables["T6"]
+    assert t6.readable
+    classes = {row.code: row.values["合计"].value for row in t6.rows if row.kind == "class"}
+    assert classes == {"301": D("47877.84"), "302": D("5870.90"), "303": D("4264.46"), "310": D("105.39")}
+    names = {row.code: row.name for row in t6.rows}
+    assert (names["30217"], names["30218"]) == ("公务接待费", "专用材料费")
+    total = t6.total()
+    assert total is not None and total.value("合计") == D("58118.59")
+    assert not [f for f in check(real_pdf(GUANGZHOU)) if "T6" in f.rule or f.table == "T6"]
+
+
+def test_a_wrong_class_in_a_one_figure_table_is_found(real_pdf: Reader) -> None:
+    """The same 表6 with [302] printed 5,880.90: its items (printed, 5,870.89, a cent off by rounding)
+    no longer add up to it, nor the classes to 合计."""
+    document = copy.deepcopy(real_pdf(GUANGZHOU))
+    _set(next(row for row in document.tables["T6"].rows if row.code == "302"), "合计", "5880.90")
+    found = {(f.rule, f.code, f.stated, f.expected) for f in check(document)}
+    assert ("T6.subtotal", "302", D("5880.90"), D("5870.89")) in found
+    assert ("T6.subtotal", None, D("58118.59"), D("58128.59")) in found
