@@ -195,10 +195,10 @@ def _carryover(table: Table) -> Decimal | None:
 
 
 def _standing_for(table: Table, ref: Ref) -> tuple[str, ...]:
-    """The columns a side of an identity reads: its own; a total not printed, its printed parts;
-    or, in a ledger whose expense side
-    prints its total alone (预算数, no split by fund), that total where the income side says
-    every figure is of the one fund the identity names (Beijing 预算04表: all 一般公共预算)."""
+    """The columns a side of an identity reads: its own; for a total not printed, its printed
+    parts; or, in a ledger whose expense side prints its total alone (预算数, no split by fund),
+    that total where the income side says every figure is of the one fund the identity names
+    (Beijing 预算04表: all 一般公共预算)."""
     spec = TABLE_BY_ID[table.id]
     shown = printed(table, ref.side)
     for row_sum in spec.row_sums:
