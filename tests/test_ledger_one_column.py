@@ -137,3 +137,22 @@ def test_a_wrong_class_in_a_one_figure_table_is_found(real_pdf: Reader) -> None:
     found = {(f.rule, f.code, f.stated, f.expected) for f in check(document)}
     assert ("T6.subtotal", "302", D("5880.90"), D("5870.89")) in found
     assert ("T6.subtotal", None, D("58118.59"), D("58128.59")) in found
+
+
+GREENING = "2026-beijing-capital-greening-office-dept-budget-tables.pdf"
+
+
+def test_ledger_sides_told_by_position_where_the_grid_counts_cells_unevenly(real_pdf: Reader) -> None:
+    """北京 首都绿化办 预算04表 (p.4): 一、一般公共预算资金 5,131.706333 beside 一、一般公共服务支出;
+    二、政府性基金预算资金 beside 二、外交支出 (no figures); 十二、农林水支出 5,133.737491; 本年收入合计
+    5,131.706333, 本年支出合计 5,133.737491; 上年结转结余 2.031158. The rules of its grid cross the
+    lines unevenly, so the side of each name is told by where it stands: the expense 类 are read as
+    such, not glued to the income line beside them."""
+    t4 = real_pdf(GREENING).tables["T4"]
+    assert t4.readable
+    assert {row.code: row.value("合计") for row in t4.rows if row.kind == "class" and row.values} == {
+        "213": D("5133.737491")}
+    assert next(row for row in t4.rows if row.code == "202").side == "expense"
+    assert _row(t4, "财政拨款（补助）/政府性基金预算", "income").values == {}
+    assert _row(t4, "上年结转", "income").value("合计") == D("2.031158")
+    assert not [f for f in check(real_pdf(GREENING)) if "T4" in f.rule]
