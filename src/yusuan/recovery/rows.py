@@ -19,7 +19,7 @@ from .tokens import AMOUNT_KIND, INT_KIND, TEXT_KIND, Token
 
 _ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[、.]|\([一二三四五六七八九十\d]+\)|其中:)+")
 _NOTE = re.compile(r"^(?:备注|注:|说明:)|空表|没有|无此|未安排|本表|[，。]")
-_SERIAL = re.compile(r"^\d{1,3}$")  # a row's number (序号), or a 类's code
+_SERIAL = re.compile(r"^\d{1,3}[.、]?$")  # a row's number (序号, 1.), or a 类's code
 _CODE_SHAPES = ((3,), (3, 2), (3, 2, 2), (5,), (7,), (5, 2), (3, 4))
 
 
@@ -349,12 +349,17 @@ def _sides(tokens: list[Token]) -> Callable[[Token], str | None]:
     rules differ: Beijing 预算04表)."""
     starts: list[float] = []
     for row in _by_line(tokens).values():
-        after = False
+        after: float | None = None  # the right edge of the amount before, where it has a box
+        named = False  # an income figure follows its name (a number before any name is a row's)
         for token in row:
-            if token.kind != TEXT_KIND and not _SERIAL.match(token.text):  # a row's number is no amount
-                after = True
-            elif token.kind == TEXT_KIND and after and token.source.bbox is not None:
-                starts.append(token.source.bbox[0])
+            if token.source.bbox is None:
+                continue
+            if token.kind != TEXT_KIND and named and not _SERIAL.match(token.text):
+                after = token.source.bbox[2]
+            elif token.kind == TEXT_KIND and after is None:
+                named = True
+            elif token.kind == TEXT_KIND and after is not None and token.source.bbox[0] > after:
+                starts.append(token.source.bbox[0])  # to the right of it, not only after it in the text
                 break
     cell = _expense_cell(tokens)
     edge = min(starts, default=None)
