@@ -96,3 +96,23 @@ def test_header_rows_in_words_no_template_uses(real_pdf: Reader) -> None:
     assert running.value("2026年政府采购项目/小计") == D("302.76")
     assert all(row.name is None or "政府采购" not in row.name for row in t3.rows)
     assert not [f for f in check(real_pdf(SHENZHEN)) if f.rule == "K.consistent"]
+
+
+SUZHOU = "2026-suzhou-emergency-management-bureau-dept-budget.pdf"
+
+
+def test_group_line_in_words_of_the_income_table(real_pdf: Reader) -> None:
+    """苏州 公开02表 收入总表 (p.11): 部门代码 | 部门名称 | 合计 | 本年收入 (小计 | 一般公共预算 | … |
+    其他收入) | 上年结转结余 (小计 | 一般公共预算 | … | 单位资金). 合计, 135 and 135001 each print
+    7,062.80 under 合计, 本年收入's 小计 and its 一般公共预算, nothing else. The group line is read,
+    so the two 小计 are told apart and the table is checked as printed."""
+    document = real_pdf(SUZHOU)
+    t2 = document.tables["T2"]
+    assert t2.header_sums is not None and "上年结转结余/小计" in t2.header_sums["总计"]
+    for row in t2.rows:
+        assert _values(row) == {"总计": D("7062.80"), "财政拨款小计": D("7062.80"), "一般公共预算": D("7062.80")}
+    assert not [f for f in check(document) if f.table == "T2"]
+    changed = copy.deepcopy(document)
+    _set(changed.tables["T2"].rows[-1], "一般公共预算", "7062.90")
+    found = {(f.rule, f.column, f.stated, f.expected) for f in check(changed) if f.table == "T2"}
+    assert ("T2.row-total", "财政拨款小计", D("7062.80"), D("7062.90")) in found

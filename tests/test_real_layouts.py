@@ -314,11 +314,17 @@ def test_three_public_items_printed_as_columns(real_pdf: Reader, name: str, prin
 
 
 def test_three_public_with_meetings_read_only_where_its_sums_hold(real_pdf: Reader) -> None:
-    """西安 表13 prints 合计 (三公 + 会议费 + 培训费) beside the 三公 小计, in a header too small to
-    read whole: what cannot be read so that its items add up is left unchecked, not guessed."""
+    """西安 表13 (p.35) prints 上年 | 当年 | 增减变化情况, each 合计 (三公 + 会议费 + 培训费) beside
+    the 三公 小计, in type 4 points high, figures right-aligned in cells wider than their words.
+    当年 (read off the page): 合计 332,000.00, 小计 102,000.00, 因公出国（境）费用 blank, 公务接待费
+    20,000.00, 公务用车购置及运行维护费 小计 82,000.00, 购置费 blank, 运行维护费 82,000.00, 会议费
+    20,000.00, 培训费 210,000.00. The 三公 lines are read where they add up; 合计 is not the 三公's."""
     t10 = real_pdf(XIAN).tables["T10"]
-    assert not t10.columns_known
-    assert not [f for f in check(real_pdf(XIAN)) if f.rule.startswith("T10.")]
+    assert t10.columns_known
+    got = {row.name: row.values.get("合计") for row in t10.rows}
+    assert tuple(got[line].text if got[line] else None for line in _T10_LINES) == (
+        "102,000.00", None, "20,000.00", "82,000.00", None, "82,000.00")
+    assert not [f for f in check(real_pdf(XIAN)) if f.rule.startswith("T10")]
 
 
 def test_deadline_written_under_a_rate_is_no_ceiling_on_the_rate(real_pdf: Reader) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -205,7 +206,7 @@ def _read_table(lines: list[TextLine], region: Region, file: str, year: int | No
         parsed.problems.append(Problem(
             f"{spec.id}（{spec.title}）的表头没有“{'、'.join(dict.fromkeys(lacking))}”列，无法按模板核对各列之和，已读取数字，未核对",
             table.source, spec.id))
-    elif parsed.rows and len(known) * 2 < len(spec.columns):
+    elif parsed.rows and len(known) * 2 < len(spec.columns) and not _one_figure_each(spec, parsed.rows, known):
         table.columns_known = False
         missing = "、".join(column.label for column in spec.columns if column not in known)
         parsed.problems.append(Problem(
@@ -219,6 +220,14 @@ def _read_table(lines: list[TextLine], region: Region, file: str, year: int | No
     if not parsed.rows and not parsed.notes:
         parsed.problems.append(Problem(f"{spec.id}（{spec.title}）没有读到任何数据行", table.source,
                                        spec.id))
+    if table.columns_known and len(known) * 2 < len(spec.columns):
+        # a ledger printing one figure per side (预算数 | 预算数), any other table one per row
+        # (项目 | 预算数): each figure is its row's total
+        for pending in parsed.rows:
+            column = (spec.income_columns if pending.row.side == "income" else spec.columns)[0]
+            for token in pending.amounts[:1]:
+                pending.row.values[column.label] = Amount(parse_amount(token.text), token.text, token.source)
+        return _Read(table, parsed, places, header, settled=True)
     if not table.columns_known and not crossed and _all_placed(parsed.rows, placed):
         # the template's sums cannot be told, but the printed header places every figure: the
         # table is read as printed and held to the sums its header states
@@ -234,6 +243,18 @@ def _read_table(lines: list[TextLine], region: Region, file: str, year: int | No
             f"{'，' + '，'.join(checked) if checked else '，未核对'}", table.source, spec.id)]
         return _Read(table, parsed, places, header, settled=True)
     return _Read(table, parsed, places, header, placed, unmatched)
+
+
+def _one_figure_each(spec: TableSpec, rows: list[Pending], known: list[Column]) -> bool:
+    """Whether a ledger prints one figure per side, any other table one per row under a header
+    naming no column of the template's but its total: no row with two, no printed line with
+    more than one a side (Xi'an 表4 prints four panels side by side, each with its own 预算数)."""
+    if spec.rows not in ("ledger", "lines") and not set(known) <= {spec.columns[0]}:
+        return False  # a column of the template's own that is not its total (项目支出 alone)
+    amounts = [token for pending in rows for token in pending.amounts if is_amount(token.text)]
+    per_line = collections.Counter(token.line for token in amounts)
+    return (bool(amounts) and max(per_line.values()) <= (2 if spec.rows == "ledger" else 1)
+            and all(sum(is_amount(token.text) for token in pending.amounts) <= 1 for pending in rows))
 
 
 def _all_placed(rows: list[Pending], placed: dict[int, tuple[list[Column], bool]]) -> bool:

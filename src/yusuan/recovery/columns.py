@@ -176,6 +176,17 @@ def _between(box: _Box, boxes: list[_Box]) -> bool:
         and len({round(other.top) for other in below}) >= 2
 
 
+def _beside(other: _Box, group: _Box, band: _Box, boxes: list[_Box]) -> bool:
+    """Whether a group higher up is a cell spanning the header's rows beside `group` (总计 |
+    因公出国(境)费 beside 公务用车购置及运行维护费's 小计), not a group over it: cells of the line
+    under `group` stand under it, none of `group`'s own line."""
+    if other.top >= group.top - 2 or other.top <= min(box.top for box in boxes) + 2 or any(
+            _directly_under(other, box) for box in boxes if box is not other):
+        return False  # on the header's first line, or under another cell: a group over others
+    below = [box for box in boxes if box is not other and _directly_under(box, other)]
+    return any(_level(box, band) for box in below) and not any(_level(box, group) for box in below)
+
+
 def _directly_under(box: _Box, group: _Box) -> bool:
     return box.top >= group.bottom - 1 and box.x0 < group.x1 and group.x0 < box.x1
 
@@ -199,10 +210,15 @@ def _adopt(group: _Box, boxes: list[_Box], groups: list[_Box]) -> None:
             box = row[index]
             # level with every cell right under the group: a cell spanning the header's rows
             # may share its top with a wrapped one of them, never its middle with all
-            if not all(_level(box, cell) for cell in under) or any(_directly_under(box, other) for other in groups
-                                             if other is not group and other.top >= group.top - 2):
+            # the walk ends under another group: one of the same line, or one higher up beside
+            # this one (a cell spanning the header's rows, 总计 | 因公出国(境)费 beside 小计), not one
+            # over it (its own group's group)
+            if not all(_level(box, cell) for cell in under) or any(
+                    _directly_under(box, other) for other in groups if other is not group
+                    and (other.top >= group.top - 2 or _beside(other, group, band, boxes))):
                 break
-            other_group = next((g for g in groups if g is not group and abs(g.top - group.top) < 2
+            other_group = next((g for g in groups if g is not group
+                                and (abs(g.top - group.top) < 2 or _beside(g, group, band, boxes))
                                 and abs(g.centre - box.centre) < abs(group.centre - box.centre)), None)
             if other_group is not None:
                 break

@@ -7,6 +7,7 @@ which column each amount belongs to is settled afterwards by `placement`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..classification import code_by_name, name_of
@@ -17,6 +18,7 @@ from .segment import is_total_label
 from .tokens import AMOUNT_KIND, INT_KIND, TEXT_KIND, Token
 
 _NOTE = re.compile(r"^(?:备注|注:|说明:)|空表|没有|无此|未安排|本表|[，。]")
+_SERIAL = re.compile(r"^\d{1,3}[.、]?$")  # a row's number (序号, 1.), or a 类's code
 _CODE_SHAPES = ((3,), (3, 2), (3, 2, 2), (5,), (7,), (5, 2), (3, 4))
 
 
@@ -257,7 +259,7 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
     cursor = 0
     current: Pending | None = None
     index = 0
-    expense_cell = _expense_cell(tokens)
+    side = _sides(tokens)
     while index < len(tokens):
         token = tokens[index]
         if token.kind == INT_KIND:
@@ -275,9 +277,9 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
             index += 1
             continue
         end = _text_group(tokens, index)
-        if expense_cell is not None and token.cell is not None and token.cell < expense_cell:
+        if side(token) == "income":
             # an income name and an expense name side by side on one line: two rows
-            end = next((at for at in range(index, end) if (tokens[at].cell or 0) >= expense_cell), end)
+            end = next((at for at in range(index, end) if side(tokens[at]) == "expense"), end)
         label = join_fragments([item.text for item in tokens[index:end]])
         folded = strip_enumeration(label)
         index = end
@@ -287,13 +289,13 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
         if folded in {"支出总计", "支出合计", "支出总额"}:
             current = _new(out.rows, token, kind="total", name="支出总计", side="expense")
             continue
-        if expense_cell is not None and token.cell is not None and folded in {"合计", "总计"}:
-            # a bare 合计 on each side (Chongqing puts them first): the cell says whose it is
-            side = "expense" if token.cell >= expense_cell else "income"
-            current = _new(out.rows, token, kind="total", name="支出总计" if side == "expense" else "收入总计",
-                           side=side)
+        whose = side(token)
+        if whose is not None and folded in {"合计", "总计"}:
+            # a bare 合计 on each side (Chongqing puts them first): where it stands says whose it is
+            current = _new(out.rows, token, kind="total", name="支出总计" if whose == "expense" else "收入总计",
+                           side=whose)
             continue
-        if expense_cell is not None and token.cell is not None and token.cell >= expense_cell:
+        if whose == "expense":
             # an expense name printed without its code (Shenzhen, Hangzhou, Beijing): its cell
             # says the side; a 类 is known by its name, a 款/项 under it is not summed again
             known = code_by_name(folded)
@@ -318,8 +320,7 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
                 out.rows.remove(current)
                 label = join_fragments([*current.words, label])
         if found is None:
-            income_cell = expense_cell is not None and token.cell is not None and token.cell < expense_cell
-            if current is not None and not current.amounts and current.row.side == "expense" and not income_cell:
+            if current is not None and not current.amounts and current.row.side == "expense" and whose != "income":
                 current.row.name = join_fragments([current.row.name or "", label])
                 continue
             if _NOTE.search(folded):
@@ -337,6 +338,45 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
         for pending in out.rows
         if pending.row.kind == "line" and pending.row.side == "income" and pending.row.name not in known
     ]
+    return out
+
+
+def _sides(tokens: list[Token]) -> Callable[[Token], str | None]:
+    """Which side of a ledger a token stands on ('income', 'expense'; None where nothing tells):
+    from where the leftmost expense name starts (of the names that follow an amount on their
+    line) rightwards; else by the grid's cell (cells may be counted differently on lines whose
+    rules differ: Beijing 预算04表)."""
+    starts: list[float] = []
+    for row in _by_line(tokens).values():
+        after: float | None = None  # the right edge of the amount before, where it has a box
+        named = False  # an income figure follows its name (a number before any name is a row's)
+        for token in row:
+            if token.source.bbox is None:
+                continue
+            if token.kind != TEXT_KIND and named and not _SERIAL.match(token.text):
+                after = token.source.bbox[2]
+            elif token.kind == TEXT_KIND and after is None:
+                named = True
+            elif token.kind == TEXT_KIND and after is not None and token.source.bbox[0] > after:
+                starts.append(token.source.bbox[0])  # to the right of it, not only after it in the text
+                break
+    cell = _expense_cell(tokens)
+    edge = min(starts, default=None)
+
+    def side(token: Token) -> str | None:
+        if edge is not None and token.source.bbox is not None:
+            return "expense" if token.source.bbox[0] >= edge - 2 else "income"
+        if cell is not None and token.cell is not None:
+            return "expense" if token.cell >= cell else "income"
+        return None
+
+    return side
+
+
+def _by_line(tokens: list[Token]) -> dict[int, list[Token]]:
+    out: dict[int, list[Token]] = {}
+    for token in tokens:
+        out.setdefault(token.line, []).append(token)
     return out
 
 

@@ -25,7 +25,7 @@ _COLUMN_NUMBERS = re.compile(r"^[※*\s\d]+$")
 _HEADER_WORDS = (
     "科目编码功能分类科目编码功能分类科目名称经济分类科目编码经济分类科目名称科目名称项目名称"
     "项目类款项科目资金来源“三公”经费支出内容预算数收入支出功能分类支出功能分类财政拨款收入"
-    "财政拨款支出支出预算财政拨款(补助)非财政拨款小计合计总计编码名称基本支出人员经费公用经费其中:"
+    "财政拨款支出支出预算财政拨款(补助)非财政拨款小计合计总计金额编码名称基本支出人员经费公用经费其中:"
 )
 
 
@@ -365,13 +365,20 @@ def header_and_body(lines: list[TextLine], region: Region) -> tuple[str, list[Te
     def flush() -> None:
         # a long run of header words is a header repeated after a page break; a short one is
         # a wrapped name that happens to be made of header words ('支出')
-        if sum(len(fold(line.text)) for line in run) < 10:
+        if sum(len(fold(line.text)) for line in run) < 10 and not any(id(line) in again for line in run):
             out.extend(run)
         else:
             every_header.extend(line for line in run if not is_furniture(line) and title_of(line.text) is None)
         run.clear()
 
     numbering = False  # inside a row of column numbers (※ ※ 1 2 3), one cell per line or not
+    # the lines printed above the first figures, as printed: a page that starts with one of them
+    # again repeats the header, whatever its words (部门预算支出经济科目 | 预算, Guangzhou 表6)
+    first = next((index for index, line in enumerate(window) if any(is_amount(word.text) for word in line.words)), 0)
+    printed_above = {fold(line.text) for line in window[:first] if len(fold(line.text)) >= 4
+                     and not is_total_label(line.text) and not is_furniture(line)}
+    page_top, page = False, None
+    again: set[int] = set()  # the lines that repeat it
     beside = _beside_header(window, region.spec)
     beside_ids = {id(window[index]) for index in beside}
     for index, line in enumerate(window):
@@ -379,11 +386,17 @@ def header_and_body(lines: list[TextLine], region: Region) -> tuple[str, list[Te
             if not in_header:
                 run.append(line)
             continue
+        if line.source.page != page:
+            page_top, page = True, line.source.page
+        repeated = page_top and index >= first and fold(line.text) in printed_above
+        page_top = repeated
+        if repeated:
+            again.add(id(line))
         following = window[index + 1] if index + 1 < len(window) else None
         lone_number = numbering and len(line.words) == 1 and re.match(r"^(?:※|\d{1,2})$", line.text)
         above_header = following is not None and (is_header_like(following, region.spec)
                                                   or _loose_header(following, region.spec))
-        header = lone_number or index in beside or ((is_header_like(line, region.spec)
+        header = lone_number or repeated or index in beside or ((is_header_like(line, region.spec)
                                   or _loose_header(line, region.spec, 2 if above_header else 3)
                                   or (above_header and _group_line(line, following))) and not (
             is_total_label(line.text) and (following is None or _starts_with_amount(following))
@@ -400,8 +413,10 @@ def header_and_body(lines: list[TextLine], region: Region) -> tuple[str, list[Te
             continue
         if run and not any(is_furniture(item) for item in run):
             flush()
-        every_header.extend(line for line in run if _repeated_header(line, region.spec) or id(line) in beside_ids)
+        every_header.extend(line for line in run if _repeated_header(line, region.spec) or id(line) in beside_ids
+                            or fold(line.text) in printed_above)
         run.clear()
         out.append(line)
-    every_header.extend(line for line in run if _repeated_header(line, region.spec) or id(line) in beside_ids)
+    every_header.extend(line for line in run if _repeated_header(line, region.spec) or id(line) in beside_ids
+                        or fold(line.text) in printed_above)
     return header_text(header_lines), out, header_lines + every_header

@@ -94,6 +94,14 @@ def _fund(spec: TableSpec, cell: HeaderCell) -> str:
     return spec.columns[0].label
 
 
+def _without_fund(spec: TableSpec, cell: HeaderCell) -> HeaderCell:
+    """A cell under an item that names a fund (因公出国(境)费 / 一般公共预算): the item's cell."""
+    leaf = HeaderCell(cell.page, cell.x0, cell.x1, cell.pieces[-1:])
+    if len(cell.pieces) > 1 and _fund(spec, leaf) != spec.columns[0].label:
+        return HeaderCell(cell.page, cell.x0, cell.x1, cell.pieces[:-1])
+    return cell
+
+
 def is_transposed(spec: TableSpec, header: str) -> bool:
     """A header naming two or more of the table's lines prints them as columns."""
     names = {line.name for _, line in line_paths(spec.lines[0].children)
@@ -123,7 +131,7 @@ def transposed_rows(spec: TableSpec, header_lines: list[TextLine], rows: list[Pe
                                                    - cell.centre))
             if not _current(fold(near.text), year):
                 continue
-        item, named_here = _item(spec, cells, index)
+        item, named_here = _item(spec, [_without_fund(spec, other) if split else other for other in cells], index)
         if item is not None:
             found.append((index, item, _fund(spec, cell) if split else spec.columns[0].label, named_here))
     # a bare 合计 beside a total that names the 三公 (合计 | 三公经费 小计 … | 会议费 | 培训费) is more than 三公
@@ -139,31 +147,40 @@ def transposed_rows(spec: TableSpec, header_lines: list[TextLine], rows: list[Pe
         return None
     amounts = [token for token in row.amounts if is_amount(token.text) and token.source.bbox is not None]
     columns = figure_columns(amounts)
-    at = align(columns, cells)
-    if at is None:
-        return None
-    values: dict[str, dict[str, Amount]] = {}
-    for column, index in zip(columns, at, strict=True):
-        if index in meant:
-            item, fund = meant[index]
-            token = column[0]
-            values.setdefault(item, {})[fund] = Amount(parse_amount(token.text), token.text, token.source)
-    if total not in values:
-        return None  # the figures did not meet the header's cells: nothing read, nothing to check
-    read = [Row("total" if line.name == total else "line", line.name, values.get(line.name, {}),
-                source=row.row.source) for _, line in line_paths(spec.lines)]
-    # accepted only where the items add up as the template says: a figure put under the wrong
-    # cell (a header too small to read whole) must not become a finding against the document
     places = max((len(token.text.partition(".")[2]) for token in amounts), default=0)
-    return read if not trees(Table(spec.id, present=True, places=places, rows=read)) else None
+    # figures right-aligned in cells wider than their words (Shanghai 单位预算11表), or a cell
+    # whose words took its group's (Xi'an 表13, type 4 points high), may stand nearer the next
+    # cell's words than their own: then each cell reaches halfway to its neighbours' centres
+    # (where cells of even width meet)
+    for reach in (cells, [HeaderCell(cell.page, cell.centre, cell.centre, cell.pieces) for cell in cells]):
+        at = align(columns, reach)
+        if at is None:
+            continue
+        values: dict[str, dict[str, Amount]] = {}
+        for column, index in zip(columns, at, strict=True):
+            if index in meant:
+                item, fund = meant[index]
+                token = column[0]
+                values.setdefault(item, {})[fund] = Amount(parse_amount(token.text), token.text, token.source)
+        if not values:
+            continue  # the figures did not meet the header's cells: nothing read, nothing to check
+        read = [Row("total" if line.name == total else "line", line.name, values.get(line.name, {}),
+                    source=row.row.source) for _, line in line_paths(spec.lines)]
+        # accepted only where the items add up as the template says: a figure put under the wrong
+        # cell (a header too small to read whole) must not become a finding against the document
+        if not trees(Table(spec.id, present=True, places=places, rows=read)):
+            return read
+    return None
 
 
 def _top(cell: HeaderCell, words: list[Word]) -> float:
-    """The top of a header cell: its highest word within its span."""
-    inside = [word.source.bbox[1] for word in words  # type: ignore[index]
+    """The top of a header cell: the highest of its own words within its span (a period's words
+    over a narrow cell, 上年 over 小计, are not its own), else of any of its pieces'."""
+    inside = [word for word in words
               if cell.x0 - 1 <= word.source.bbox[0] and word.source.bbox[2] <= cell.x1 + 1  # type: ignore[index]
               and fold(word.text) in cell.printed]
-    return min(inside, default=0.0)
+    own = [word for word in inside if fold(word.text) in cell.pieces[-1]]
+    return min((word.source.bbox[1] for word in own or inside), default=0.0)  # type: ignore[index]
 
 
 def _totalling(rows: list[Pending], year: int | None) -> Pending | None:

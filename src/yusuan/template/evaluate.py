@@ -13,7 +13,7 @@ from ..model import Disclosure, Row, Table
 from .canonical import TABLE_BY_ID, line_paths
 from .links import LINKS
 from .select import amount, children, in_unit, line_children, select, tolerance
-from .spec import Link
+from .spec import Link, Ref
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +49,11 @@ def row_sums(table: Table) -> list[Breach]:
     for row in table.rows:
         labels = spec.income_columns if row.side == "income" else spec.columns
         present = {column.label for column in labels}
-        if spec.lines:  # a 三公 table printed with its items as columns has no fund columns at all
-            present &= {label for other in table.rows for label in other.values}
+        shown = printed(table, row.side if spec.income else None)
+        if spec.lines or spec.income or len(shown) == 1:
+            # a 三公 table printed with its items as columns has no fund columns at all; a ledger
+            # printing one figure per side (预算数) no split by fund; a table of one column none
+            present &= shown
         for row_sum in spec.row_sums if row.side != "income" else ():
             if row_sum.target not in present or not row.values or not present & set(row_sum.parts):
                 continue
@@ -59,6 +62,11 @@ def row_sums(table: Table) -> list[Breach]:
             if abs(stated - sum(parts)) > tolerance([stated, *parts], places):
                 out.append(Breach("row-sum", table.id, row, row_sum.target, stated, sum(parts), parts))
     return out
+
+
+def printed(table: Table, side: str | None = None) -> set[str]:
+    """The columns the table prints a figure in (on one side of a ledger)."""
+    return {label for row in table.rows if side is None or row.side == side for label in row.values}
 
 
 def trees(table: Table) -> list[Breach]:
@@ -142,17 +150,28 @@ def link(disclosure: Disclosure, identity: Link) -> list[Breach]:
     right_table = disclosure.tables.get(identity.right.table)
     if left_table is None or right_table is None or not (left_table.readable and right_table.readable):
         return []
+    ledgers = [_carryover(table) for table in (left_table, right_table) if TABLE_BY_ID[table.id].income]
+    if None in ledgers and any(ledgers):
+        # one ledger carries money over from last year, the other prints no carryover line: its
+        # current-year lines hold that money too (Chongqing 表一), not comparable line by line
+        return []
+    columns = {}
+    for table, ref in ((left_table, identity.left), (right_table, identity.right)):
+        columns[ref] = _standing_for(table, ref)
+        shown = printed(table, ref.side)
+        if len(shown) == 1 and not shown & set(columns[ref]):
+            return []  # one column of figures, not this one (a ledger printing one per side)
+    left_columns, right_columns = columns[identity.left], columns[identity.right]
     left, right = select(left_table, identity.left), select(right_table, identity.right)
     # the coarser of the two tables' printed places, in the unit the left side is compared in
     half = max(step_of(left_table, left_table.money_unit), step_of(right_table, left_table.money_unit)) / 2
     out = []
     for key in sorted(left.keys() | right.keys()):
         rows = left.get(key, [])
-        stated = amount(rows, identity.left.columns)
+        stated = amount(rows, left_columns)
         other = right.get(key, [])
-        expected = in_unit(amount(other, identity.right.columns), right_table.money_unit,
-                           left_table.money_unit)
-        terms = tuple(row.value(c) for row in rows + other for c in identity.left.columns)
+        expected = in_unit(amount(other, right_columns), right_table.money_unit, left_table.money_unit)
+        terms = tuple(row.value(c) for row in rows + other for c in left_columns)
         slack = sum(1 for value in (stated, expected, *terms) if value) * half
         holds = {
             "=": abs(stated - expected) <= slack,
@@ -165,6 +184,40 @@ def link(disclosure: Disclosure, identity: Link) -> list[Breach]:
             out.append(Breach(identity.id, identity.left.table, rows[0] if rows else None,
                               identity.left.columns[0], stated, expected, (expected,)))
     return out
+
+
+def _carryover(table: Table) -> Decimal | None:
+    """A ledger's carried-over income (its second income line and those under it); None where
+    it prints no such line."""
+    top = TABLE_BY_ID[table.id].income[1].name
+    rows = [row for row in table.rows if row.side == "income" and (row.name or "").split("/")[0] == top]
+    return sum((row.value(label) for row in rows for label in row.values), Decimal(0)) if rows else None
+
+
+def _standing_for(table: Table, ref: Ref) -> tuple[str, ...]:
+    """The columns a side of an identity reads: its own; for a total not printed, its printed
+    parts; or, in a ledger whose expense side prints its total alone (预算数, no split by fund),
+    that total where the income side says every figure is of the one fund the identity names
+    (Beijing 预算04表: all 一般公共预算)."""
+    spec = TABLE_BY_ID[table.id]
+    shown = printed(table, ref.side)
+    for row_sum in spec.row_sums:
+        if ref.columns == (row_sum.target,) and shown and row_sum.target not in shown:
+            # a total column not printed (Shenzhen 表9 splits each item by fund only): its parts
+            return tuple(part for part in row_sum.parts if part in shown) or ref.columns
+    total = spec.columns[0].label
+    if not spec.income or ref.side != "expense" or shown != {total}:
+        return ref.columns
+    income = table.total("income")
+    funds = {path: line.name for path, line in line_paths(spec.income) if not line.children}
+    lines = [row for row in table.rows if row.side == "income" and row.name in funds]
+    if income is None or not income.value(total) or not lines:
+        return ref.columns
+    named = [row.value(total) for row in lines if funds[row.name or ""] in ref.columns]
+    others = [row.value(total) for row in lines if funds[row.name or ""] not in ref.columns]
+    places = places_of(table)
+    whole = abs(sum(named, Decimal(0)) - income.value(total)) <= tolerance([income.value(total), *named], places)
+    return (total,) if whole and not any(others) else ref.columns
 
 
 def breaches(disclosure: Disclosure) -> list[Breach]:

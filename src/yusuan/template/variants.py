@@ -61,6 +61,7 @@ HEADER_WORDS: tuple[str, ...] = (
     "人员经费支出", "公用经费支出", "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入",
     "其他收入", "用事业基金弥补收支差额", "上年结转结余", "上年结余", "结转", "财政专户管理资金", "单位资金",
     "当年预算", "编制预算", "经费拨款", "金额", "一般公共预算", "政府性基金预算", "国有资本经营预算",
+    "本年收入", "部门代码",  # Suzhou 公开02表: 本年收入 | 上年结转结余 over 小计 | 一般公共预算 … each
 )
 
 # Tables the canonical template lacks (none in VARIANTS.md), and tables only near a canonical one
