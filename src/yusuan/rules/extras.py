@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..model import Amount, Disclosure, ExtraTable, Row, Statement
 from ..recovery.extras import figure, narrated, wan
-from ..template.evaluate import step_of
+from ..template.evaluate import printed, step_of
 from ..template.select import in_unit
 from .base import ERROR, Finding, Rule
 from .restated import agrees
@@ -28,7 +28,7 @@ def _total(disclosure: Disclosure, table_id: str, parts: tuple[str, str]) -> Row
     total = table.total() if table is not None and table.present else None
     if table is None or total is None:
         return None
-    if table.readable:  # a cell printed empty under a known column is 0
+    if table.readable and set(parts) <= printed(table):  # a cell printed empty under a printed column is 0
         return total
     if all(part in total.values for part in parts) and total.value("合计") == sum(
             (total.value(part) for part in parts), Decimal(0)):
