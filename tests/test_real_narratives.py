@@ -23,6 +23,7 @@ HANGZHOU = REAL / "2026-hangzhou-meteorological-bureau-dept-budget.pdf"
 HUZHOU = REAL / "2026-huzhou-finance-bureau-dept-budget.pdf"
 SHANGHAI = REAL / "2026-shanghai-audit-bureau-unit-budget.pdf"
 CHANGCHUN = REAL / "2026-changchun-petitions-bureau-dept-budget.pdf"
+QUANZHOU = REAL / "2026-quanzhou-government-office-dept-budget.pdf"
 CHANGSHA = REAL / "2026-changsha-vocational-education-base-office-dept-budget.pdf"
 
 
@@ -107,4 +108,14 @@ def test_sections_named_for_their_tables() -> None:
     assert restated[("2026年支出总计", Decimal("1682.76"))][0] == "T1"
     assert restated[("基本支出合计为", Decimal("1208.20"))] == ("T3", True)
     assert restated[("项目支出合计为", Decimal("474.56"))] == ("T3", True)
+    assert "N.amount" not in {f.rule for f in check(d)}
+
+
+def test_a_column_the_table_does_not_print_is_not_compared() -> None:
+    # 泉州 九、一般公共预算基本支出表 prints one figure per row (its 合计); the narrative's （一）人员经费
+    # 5080.69 万元 has no column there to agree or disagree with
+    d = parsed(QUANZHOU)
+    staff = _stated(d, "人员经费", "5080.69")
+    [(restatement, rows)] = [(r, rows) for s, r, rows in restated_statements(d) if s is staff]
+    assert restatement.figure.table == "T6" and rows is None
     assert "N.amount" not in {f.rule for f in check(d)}

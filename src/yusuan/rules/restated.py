@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..model import Disclosure, Row, Statement, Table
-from ..template.evaluate import step_of
+from ..template.evaluate import printed, step_of
 from ..template.restatements import RESTATEMENTS, Restatement
 from ..template.select import amount, in_unit, select
 from ..text import fold, unnumbered
@@ -38,8 +38,8 @@ def restated_rows(disclosure: Disclosure, restatement: Restatement, statement: S
     """The rows holding the figure a statement restates; None where the rule cannot tell."""
     ref = restatement.figure
     table = disclosure.tables.get(ref.table)
-    if table is None or not table.readable:
-        return None
+    if table is None or not table.readable or not set(ref.columns) <= printed(table):
+        return None  # a column no row prints a figure in (泉州 九 prints its 合计 alone) says nothing
     if ref.row.startswith("name:"):
         return _named(table, statement, ref.row[5:])
     return select(table, ref).get("", [])
