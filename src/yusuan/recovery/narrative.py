@@ -26,7 +26,7 @@ _EXPLAINED = re.compile(r"^(?:第[一二三四五六七八九十]+部分.{0,12}|
 _EXPLAINED_SECTION = re.compile(r"^[一二三四五六七八九十]+、(?:(?:19|20)\d{2}年度?)?.{0,20}?(?:部门|单位)"
                                 r"预算(?:情况|安排情况|编制)?的?说明$")
 _TOP = re.compile(r"^(?:-\s*)?([一二三四五六七八九十]+)、")
-_SUB = re.compile(r"^（([一二三四五六七八九十]+)）")
+_SUB = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
 _PERFORMANCE = re.compile(r"绩效目标(?:申报)?表")
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
 _AMOUNT = re.compile(_NUMBER + r"万元")
