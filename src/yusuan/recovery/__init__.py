@@ -13,7 +13,7 @@ from ..gcpause import collector_paused
 from ..model import Amount, Disclosure, Problem, Row, Source, Table
 from ..readers.base import Extracted, TextLine
 from ..template import LINKS, TABLE_BY_ID, TABLES, Column, TableSpec, variants
-from ..template.evaluate import kept_sums
+from ..template.evaluate import counted, kept_sums
 from ..text import fold, is_amount, join_fragments, parse_amount
 from . import constraints as identities
 from .columns import by_header, header_cells, region_page, stated_sums
@@ -185,9 +185,11 @@ def _read_table(lines: list[TextLine], region: Region, file: str, year: int | No
     if placed:  # the header's cells say which columns it prints
         known = list(dict.fromkeys(cell.column for row in cells.values() for cell in row if cell.column))
         printed = dict.fromkeys(label for items in unmatched.values() for label, _ in items)
+        counts = counted(spec, list(printed))
         for label in printed:
+            checked = f"计入“{counts[label]}”的核对" if label in counts else "不参与核对"
             parsed.problems.append(Problem(
-                f"{spec.id}（{spec.title}）的“{label}”列不是模板中的列：其数字按原表头保留，不参与核对",
+                f"{spec.id}（{spec.title}）的“{label}”列不是模板中的列：其数字按原表头保留，{checked}",
                 Source(file, region_page(lines, region)), spec.id))
     wider = _wider(parsed.rows, spec)
     lacking = [part for row_sum in spec.row_sums if placed and column_of(spec, row_sum.target) in known

@@ -47,7 +47,8 @@ class RowTotal(Rule):
         self.spec = spec
         self.id = f"{spec.id}.row-total"
         sums = "；".join(f"{s.target} = {' + '.join(s.parts)}" for s in spec.row_sums)
-        self.title = f"{spec.title}：每行 {sums}"
+        printed = "；".join(f"{s.target} 含 {'、'.join(c.label for c in s.columns)}" for s in spec.printed_sums)
+        self.title = f"{spec.title}：每行 {sums}" + (f"（表中另列时：{printed}）" if printed else "")
         self.example = f"{spec.id} 某行“{spec.row_sums[0].target}”与其分项之和相差 0.01 以上" if spec.row_sums else ""
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:

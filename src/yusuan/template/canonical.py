@@ -6,7 +6,7 @@ workbook read its headers, the store reads its columns. Change the template here
 
 from __future__ import annotations
 
-from .spec import Column, Line, RowSum, TableSpec
+from .spec import Column, Line, PrintedSum, RowSum, TableSpec
 
 FUNDS_T2 = (
     Column("一般公共预算", prior=2),
@@ -135,6 +135,8 @@ BASIC_PROJECT = (
 # the same concepts in other provinces' headers (Hangzhou: 人员支出 | 日常公用支出)
 PERSONNEL = ("人员支出", "人员经费支出", "人员类")
 PUBLIC_USE = ("日常公用支出", "日常公用经费", "公用支出", "公用经费支出")
+# 基本支出 split as the national template's 部门支出总表 and many T5s print it
+BASIC_SPLIT = PrintedSum("基本支出", (Column("人员经费", PERSONNEL), Column("公用经费", PUBLIC_USE)))
 FUND_SPENDING = (  # T8, T9
     Column("合计", ("总计",), prior=0),
     Column("人员经费", PERSONNEL, prior=2),
@@ -199,6 +201,11 @@ TABLES: tuple[TableSpec, ...] = (
         columns=BASIC_PROJECT,
         titles=("支出预算总表", "支出总表"),
         row_sums=(RowSum("合计", ("基本支出", "项目支出")),),
+        # the national template's 部门支出总表 prints these beside 基本支出 and 项目支出
+        printed_sums=(
+            PrintedSum("合计", (Column("事业单位经营支出"), Column("上缴上级支出"), Column("对附属单位补助支出"))),
+            BASIC_SPLIT,
+        ),
         tree=True,
     ),
     TableSpec(
@@ -223,6 +230,7 @@ TABLES: tuple[TableSpec, ...] = (
         columns=BASIC_PROJECT,
         titles=("一般公共预算支出预算表", "一般公共预算支出表"),
         row_sums=(RowSum("合计", ("基本支出", "项目支出")),),
+        printed_sums=(BASIC_SPLIT,),
         tree=True,
     ),
     TableSpec(

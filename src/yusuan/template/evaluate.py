@@ -13,7 +13,7 @@ from ..model import Disclosure, Row, Table
 from .canonical import TABLE_BY_ID, line_paths
 from .links import LINKS
 from .select import amount, children, in_unit, line_children, select, tolerance
-from .spec import Link, Ref
+from .spec import Column, Link, PrintedSum, Ref, TableSpec
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,9 @@ def step_of(table: Table, unit: str) -> Decimal:
 def row_sums(table: Table) -> list[Breach]:
     spec = TABLE_BY_ID[table.id]
     places = places_of(table)
+    extra = printed_parts(table)
+    sums = [(row_sum.target, row_sum.parts) for row_sum in spec.row_sums]
+    sums += [(target, ()) for target in extra if target not in {row_sum.target for row_sum in spec.row_sums}]
     out = []
     for row in table.rows:
         labels = spec.income_columns if row.side == "income" else spec.columns
@@ -54,14 +57,46 @@ def row_sums(table: Table) -> list[Breach]:
             # a 三公 table printed with its items as columns has no fund columns at all; a ledger
             # printing one figure per side (预算数) no split by fund; a table of one column none
             present &= shown
-        for row_sum in spec.row_sums if row.side != "income" else ():
-            if row_sum.target not in present or not row.values or not present & set(row_sum.parts):
+        for target, own in sums if row.side != "income" else ():
+            more = extra.get(target, ())
+            if target not in present or not row.values or not (present & set(own) or more):
                 continue
-            parts = tuple(row.value(part) for part in row_sum.parts if part in present)
-            stated = row.value(row_sum.target)
+            parts = tuple(row.value(part) for part in own if part in present) + tuple(row.value(m) for m in more)
+            stated = row.value(target)
             if abs(stated - sum(parts)) > tolerance([stated, *parts], places):
-                out.append(Breach("row-sum", table.id, row, row_sum.target, stated, sum(parts), parts))
+                out.append(Breach("row-sum", table.id, row, target, stated, sum(parts), parts))
     return out
+
+
+def printed_parts(table: Table) -> dict[str, tuple[str, ...]]:
+    """The columns a table prints that the template lacks but counts into a row's sum (its
+    PrintedSum), by target: {'基本支出': ('基本支出/人员经费', '基本支出/公用经费')}."""
+    out: dict[str, tuple[str, ...]] = {}
+    for label, target in counted(TABLE_BY_ID[table.id], list(printed(table))).items():
+        out[target] = (*out.get(target, ()), label)
+    return out
+
+
+def counted(spec: TableSpec, labels: list[str]) -> dict[str, str]:
+    """Of a table's printed column labels, those a PrintedSum counts, with the sum's target. A
+    label counts where its last cell names a part and the cell above, if any, the target
+    (基本支出/日常公用支出 → 公用经费); where two labels name one part (长春: 当年预算/… and
+    上年结转结余/…), that sum counts none."""
+    own = {column.label for column in spec.columns}
+    out = {}
+    for printed_sum in spec.printed_sums:
+        found = {label: part for label in labels if label not in own
+                 for part in [_part(printed_sum, label)] if part}
+        if len(set(found.values())) == len(found):
+            out |= dict.fromkeys(found, printed_sum.target)
+    return out
+
+
+def _part(printed_sum: PrintedSum, label: str) -> str | None:
+    *above, last = label.split("/")
+    if above and above[-1] != printed_sum.target:
+        return None
+    return next((column.label for column in printed_sum.columns if last in (column.label, *column.aliases)), None)
 
 
 def printed(table: Table, side: str | None = None) -> set[str]:
@@ -77,6 +112,7 @@ def trees(table: Table) -> list[Breach]:
     columns = spec.columns
     if spec.tree:
         groups = children(table.rows)
+        columns = (*columns, *(Column(label) for labels in printed_parts(table).values() for label in labels))
     elif spec.lines:
         groups = line_children(table.rows, spec.lines)
     elif spec.income and not _unknown_income(table):  # T1/T4: 本年收入 = Σ its sources, …

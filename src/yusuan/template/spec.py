@@ -21,6 +21,18 @@ class RowSum:
 
 
 @dataclass(frozen=True, slots=True)
+class PrintedSum:
+    """Within one row: target = Σ the row sum's own parts + Σ columns the template lacks but
+    variants print (事业单位经营支出; 人员经费 and 公用经费 under 基本支出), counted where printed.
+
+    A printed column is one of `columns` where its header's last cell names it and the cell
+    above, if any, names the target (基本支出/人员经费)."""
+
+    target: str
+    columns: tuple[Column, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Line:
     """A fixed line of a ledger (T1/T4 income) or of T10; children sum to it."""
 
@@ -37,6 +49,7 @@ class TableSpec:
     columns: tuple[Column, ...]
     titles: tuple[str, ...] = ()  # other printed titles (normalised)
     row_sums: tuple[RowSum, ...] = ()
+    printed_sums: tuple[PrintedSum, ...] = ()
     tree: bool = False  # parent code = Σ children, total = Σ top-level rows
     # ledger tables (T1, T4): the income side's lines and columns; `columns` is the expense side
     income: tuple[Line, ...] = ()
