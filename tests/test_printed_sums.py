@@ -70,3 +70,20 @@ def test_business_spending_counts_into_the_total(real_pdf: Reader) -> None:
     assert ("T3.row-total", D("10.00"), D("15.00")) in {(f.rule, f.stated, f.expected) for f in check(document)}
     _set(row, "合计", "15.00")
     assert not [f for f in check(document) if f.rule == "T3.row-total"]
+
+
+def test_basic_spending_split_agrees_with_the_basic_spending_table(real_pdf: Reader) -> None:
+    """杭州 表6 (p.20) prints 人员经费 2,906.80 and 公用经费 838.27, as 表5 splits its 基本支出.
+    With 表6's 人员经费 printed 2,960.80, the two tables disagree; where 表5 prints no split
+    (长沙), nothing is compared."""
+    assert not [f for f in check(real_pdf(HANGZHOU)) if f.rule.startswith("T6-T5.")]
+    document = copy.deepcopy(real_pdf(HANGZHOU))
+    total = document.tables["T6"].total()
+    assert total is not None and total.value("人员经费") == D("2906.80")
+    _set(total, "人员经费", "2960.80")
+    found = {(f.rule, f.stated, f.expected) for f in check(document)}
+    assert ("T6-T5.人员经费", D("2960.80"), D("2906.80")) in found
+    assert not [f for f in found if f[0] == "T6-T5.公用经费"]
+    changsha = real_pdf("2026-changsha-vocational-education-base-office-dept-budget.pdf")
+    assert "基本支出/人员经费" not in {label for row in changsha.tables["T5"].rows for label in row.values}
+    assert not [f for f in check(changsha) if f.rule.startswith("T6-T5.")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..model import Row, Table
-from ..template import LINKS, Ref, TableSpec
+from ..template import LINKS, TABLE_BY_ID, Ref, TableSpec
 from ..template.select import amount, children, in_unit, line_children, select
 from .placement import Constraint, Slot
 
@@ -28,6 +28,8 @@ def links(
     slot_of = {id(slot.pending.row): index for index, slot in enumerate(slots)}
     out: list[Constraint] = []
     for link in LINKS:
+        if not all(_templated(ref) for ref in (link.left, link.right)):
+            continue  # a column the template lacks (T5's printed 人员经费) places nothing
         for here, there, relation in (
             (link.left, link.right, link.relation),
             (link.right, link.left, _FLIP[link.relation]),
@@ -43,6 +45,12 @@ def links(
                 continue
             out.extend(_outer(table, here, other, there, slot_of, relation, places))
     return out
+
+
+def _templated(ref: Ref) -> bool:
+    spec = TABLE_BY_ID[ref.table]
+    labels = {column.label for column in (*spec.columns, *spec.income_columns)}
+    return set(ref.columns) <= labels
 
 
 def _terms(rows: list[Row], ref: Ref, slot_of: dict[int, int], sign: int) -> list:

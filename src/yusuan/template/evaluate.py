@@ -193,7 +193,11 @@ def link(disclosure: Disclosure, identity: Link) -> list[Breach]:
         return []
     columns = {}
     for table, ref in ((left_table, identity.left), (right_table, identity.right)):
-        columns[ref] = _standing_for(table, ref)
+        part = _printed_part(table, ref.columns)
+        standing = _standing_for(table, ref) if part is None else part
+        if not standing:
+            return []  # a column of the template's sums the table does not print
+        columns[ref] = standing
         shown = printed(table, ref.side)
         if len(shown) == 1 and not shown & set(columns[ref]):
             return []  # one column of figures, not this one (a ledger printing one per side)
@@ -228,6 +232,18 @@ def _carryover(table: Table) -> Decimal | None:
     top = TABLE_BY_ID[table.id].income[1].name
     rows = [row for row in table.rows if row.side == "income" and (row.name or "").split("/")[0] == top]
     return sum((row.value(label) for row in rows for label in row.values), Decimal(0)) if rows else None
+
+
+def _printed_part(table: Table, columns: tuple[str, ...]) -> tuple[str, ...] | None:
+    """For a column the template's table lacks but a PrintedSum counts (T5's 人员经费): the
+    printed column that is it (基本支出/人员支出), or () where the table prints none."""
+    spec = TABLE_BY_ID[table.id]
+    if any(column.label in columns for column in spec.columns) or not any(
+            part.label in columns for printed_sum in spec.printed_sums for part in printed_sum.columns):
+        return None
+    found = counted(spec, list(printed(table)))
+    return tuple(label for label in found for printed_sum in spec.printed_sums
+                 if found[label] == printed_sum.target and _part(printed_sum, label) in columns)
 
 
 def _standing_for(table: Table, ref: Ref) -> tuple[str, ...]:

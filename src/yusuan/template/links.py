@@ -135,6 +135,13 @@ LINKS: tuple[Link, ...] = (
         Ref("T5", "total", ("基本支出",)),
         "一般公共预算基本支出表合计应等于一般公共预算支出表基本支出合计",
     ),
+    # T5's split of 基本支出 where it prints one (a PrintedSum; not compared where it does not)
+    *(Link(
+        f"T6-T5.{column}",
+        Ref("T6", "total", (column,)),
+        Ref("T5", "total", (column,)),
+        f"一般公共预算基本支出表{column}合计应等于一般公共预算支出表基本支出中的{column}合计",
+    ) for column in ("人员经费", "公用经费")),
     Link(
         "T7-T5.project",
         Ref("T7", "total", ("项目支出合计",)),
