@@ -375,12 +375,12 @@ def test_project_code_wrapped_over_two_lines(real_pdf: Reader) -> None:
     """北京审计局 预算表12 (p.13): the project cell is too narrow for its code, printed
     11000024T0000028722 / 09-审计质量管理经费 (18.428000) and 11000024T0000028722 / 19-档案数字化、OFD /
     转换及整理 (40.000000); the first wrap is read into another text line than the figures. Each
-    project keeps its whole code."""
+    project keeps its whole code and name."""
     document = real_pdf(BEIJING_AUDIT)
     targets = next(t for t in document.extra_tables if t.title.startswith("预算表12"))
     named = {row.name: row.values["合计"].value for row in targets.rows}
     assert named["11000024T000002872209-审计质量管理经费"] == D("18.428000")
-    assert named["11000024T000002872219-档案数字化、OFD"] == D("40.000000")
+    assert named["11000024T000002872219-档案数字化、OFD转换及整理"] == D("40.000000")
     assert not any(name.startswith(("09-", "19-")) for name in named)
 
 

@@ -14,6 +14,9 @@ class Word:
     # where the extractor kept the table's grid (tab-separated cells): the index of the cell
     # the word stands in, empty cells counted; a hint to the column, never trusted alone
     cell: int | None = None
+    # in a ruled PDF table: the horizontal rules just above and below it, so the cell it stands
+    # in (a merged cell spanning rows: a project beside its indicator rows)
+    band: tuple[float, float] | None = None
 
 
 @dataclass(slots=True)

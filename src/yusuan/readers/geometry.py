@@ -6,6 +6,7 @@ Coordinates are display points with the origin at the top left of the page as it
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -50,6 +51,7 @@ class PageWord:
     bottom: float
     cell: int | None = None
     line: int = 0  # the page line it was read on, to keep a wrapped cell's pieces in order
+    band: tuple[float, float] | None = None  # the horizontal rules just above and below it
 
     @property
     def middle(self) -> float:
@@ -240,8 +242,10 @@ _AMOUNT_START = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})*(?:,\d{0,3})?|\d+)(?:\
 
 
 def band(word: PageWord, horizontals: Sequence[Rule],
-         seen: dict[tuple[int | None, int], list[float]] | None = None) -> tuple[float, float] | None:
-    """The horizontal rules just above and below a word, where both exist at its place."""
+         seen: dict[tuple[int | None, int], list[float]] | None = None,
+         open_below: bool = False) -> tuple[float, float] | None:
+    """The horizontal rules just above and below a word, where both exist at its place; with
+    `open_below`, below the last rule too (a cell the page break left open: bottom infinite)."""
     key = (word.cell, round(word.centre / 10))  # the rules across a column serve all its words
     walls = seen.get(key) if seen is not None else None
     if walls is None:
@@ -249,6 +253,8 @@ def band(word: PageWord, horizontals: Sequence[Rule],
         if seen is not None:
             seen[key] = walls
     at = bisect_left(walls, word.middle)
+    if open_below and at == len(walls) > 0:
+        return (walls[-1], math.inf)
     return (walls[at - 1], walls[at]) if 0 < at < len(walls) else None
 
 
@@ -268,7 +274,8 @@ def merge_wrapped(lines: list[list[PageWord]], horizontals: Sequence[Rule]) -> l
             continue
         bands: dict[tuple[float, float] | None, int] = {}
         for word in words:
-            found = band(word, horizontals, seen)
+            word.band = band(word, horizontals, seen, open_below=True)
+            found = word.band if word.band is None or word.band[1] != math.inf else None
             bands[found] = bands.get(found, 0) + 1
         keys.append(max(bands, key=bands.__getitem__))
     several = _several_rows(lines, keys)
@@ -327,7 +334,7 @@ def _by_cell(words: list[PageWord]) -> list[PageWord]:
         last = out[-1] if out else None
         if last is not None and last.cell == word.cell and word.line > last.line and joins(last.text, word.text):
             out[-1] = PageWord(last.text + word.text, min(last.x0, word.x0), last.top,
-                               max(last.x1, word.x1), word.bottom, last.cell, word.line)
+                               max(last.x1, word.x1), word.bottom, last.cell, word.line, last.band)
             continue
         out.append(word)
     return out

@@ -128,7 +128,8 @@ def _read_page(document: pdfium.PdfDocument, path: Path, index: int,
     for words in merged:
         line = len(out) + 1
         out.append(TextLine(
-            [Word(w.text, Source(file, number, line, _box(w.x0, w.top, w.x1, w.bottom)), w.cell) for w in words],
+            [Word(w.text, Source(file, number, line, _box(w.x0, w.top, w.x1, w.bottom)), w.cell, w.band)
+             for w in words],
             Source(file, number, line, _box(min(w.x0 for w in words), min(w.top for w in words),
                                             max(w.x1 for w in words), max(w.bottom for w in words))),
         ))

@@ -6,6 +6,7 @@ import collections
 import itertools
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ..classification import name_of
 from ..errors import UnreadableError
@@ -107,6 +108,7 @@ def recover(extracted: Extracted) -> Disclosure:
     disclosure.problems.extend(_completeness(lines, regions, extracted.file))
     extra = find_extra(lines)
     disclosure.extra_tables = [read_extra(lines, start, end, unit) for start, end in extra]
+    _rows_per_project(disclosure)
     disclosure.matters = matters_of(disclosure)
     known = variants.recognise([lines[region.title_line].text for region in regions]
                                + [lines[start].text for start, _ in extra])
@@ -436,6 +438,25 @@ def _place_all(read: dict[str, _Read]) -> None:
                 for label, token in item.unmatched.get(id(pending), []):
                     pending.row.values.setdefault(label, Amount(parse_amount(token.text), token.text, token.source))
             placed[table_id] = table
+
+
+def _rows_per_project(disclosure: Disclosure) -> None:
+    """A target table listing its projects (Beijing 预算表12) holds one row per project, its
+    项目总额 as 合计, rather than a row per printed line."""
+    for extra in disclosure.extra_tables:
+        if extra.concept != "project_targets" or extra.source is None or not extra.lines:
+            continue
+        first, last = extra.source.page or 0, extra.lines[-1][1].page or 0
+        listed = [target for target in disclosure.targets if target.kind == "project" and target.total is not None
+                  and target.indicators_complete and first <= (target.source.page or 0) <= last]
+        if listed:
+            extra.rows = [Row("project", target.project, {"合计": _amount_of(target.total, target.source)},
+                              project=target.project, source=target.source)
+                          for target in listed if target.total is not None]
+
+
+def _amount_of(value: Decimal, source: Source) -> Amount:
+    return Amount(value, str(value), source)
 
 
 def _leans_on_later(table_id: str, order: list[str]) -> bool:

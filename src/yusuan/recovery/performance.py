@@ -10,10 +10,11 @@ from decimal import Decimal
 from ..model import Indicator, PerformanceTarget, Source
 from ..readers.base import TextLine
 from ..template.performance import INDICATOR_COLUMNS, LEVELS
-from ..text import fold, join_fragments, operators, split_target
+from ..text import fold, join_fragments, operators
+from .target_list import listed, merged, with_value
 from .tokens import precision, rejoin_numbers
 
-_TITLE = re.compile(r"(项目支出|整体)绩效目标(?:申报)?表")
+_TITLE = re.compile(r"(项目支出|整体)(?:支出)?绩效目标(?:申报)?表")
 _PROJECT = re.compile(r"项目名称(.+?)项目负责人")
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
 _TOTAL = re.compile(r"(?:资金|预算)总(?:额|计)[:：]?" + _NUMBER)
@@ -30,15 +31,6 @@ _LEVEL2 = sorted((name for names in LEVELS.values() for name in names), key=len,
 def _amount(pattern: re.Pattern[str], text: str) -> Decimal | None:
     match = pattern.search(text)
     return Decimal(match.group(1).replace(",", "")) if match else None
-
-
-def _with_value(indicator: Indicator, value: str) -> Indicator:
-    """The printed value and, when it is a number, its operator, number and unit."""
-    indicator.value = value
-    split = split_target(value)
-    if split:
-        indicator.operator, indicator.target, indicator.unit = split
-    return indicator
 
 
 def _weight(text: str) -> Decimal | None:
@@ -72,7 +64,7 @@ def _grid(header: TextLine, body: list[TextLine]) -> list[Indicator] | None:
         indicator = Indicator(level1=level1, level2=level2, name=cells.get("name"), basis=cells.get("basis"),
                               last_year=cells.get("last_year"), weight=_weight(cells.get("weight", "")),
                               rule=cells.get("rule"), evidence=cells.get("evidence"), source=line.source)
-        out.append(_with_value(indicator, cells["value"]) if "value" in cells else indicator)
+        out.append(with_value(indicator, cells["value"]) if "value" in cells else indicator)
     return out
 
 
@@ -147,7 +139,7 @@ def _delimited(body: list[TextLine], cells_before_weight: int) -> list[Indicator
             value, rest = cells[anchor : anchor + 1], cells[anchor + 1 :]
             if rest and len(rest[0].folded) <= 5 and not re.search(r"\d|标准|依据", rest[0].folded):
                 value, rest = [*value, rest[0]], rest[1:]  # the unit printed apart from its number
-            _with_value(indicator, _text(value) or "")
+            with_value(indicator, _text(value) or "")
             if len(rest) > 1 and rest[1].folded in ("标准", "依据"):  # 预算支出 | 标准: a wrapped basis
                 rest = [_Token(rest[0].printed + rest[1].printed, rest[0].folded + rest[1].folded, rest[0].source),
                         *rest[2:]]
@@ -200,6 +192,10 @@ def targets(lines: list[TextLine]) -> list[PerformanceTarget]:
     for position, (start, kind) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
         printed = lines[start:end]
+        projects = listed(printed) if kind == "项目支出" else None
+        if projects:
+            out = merged(out, projects)
+            continue
         # numbers split by a wrap are joined above the indicators, at the precision of the funds
         goal_at = next((i for i, line in enumerate(printed[1:], 1) if "目标" in line.text), len(printed))
         rows_at = next((i for i, line in enumerate(printed) if "一级" in line.text), len(printed))

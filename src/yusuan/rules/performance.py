@@ -121,6 +121,10 @@ class Weights(Rule):
 
 _FRACTION = re.compile(r"^0\.\d+$|^1(?:\.0+)?$")
 _NAMED_UNIT = re.compile(r"[(（]([^()（）\d]{1,6})[)）]$")  # (2025年) qualifies, it measures nothing
+# what a bracket must hold to name a unit of measure (人次, 万元, %, 个): counting words, not a
+# description (全冠，土球苗), a thing (树牌) or a rate's basis (每人天)
+_MEASURE = re.compile(r"^(?:[万亿千百]?(?:人次|小时|公顷|平方米|公里|千米|立方米|千瓦|课时|学时|人天|人日"
+                      r"|[个人次天日月年周元台套件份篇册期株棵亩米辆项家户场批条所间座处名位本张页部组类种吨度例分%‰])){1,2}$")
 
 
 def _same_measure(one: str, other: str) -> bool:
@@ -173,7 +177,8 @@ class NamedUnit(Rule):
         for target in disclosure.targets:
             for indicator in target.indicators:
                 named = _NAMED_UNIT.search(fold(indicator.name or ""))
-                if named is None or indicator.unit is None or _same_measure(named.group(1), indicator.unit):
+                if (named is None or indicator.unit is None or not _MEASURE.match(named.group(1))
+                        or _same_measure(named.group(1), indicator.unit)):
                     continue
                 yield self.finding(
                     f"{_whose(target)}的指标“{indicator.name}”：名称以“{named.group(1)}”计，"
@@ -198,8 +203,12 @@ class ForeignGoal(Rule):
         own_words = {word for code in spent for word in SECTOR_WORDS.get(code, ())}
         for target in disclosure.targets:
             goal = fold(target.goal or "")
+            # words the project's own indicators use too are its subject, not another unit's
+            # (a greening office's 校园微花园建设 for 学生): a copied goal does not fit them
+            indicators = fold("".join(indicator.name or "" for indicator in target.indicators))
             for code, words in SECTOR_WORDS.items():
-                found = sorted({word for word in words if word in goal and word not in own_words})
+                found = sorted({word for word in words if word in goal and word not in own_words
+                                and word not in indicators})
                 if code in spent or len(found) < 2:
                     continue
                 yield self.finding(

@@ -1,0 +1,77 @@
+"""A 项目支出绩效目标表 listing every project with its indicators (北京 预算表12): one target per
+project, its merged cells (name, funds, goal) beside its indicator rows, read from the ruled grid.
+
+Every expected figure was read off the rendered pages by hand, never copied from the parser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from yusuan.model import Disclosure, PerformanceTarget
+from yusuan.rules import check
+
+D = Decimal
+Reader = Callable[..., Disclosure]
+AUDIT = "2026-beijing-audit-bureau-dept-budget-tables.pdf"
+GREENING = "2026-beijing-capital-greening-office-dept-budget-tables.pdf"
+
+
+def _project(document: Disclosure, ending: str) -> PerformanceTarget:
+    return next(target for target in document.targets if (target.project or "").endswith(ending))
+
+
+def test_each_project_is_one_target_with_its_indicators(real_pdf: Reader) -> None:
+    """北京市审计局 预算表12 (pp.12–19) lists 17 projects. The first (p.12): 11000022T0000004602 /
+    16-《北京审计》杂志办刊经费, 项目总额 and 财政资金 17.398000, 7 indicators, among them 每期印刷数量
+    ＝ 900 册 and 印刷刊物成本 ≤ 12.798 万元. 项目及手续费等支出 (p.16) is paid from 其他资金 only."""
+    document = real_pdf(AUDIT)
+    projects = [target for target in document.targets if target.kind == "project"]
+    assert len(projects) == 17
+    journal = projects[0]
+    assert journal.project == "11000022T000000460216-《北京审计》杂志办刊经费"
+    assert (journal.total, journal.fiscal, journal.other) == (D("17.398000"), D("17.398000"), None)
+    assert len(journal.indicators) == 7
+    copies = next(i for i in journal.indicators if i.name == "每期印刷数量")
+    assert (copies.level1, copies.level2, copies.operator, copies.target, copies.unit) == (
+        "产出指标", "数量指标", "=", D(900), "册")
+    cost = next(i for i in journal.indicators if i.name == "印刷刊物成本")
+    assert (cost.operator, cost.target, cost.unit) == ("<=", D("12.798"), "万元")
+    fees = _project(document, "项目及手续费等支出")
+    assert (fees.total, fees.fiscal, fees.other) == (D("50.117193"), None, D("50.117193"))
+    # the table's rows are its projects, not its printed lines
+    table = next(extra for extra in document.extra_tables if extra.concept == "project_targets")
+    assert [row.name for row in table.rows] == [target.project for target in projects]
+    assert table.rows[0].values["合计"].value == D("17.398000")
+
+
+def test_a_project_split_by_a_page_break_keeps_its_rows(real_pdf: Reader) -> None:
+    """内部审计指导监督经费 (61.800000) begins on p.16 and ends on p.17 with 培训人员满意度 ≥ 95%;
+    the next row, 使用单位满意度 ≥ 90%, opens 公务用车更新经费 (37.380000), whose cell starts there."""
+    document = real_pdf(AUDIT)
+    guidance = _project(document, "内部审计指导监督经费")
+    assert guidance.total == D("61.800000")
+    names = [indicator.name for indicator in guidance.indicators]
+    assert names[-1] == "培训人员满意度" and guidance.indicators[-1].source.page == 17
+    cars = _project(document, "公务用车更新经费")
+    assert cars.total == D("37.380000")
+    assert cars.indicators[0].name == "使用单位满意度"
+
+
+def test_a_project_printed_again_on_each_page_is_one(real_pdf: Reader) -> None:
+    """首都绿化办 prints the title on every page: 重大义务植树活动保障经费 (600.000000) fills p.17 and
+    goes on over p.18, its name and funds printed again there. It is one project."""
+    document = real_pdf(GREENING)
+    same = [t for t in document.targets if (t.project or "").endswith("重大义务植树活动保障经费")]
+    assert len(same) == 1
+    assert same[0].total == D("600.000000")
+    assert {indicator.source.page for indicator in same[0].indicators} == {17, 18}
+    assert len([t for t in document.targets if t.kind == "project"]) == 15
+
+
+def test_descriptions_in_brackets_and_goals_the_indicators_share_are_not_findings(real_pdf: Reader) -> None:
+    """栾树胸径：10--12cm（全冠，土球苗） ＝ 50 株 names no unit in its bracket; the 小园丁 project's
+    goal speaks of 学生 and 校园 as its indicators do (校园微花园建设), so it is not copied."""
+    found = [f for f in check(real_pdf(GREENING)) if f.rule.startswith("P.")]
+    assert found == []
