@@ -24,7 +24,15 @@ from .levels import codes_from_indent
 from .matters import assets, projects
 from .narrative import headings, narrative, part3, statements
 from .overview import government_level, read_overview, stated_year, unit_name, year_and_kind
-from .panels import below_header, expense_panel, find_panels, panel_table, split_panels, without_serials
+from .panels import (
+    below_header,
+    expense_panel,
+    find_panels,
+    panel_table,
+    split_panels,
+    unit_codes_as_names,
+    without_serials,
+)
 from .performance import targets
 from .placement import Slot, candidates, grid_distance, solve, split_overflow, to_quanta
 from .rows import (
@@ -144,7 +152,7 @@ def _read_table(lines: list[TextLine], region: Region, file: str, year: int | No
     # the header is every line above the figures, whatever its words
     above = list(itertools.takewhile(lambda line: not any(is_amount(word.text) for word in line.words), window))
     above = [line for line in above if not is_furniture(line)]
-    tokens = without_serials(tokens, header_lines + above)
+    tokens = unit_codes_as_names(without_serials(tokens, header_lines + above), header_lines + above)
     layout = find_panels(window, tokens, spec) if spec.rows == "ledger" else None
     if layout is None:
         return _read_tokens(lines, region, file, year, tokens, (header, header_lines, above, places))

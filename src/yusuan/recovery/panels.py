@@ -23,6 +23,7 @@ from .rows import strip_enumeration
 from .tokens import TEXT_KIND, Token
 
 _SERIAL_HEADS = ("序号", "行次")
+_UNIT_CODE_HEADS = ("单位编码", "单位代码")  # a unit's own code, not a classification code (271001)
 _FUNCTION = "功能"  # the panel the template's expense side is: by function class
 _PANELS = 3  # an ordinary ledger prints two amount columns (income, expense); more are panels
 
@@ -43,19 +44,48 @@ def _centre(item: Word | Token) -> float:
     return (box[0] + box[2]) / 2  # type: ignore[index]
 
 
+def _heads(header: list[TextLine], names: tuple[str, ...]) -> list[Word]:
+    """The header cells of these names, each word or printed one character a line (序 over 号)."""
+    words = [word for line in header for word in line.words if _bbox(word) is not None]
+    found = [word for word in words if fold(word.text) in names]
+    for top in words:
+        below = next((word for word in words if any(fold(top.text) + fold(word.text) == name for name in names)
+                      and _stacked(top, word)), None)
+        if below is not None:
+            found += [top, below]
+    return found
+
+
+def _stacked(top: Word, below: Word) -> bool:
+    """One character printed right under another, in the same cell."""
+    t, b = top.source.bbox, below.source.bbox
+    return (top.source.page == below.source.page and t[0] < b[2] and b[0] < t[2]  # type: ignore[index]
+            and 0 <= b[1] - t[3] <= (t[3] - t[1]) * 2)  # type: ignore[index]
+
+
+def _under(token: Token, heads: list[Word]) -> bool:
+    """Whether an integer stands in the column of one of these header cells (on its page, or the
+    one header printed)."""
+    box = _bbox(token)
+    return token.text.isdigit() and box is not None and any(
+        box[0] < head.source.bbox[2] + 4 and head.source.bbox[0] - 4 < box[2]  # type: ignore[index]
+        for head in heads if head.source.page == token.source.page or len(heads) == 1)
+
+
 def without_serials(tokens: list[Token], header: list[TextLine]) -> list[Token]:
     """The tokens without the row numbers printed under a 序号 header cell."""
-    heads = [word for line in header for word in line.words
-             if fold(word.text) in _SERIAL_HEADS and _bbox(word) is not None]
-    if not heads:
-        return tokens
+    heads = _heads(header, _SERIAL_HEADS)
+    at = {(head.source.page, head.source.bbox) for head in heads}  # a header word read into the body
+    return [token for token in tokens if not (len(token.text) <= 3 and _under(token, heads))
+            and (token.source.page, token.source.bbox) not in at] if heads else tokens
 
-    def numbering(token: Token) -> bool:
-        box = _bbox(token)
-        return token.text.isdigit() and box is not None and len(token.text) <= 3 and any(
-            box[0] < head.source.bbox[2] + 4 and head.source.bbox[0] - 4 < box[2]  # type: ignore[index]
-            for head in heads if head.source.page == token.source.page or len(heads) == 1)
-    return [token for token in tokens if not numbering(token)]
+
+def unit_codes_as_names(tokens: list[Token], header: list[TextLine]) -> list[Token]:
+    """The integers printed under a 单位编码 header cell as part of the unit's name: a unit's
+    code (271, 271001) is no classification code, however its digits begin."""
+    heads = _heads(header, _UNIT_CODE_HEADS)
+    return [Token(token.text, TEXT_KIND, token.source, token.line, token.cell) if heads and _under(token, heads)
+            else token for token in tokens]
 
 
 def _amount_heads(spec: TableSpec) -> set[str]:
