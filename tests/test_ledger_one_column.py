@@ -15,7 +15,7 @@ from decimal import Decimal
 from yusuan.model import Amount, Disclosure, Row, Table
 from yusuan.rules import check
 
-from .test_real_layouts import BEIJING_SASAC, XIAN
+from .test_real_layouts import BEIJING_SASAC
 
 D = Decimal
 Reader = Callable[..., Disclosure]
