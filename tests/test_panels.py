@@ -168,3 +168,17 @@ def test_a_wrong_figure_in_a_numbered_table_is_found(real_pdf: Reader) -> None:
     row = next(row for row in document.tables["T5"].rows if row.code == "215")
     _set(row, "公用经费支出", "993767.41")
     assert any(f.table == "T5" and f.code == "215" for f in check(document))
+
+
+def test_a_panel_closing_on_another_total_is_found(real_pdf: Reader) -> None:
+    """2026 表1 (p.22): its 部门预算支出经济分类科目 panel closes on 本年支出合计 = 支出总计
+    42,034,723.58, as the function panel does; printed 42,034,723.68, the two no longer agree."""
+    document = copy.deepcopy(real_pdf(XIAN))
+    panel = _panel(document, "部门综合预算收支总表", "部门预算支出经济分类科目")
+    assert panel.figures["支出总计"].value == D("42034723.58")
+    assert panel.figures["本年支出合计"].value == D("42034723.58")
+    assert not [f for f in check(document) if f.rule == "X.panel-total"]
+    old = panel.figures["支出总计"]
+    panel.figures["支出总计"] = Amount(D("42034723.68"), "42,034,723.68", old.source)
+    found = [(f.table, f.stated, f.expected) for f in check(document) if f.rule == "X.panel-total"]
+    assert found == [("T1", D("42034723.68"), D("42034723.58"))]

@@ -18,6 +18,7 @@ from itertools import pairwise
 from ..model import Amount, ExtraTable, Row, Source
 from ..readers.base import TextLine, Word
 from ..template import TableSpec
+from ..template.extras import EXTRA_BY_CONCEPT
 from ..text import fold, is_amount, join_fragments, parse_amount
 from .rows import strip_enumeration
 from .tokens import TEXT_KIND, Token
@@ -26,13 +27,14 @@ _SERIAL_HEADS = ("序号", "行次")
 _UNIT_CODE_HEADS = ("单位编码", "单位代码")  # a unit's own code, not a classification code (271001)
 _FUNCTION = "功能"  # the panel the template's expense side is: by function class
 _PANELS = 3  # an ordinary ledger prints two amount columns (income, expense); more are panels
+PANEL = "ledger_panel"  # the concept of a further panel (template/extras.py)
 
 
 @dataclass(slots=True)
 class Panel:
     x0: float
     x1: float
-    heading: str  # its header's words, folded (the amount column's own word taken out)
+    heading: str  # its header cell's words as printed (the amount column's own word taken out)
 
 
 def _bbox(item: Word | Token) -> tuple[float, float, float, float] | None:
@@ -117,11 +119,15 @@ def find_panels(window: list[TextLine], tokens: list[Token], spec: TableSpec) ->
         starts.append(min(names) - 1)
     ends = [*starts[1:], float("inf")]
     top = min(word.source.bbox[1] for word in best)  # type: ignore[index]
+    bottom = max(word.source.bbox[3] for word in best)  # type: ignore[index]
+    height = min(word.source.bbox[3] - word.source.bbox[1] for word in best)  # type: ignore[index]
     page = best[0].source.page
+    # a panel's own header cell: level with the amount cells, or wrapped from just above them
+    # (not the 收入 | 支出 group line, nor the unit printed above the table)
     above = [word for line in window for word in line.words if _bbox(word) is not None
-             and word.source.page == page and word.source.bbox[1] <= top + 2  # type: ignore[index]
-             and fold(word.text) not in heads]
-    return [Panel(x0, x1, "".join(fold(word.text) for word in above if x0 <= _centre(word) < x1))
+             and word.source.page == page and word.source.bbox[1] <= bottom  # type: ignore[index]
+             and word.source.bbox[3] > top - height / 2 and fold(word.text) not in heads]  # type: ignore[index]
+    return [Panel(x0, x1, "".join(word.text for word in above if x0 <= _centre(word) < x1))
             for x0, x1 in zip(starts, ends, strict=True)]
 
 
@@ -185,9 +191,12 @@ def panel_table(title: str, panel: Panel, tokens: list[Token], money: str, place
             row.values[label] = Amount(parse_amount(token.text), token.text, token.source)
         rows.append(row)
     heading = panel.heading or ""
+    spec = EXTRA_BY_CONCEPT[PANEL]
+    figures = {name: row.values[label] for name, _ in spec.figures for row in rows
+               if row.name == name and label in row.values}
     return ExtraTable(title=f"{title}（{heading}）" if heading else title, lines=printed,
-                      source=tokens[0].source if tokens else None, money_unit=money, places=places,
-                      rows=rows)
+                      source=tokens[0].source if tokens else None, concept=PANEL, money_unit=money,
+                      places=places, figures=figures, rows=rows)
 
 
 def _numbered(name: str) -> bool:
