@@ -50,8 +50,8 @@ def _heads(header: list[TextLine], names: tuple[str, ...]) -> list[Word]:
     """The header cells of these names, each word or printed one character a line (序 over 号)."""
     words = [word for line in header for word in line.words if _bbox(word) is not None]
     found = [word for word in words if fold(word.text) in names]
-    for top in words:
-        below = next((word for word in words if any(fold(top.text) + fold(word.text) == name for name in names)
+    for top in (word for word in words if any(fold(word.text) == name[0] for name in names)):
+        below = next((word for word in words if fold(top.text) + fold(word.text) in names
                       and _stacked(top, word)), None)
         if below is not None:
             found += [top, below]
@@ -182,9 +182,6 @@ def panel_table(title: str, panel: Panel, tokens: list[Token], money: str, place
             if rows and not rows[-1].values and figures:
                 rows[-1].values[label] = Amount(parse_amount(figures[0].text), figures[0].text, figures[0].source)
             continue
-        if rows and not rows[-1].values and not figures and not _numbered(name):
-            rows[-1].name = join_fragments([rows[-1].name or "", name])  # a wrapped name
-            continue
         row = Row(kind="total" if fold(name).endswith(("合计", "总计")) else "line",
                   name=strip_enumeration(name), source=source)
         for token in figures[:1]:
@@ -192,12 +189,8 @@ def panel_table(title: str, panel: Panel, tokens: list[Token], money: str, place
         rows.append(row)
     heading = panel.heading or ""
     spec = EXTRA_BY_CONCEPT[PANEL]
-    figures = {name: row.values[label] for name, _ in spec.figures for row in rows
-               if row.name == name and label in row.values}
+    totals = {name: row.values[label] for name, _ in spec.figures for row in rows
+              if row.name == name and label in row.values}
     return ExtraTable(title=f"{title}（{heading}）" if heading else title, lines=printed,
                       source=tokens[0].source if tokens else None, concept=PANEL, money_unit=money,
-                      places=places, figures=figures, rows=rows)
-
-
-def _numbered(name: str) -> bool:
-    return strip_enumeration(name) != fold(name)
+                      places=places, figures=totals, rows=rows)
