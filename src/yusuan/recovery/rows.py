@@ -273,10 +273,11 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
                 index = end
                 continue
         if token.kind != TEXT_KIND:
-            if current is not None and is_amount(token.text) and any(
+            if current is not None and is_amount(token.text) and token.source.bbox is not None and any(
                     is_amount(t.text) and t.line != token.line for t in current.amounts):
-                # a ledger line prints one figure a side: one on a later line with no name of
-                # its own is a line left unnamed, not the row's second figure
+                # a ledger line prints one figure a side: one on a later printed row (where the
+                # words have their boxes, a line is a row) with no name of its own is a line left
+                # unnamed, not the row's second figure
                 current = _new(out.rows, token, kind="line", name=None, side=side(token) or current.row.side)
             _attach(out, current, [token])
             index += 1
