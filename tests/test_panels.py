@@ -111,8 +111,8 @@ def test_a_wrong_figure_in_a_panel_ledger_is_found(real_pdf: Reader) -> None:
 def test_2026_appropriation_ledger_is_checked(real_pdf: Reader) -> None:
     """2026 表4 (p.25): 一、财政拨款 = 1、一般公共预算拨款 = 收入总计 = 支出总计 40,052,896.08; 类
     1、一般公共服务支出 29,741,089.50, 20、住房保障支出 3,604,007.56. With 1、一般公共预算拨款 printed
-    40,052,896.18, it no longer agrees with 表1's (1)一般公共预算拨款 40,052,896.08; with 支出总计
-    printed 40,052,896.18, the two sides no longer balance."""
+    40,052,896.18, it no longer agrees with 表1's (1)一般公共预算拨款 40,052,896.08 nor adds up to
+    本年收入合计; with 支出总计 printed 40,052,896.18, the two sides no longer balance."""
     document = real_pdf(XIAN)
     t4 = document.tables["T4"]
     assert t4.readable and not _unchecked(document, "T4")
@@ -128,6 +128,8 @@ def test_2026_appropriation_ledger_is_checked(real_pdf: Reader) -> None:
     _set(_row(t4, "财政拨款（补助）/一般公共预算", "income"), "合计", "40052896.18")
     found = {(f.rule, f.stated, f.expected) for f in check(document)}
     assert ("T4-T1.一般公共预算", D("40052896.18"), D("40052896.08")) in found
+    # 一、财政拨款 and 本年收入合计 (40,052,896.08) are the sum of the fund lines
+    assert ("T4.subtotal", D("40052896.08"), D("40052896.18")) in found
     expense = t4.total("expense")
     assert expense is not None
     _set(expense, "合计", "40052896.18")
