@@ -15,7 +15,7 @@ from decimal import Decimal
 from yusuan.model import Amount, Disclosure, Row, Table
 from yusuan.rules import check
 
-from .test_real_layouts import BEIJING_SASAC, XIAN
+from .test_real_layouts import BEIJING_SASAC
 
 D = Decimal
 Reader = Callable[..., Disclosure]
@@ -86,14 +86,6 @@ def test_carryover_folded_into_the_fund_lines_is_not_compared_line_by_line(real_
     assert _row(t4, "财政拨款（补助）/一般公共预算", "income").value("合计") == D("17552.65")
     assert _row(t4, "上年结转", "income").value("合计") == D("865.06")
     assert not [f for f in check(document) if f.rule.startswith("T4")]
-
-
-def test_four_panels_side_by_side_stay_unchecked(real_pdf: Reader) -> None:
-    """西安 表4 (p.25) prints four panels, each with its own 预算数 (收入, 支出功能分类, 部门预算经济
-    分类, 政府预算经济分类): one figure per row is not one per side; it stays unchecked, said so."""
-    document = real_pdf(XIAN)
-    assert not document.tables["T4"].readable
-    assert any(p.table == "T4" and "未按模板核对" in p.message for p in document.problems)
 
 
 CHANGSHA = "2026-changsha-vocational-education-base-office-dept-budget.pdf"

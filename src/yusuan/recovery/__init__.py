@@ -11,7 +11,7 @@ from decimal import Decimal
 from ..classification import name_of
 from ..errors import UnreadableError
 from ..gcpause import collector_paused
-from ..model import Amount, Disclosure, Problem, Row, Source, Table
+from ..model import Amount, Disclosure, ExtraTable, Problem, Row, Source, Table
 from ..readers.base import Extracted, TextLine
 from ..template import LINKS, TABLE_BY_ID, TABLES, Column, TableSpec, variants
 from ..template.evaluate import counted, kept_sums
@@ -25,6 +25,15 @@ from .levels import codes_from_indent
 from .matters import assets, projects
 from .narrative import headings, narrative, part3, statements
 from .overview import government_level, read_overview, stated_year, unit_name, year_and_kind
+from .panels import (
+    below_header,
+    expense_panel,
+    find_panels,
+    panel_table,
+    split_panels,
+    unit_codes_as_names,
+    without_serials,
+)
 from .performance import targets
 from .placement import Slot, candidates, grid_distance, solve, split_overflow, to_quanta
 from .rows import (
@@ -109,6 +118,7 @@ def recover(extracted: Extracted) -> Disclosure:
     extra = find_extra(lines)
     disclosure.extra_tables = [read_extra(lines, start, end, unit) for start, end in extra]
     _rows_per_project(disclosure)
+    disclosure.extra_tables += [panel for item in read.values() for panel in item.panels]
     disclosure.matters = matters_of(disclosure)
     known = variants.recognise([lines[region.title_line].text for region in regions]
                                + [lines[start].text for start, _ in extra])
@@ -132,6 +142,7 @@ class _Read:
     # per row (by id): amounts under header cells the template lacks, kept as (printed header, token)
     unmatched: dict[int, list[tuple[str, Token]]] = field(default_factory=dict)
     settled: bool = False  # read whole from its printed header (a transposed T10): nothing to place
+    panels: list[ExtraTable] = field(default_factory=list)  # further panels printed beside a ledger
 
 
 def _read_table(lines: list[TextLine], region: Region, file: str, year: int | None) -> _Read:
@@ -140,6 +151,31 @@ def _read_table(lines: list[TextLine], region: Region, file: str, year: int | No
     header, body, header_lines = header_and_body(lines, region)
     places = precision(body)
     tokens = numbers_in_text(tokenize(body, places))
+    # the header is every line above the figures, whatever its words
+    above = list(itertools.takewhile(lambda line: not any(is_amount(word.text) for word in line.words), window))
+    above = [line for line in above if not is_furniture(line)]
+    tokens = unit_codes_as_names(without_serials(tokens, header_lines + above), header_lines + above)
+    layout = find_panels(window, tokens, spec) if spec.rows == "ledger" else None
+    if layout is None:
+        return _read_tokens(lines, region, file, year, tokens, (header, header_lines, above, places))
+    # the template's two sides read as a ledger; each further panel a table of its own
+    tokens, others = split_panels(below_header(tokens, window, spec), layout)
+    read = _read_tokens(lines, region, file, year, tokens, (header, header_lines, above, places))
+    money, title = read.table.money_unit, read.table.title or spec.title
+    label = spec.income_columns[0].label
+    extra = [panel for index, panel in enumerate(layout) if index not in (0, expense_panel(layout))]
+    read.panels = [panel_table(title, panel, part, money, places, label)
+                   for panel, part in zip(extra, others, strict=True) if part]
+    return read
+
+
+def _read_tokens(lines: list[TextLine], region: Region, file: str, year: int | None, tokens: list[Token],
+                 printed: tuple[str, list[TextLine], list[TextLine], int]) -> _Read:
+    """A table read from its body's tokens; `printed`: its header (folded), its header lines,
+    the lines above its first figures, and its amounts' decimals."""
+    spec = region.spec
+    window = lines[region.start : region.end]
+    header, header_lines, above, places = printed
     if spec.rows == "ledger":
         parsed = parse_ledger(tokens, spec)
     elif spec.rows == "lines":
@@ -159,9 +195,7 @@ def _read_table(lines: list[TextLine], region: Region, file: str, year: int | No
     parsed.problems.extend(codes_from_indent(parsed.rows, spec))
     # the template's own header (every column printed) is read by the template's identities, as
     # it always was; a header that differs is read cell by cell
-    # the items as columns: the header is every line above the figures, whatever its words
-    above = list(itertools.takewhile(lambda line: not any(is_amount(word.text) for word in line.words), window))
-    above = [line for line in above if not is_furniture(line)]
+    # the items as columns: the header is every line above the figures
     if spec.rows == "lines" and is_transposed(spec, fold("".join(line.text for line in above))):
         settled = transposed_rows(spec, above, parsed.rows, year)
         if settled is not None:

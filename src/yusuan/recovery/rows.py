@@ -273,6 +273,12 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
                 index = end
                 continue
         if token.kind != TEXT_KIND:
+            if current is not None and is_amount(token.text) and token.source.bbox is not None and any(
+                    is_amount(t.text) and t.line != token.line for t in current.amounts):
+                # a ledger line prints one figure a side: one on a later printed row (where the
+                # words have their boxes, a line is a row) with no name of its own is a line left
+                # unnamed, not the row's second figure
+                current = _new(out.rows, token, kind="line", name=None, side=side(token) or current.row.side)
             _attach(out, current, [token])
             index += 1
             continue
@@ -337,6 +343,7 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
         Problem(f"收入项目“{pending.row.name}”不是模板中的收入项目", pending.row.source)
         for pending in out.rows
         if pending.row.kind == "line" and pending.row.side == "income" and pending.row.name not in known
+        and pending.row.name is not None
     ]
     return out
 

@@ -10,6 +10,7 @@ from .corpus import LastYear
 from .extras import extra_rules
 from .matters import AssetParts, Distribution, ProjectScale, Reserved, VehiclePurchase
 from .narrative import BudgetYear, ChangeTwice, ComparedYear, Growth, Share, StatedParts, TargetedFunds, Typo
+from .panels import PanelTotal
 from .performance import FloorTarget, ForeignGoal, LastYearUnit, NamedUnit, ProjectFunds, TargetTypo, Weights
 from .restated import NamedRow, Restated
 from .staffing import ActualStaff
@@ -27,7 +28,7 @@ def catalogue() -> list[Rule]:
             AdministrationProject(),
             ProjectScale(), Distribution(), AssetParts(), Reserved(), VehiclePurchase(),
             ProjectFunds(), FloorTarget(), TargetTypo(), Weights(), LastYearUnit(), NamedUnit(), ForeignGoal(),
-            Placeholder(), Punctuation(), *extra_rules(), LastYear()]
+            Placeholder(), Punctuation(), *extra_rules(), PanelTotal(), LastYear()]
 
 
 def check(disclosure: Disclosure, rules: list[Rule] | None = None) -> list[Finding]:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from ..model import Disclosure, Row, Table
 from .canonical import TABLE_BY_ID, line_paths
 from .links import LINKS
-from .select import amount, children, in_unit, line_children, select, tolerance
+from .select import amount, children, in_unit, line_children, select, tolerance, top_lines
 from .spec import Column, Link, PrintedSum, Ref, TableSpec
 
 
@@ -177,8 +177,12 @@ def _unknown_income(table: Table) -> bool:
     """Whether the income side prints amounts on lines the template does not know (Hangzhou:
     一、财政拨款 over 一般公共预算 …): its sums cannot be told from the template's lines."""
     known = {path for path, _ in line_paths(TABLE_BY_ID[table.id].income)}
-    return any(row.side == "income" and row.kind == "line" and row.values and row.name not in known
-               for row in table.rows)
+    income = [row for row in table.rows if row.side == "income"]
+    # a line of its own beside the template's top lines (上年实户资金余额) is no part of their sums;
+    # a line printing 0 changes no sum
+    own = {id(row) for row in top_lines(table, income)}
+    return any(row.kind == "line" and row.name not in known and id(row) not in own
+               and any(amount.value for amount in row.values.values()) for row in income)
 
 
 def link(disclosure: Disclosure, identity: Link) -> list[Breach]:

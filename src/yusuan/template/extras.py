@@ -55,6 +55,10 @@ EXTRAS: tuple[ExtraSpec, ...] = (
               ("项目支出绩效目标表", "重点专项资金绩效目标表", "一般性项目绩效目标表", "专项业务经费绩效目标表",
                "项目支出绩效目标表预算表", "项目支出绩效表")),
     ExtraSpec("unit_targets", "整体支出绩效目标表", ("整体支出绩效目标表", "整体绩效目标表", "专项资金总体绩效目标表")),
+    # a ledger's expense printed again beside it by another classification (Xi'an 表1/表4: by
+    # 部门预算支出经济分类, by 政府预算支出经济分类): read from the ledger's panels, never by title
+    ExtraSpec("ledger_panel", "收支总表中按其他分类列示的支出", (),
+              figures=(("本年支出合计", r"^本年支出合计$"), ("支出总计", r"^支出总计$"))),
 )
 
 EXTRA_BY_CONCEPT = {spec.concept: spec for spec in EXTRAS}

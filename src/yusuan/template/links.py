@@ -29,7 +29,7 @@ LINKS: tuple[Link, ...] = (
     Link(
         "T1.income-total",
         Ref("T1", "total", ("预算数",), side="income"),
-        Ref("T1", "line:本年收入|上年结转结余", ("预算数",)),
+        Ref("T1", "top", ("预算数",), side="income"),
         "收入总计应等于本年收入与上年结转结余之和",
     ),
     Link(

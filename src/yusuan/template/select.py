@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ..model import Row, Table
 from ..text import fold
+from .canonical import TABLE_BY_ID, line_paths
 from .spec import Line, Ref
 
 MONEY_UNITS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(10**8)}
@@ -26,6 +27,8 @@ def select(table: Table, ref: Ref) -> dict[str, list[Row]]:
     if selector.startswith("line:"):
         names = selector[5:].split("|")
         return {"": [row for row in rows if row.name in names]}
+    if selector == "top":
+        return {"": top_lines(table, rows)}
     if selector == "classes":
         return {"": [row for row in rows if row.kind == "class"]}
     if selector.startswith("code:"):
@@ -166,3 +169,27 @@ def project_rows(table: Table, name: str) -> list[Row]:
     wanted = _YEAR_PREFIX.sub("", fold(name))
     return [row for row in table.rows
             if row.kind == "project" and _YEAR_PREFIX.sub("", fold(row.project or "")) == wanted]
+
+
+def top_lines(table: Table, rows: list[Row]) -> list[Row]:
+    """A ledger's top-level income lines: the template's (本年收入, 上年结转结余), and the lines
+    the template lacks printed between them where 本年收入 closes its block (Xi'an: 本年收入合计,
+    用事业基金弥补收支差额, 上年实户资金余额, 上年结转): those are income of their own. Where
+    本年收入 opens its block, the lines after it are its parts, never counted again."""
+    lines = TABLE_BY_ID[table.id].income
+    tops = [line.name for line in lines]
+    paths = [path for path, _ in line_paths(lines)]
+    out: list[Row] = []
+    between = False  # after a closing 本年收入, before the next line of the template's top level
+    for row in rows:
+        name = row.name or ""
+        if row.kind == "total":
+            continue
+        if name in tops:
+            out.append(row)
+            between = name != tops[-1]
+        elif name in paths:
+            between = False  # a part of a line: the block goes on below its line
+        elif between and name and not fold(name).startswith("其中"):
+            out.append(row)
+    return out
