@@ -148,3 +148,15 @@ def test_ledger_sides_told_by_position_where_the_grid_counts_cells_unevenly(real
     assert _row(t4, "财政拨款（补助）/政府性基金预算", "income").values == {}
     assert _row(t4, "上年结转", "income").value("合计") == D("2.031158")
     assert not [f for f in check(real_pdf(GREENING)) if "T4" in f.rule]
+
+
+def test_the_expense_classes_add_up_to_the_total(real_pdf: Reader) -> None:
+    """湖州 表04 (p.22): its four 类 (5356.01 + 796.52 + 265.81 + 420.07) add up to 支出总计 6838.41.
+    Printed 6838.51, the total no longer agrees with its classes."""
+    assert not [f for f in check(real_pdf(HUZHOU)) if f.rule == "T4.expense-total"]
+    document = copy.deepcopy(real_pdf(HUZHOU))
+    expense = document.tables["T4"].total("expense")
+    assert expense is not None
+    _set(expense, "合计", "6838.51")
+    found = {(f.rule, f.stated, f.expected) for f in check(document)}
+    assert ("T4.expense-total", D("6838.51"), D("6838.41")) in found

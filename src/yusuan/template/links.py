@@ -106,6 +106,12 @@ LINKS: tuple[Link, ...] = (
         "财政拨款支出总计应等于财政拨款收入总计",
     ),
     Link(
+        "T4.expense-total",
+        Ref("T4", "total", ("合计",), side="expense"),
+        Ref("T4", "classes", ("合计",), side="expense"),
+        "财政拨款支出总计应等于各类支出之和",
+    ),
+    Link(
         "T4-T2.class",
         Ref("T4", "class", ("合计",), side="expense"),
         Ref("T2", "class", ("财政拨款小计",)),
