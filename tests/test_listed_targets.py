@@ -75,3 +75,26 @@ def test_descriptions_in_brackets_and_goals_the_indicators_share_are_not_finding
     goal speaks of 学生 and 校园 as its indicators do (校园微花园建设), so it is not copied."""
     found = [f for f in check(real_pdf(GREENING)) if f.rule.startswith("P.")]
     assert found == []
+
+
+GUANGZHOU_TARGETS = "2026-guangzhou-ecology-environment-bureau-project-performance-targets.pdf"
+
+
+def test_one_row_a_project_with_its_indicators_written_out(real_pdf: Reader) -> None:
+    """广州 项目支出绩效目标表 (140 pages): one row a project, its indicators written out in one cell.
+    p.1: 合计 37,367.86 and the unit's subtotal 广州市生态环境局 12,887.86 are no projects; the first
+    project, 广州市镇（街）园区环保监督检查员经费（越秀区）, has 总计 and 财政拨款 238.00 and six
+    indicators, among them 2－效益指标，22－社会效益，环保信访投诉办结率, 年度指标值 ≥90%."""
+    document = real_pdf(GUANGZHOU_TARGETS)
+    projects = [target for target in document.targets if target.kind == "project"]
+    assert len(projects) > 250
+    first = projects[0]
+    assert first.project == "广州市镇（街）园区环保监督检查员经费（越秀区）"
+    assert (first.total, first.fiscal, first.other, first.source.page) == (D("238.00"), D("238.00"), None, 1)
+    assert first.goal is not None and first.goal.startswith("通过开展广州市建立镇（街）园区环境保护监督检查员队伍")
+    assert len(first.indicators) == 6
+    complaints = next(i for i in first.indicators if i.name == "环保信访投诉办结率")
+    assert (complaints.level1, complaints.level2, complaints.operator, complaints.target, complaints.unit) == (
+        "效益指标", "社会效益", ">=", D(90), "%")
+    assert not [t for t in projects if t.project in ("合计：", "广州市生态环境局")]
+    assert all(target.indicators for target in projects)

@@ -12,9 +12,12 @@ from ..readers.base import TextLine
 from ..template.performance import INDICATOR_COLUMNS, LEVELS
 from ..text import fold, join_fragments, operators
 from .target_list import listed, merged, with_value
+from .target_rows import one_row_each
 from .tokens import precision, rejoin_numbers
 
 _TITLE = re.compile(r"(项目支出|整体)(?:支出)?绩效目标(?:申报)?表")
+# a longer line is a title where it ends with one: 广州市生态环境局2026年项目支出绩效目标表（含转移支付项目）
+_TITLE_END = re.compile(r"绩效目标表(?:\([^()]{1,12}\))?$")
 _PROJECT = re.compile(r"项目名称(.+?)项目负责人")
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
 _TOTAL = re.compile(r"(?:资金|预算)总(?:额|计)[:：]?" + _NUMBER)
@@ -186,13 +189,13 @@ def _indicators(block: list[TextLine]) -> tuple[list[Indicator], bool]:
 
 def targets(lines: list[TextLine]) -> list[PerformanceTarget]:
     starts = [(i, match.group(1)) for i, line in enumerate(lines)
-              if "绩效目标" in line.text and len(fold(line.text)) <= 24
+              if "绩效目标" in line.text and (len(fold(line.text)) <= 24 or _TITLE_END.search(fold(line.text)))
               and (match := _TITLE.search(fold(line.text)))]
     out = []
     for position, (start, kind) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
         printed = lines[start:end]
-        projects = listed(printed) if kind == "项目支出" else None
+        projects = (listed(printed) or one_row_each(printed)) if kind == "项目支出" else None
         if projects:
             out = merged(out, projects)
             continue

@@ -109,7 +109,7 @@ def _chains(bands: dict[Key, Cells], rows: dict[Key, Cells], name: int, first: i
 def _continues(before: Cells, after: Cells, name: int, first: int) -> bool:
     if name not in after or not _funds(after, name, first):
         return True
-    return name in before and _text(before[name]) == _text(after[name])
+    return name in before and cell_text(before[name]) == cell_text(after[name])
 
 
 def _height(key: Key) -> float:
@@ -134,7 +134,7 @@ def _place(word: Word) -> tuple[float, float]:
     return (box[1], box[0])
 
 
-def _text(words: list[Word]) -> str:
+def cell_text(words: list[Word]) -> str:
     """A cell's words: the pieces of a line spaced as printed, its lines run together (a code
     wrapped in a narrow cell: 11000022T0000004602 | 16-《北京审计》…)."""
     lines: list[list[Word]] = []
@@ -150,7 +150,7 @@ def _funds(cells: Cells, name: int, first: int) -> list[Decimal | None]:
     """The amounts between the name and the goal, in the header's order 项目总额, 财政资金, 其他资金."""
     found: list[Decimal | None] = []
     for cell in range(name + 1, first - 1):
-        text = _text(cells.get(cell, [])).replace(" ", "")
+        text = cell_text(cells.get(cell, [])).replace(" ", "")
         found.append(parse_amount(text) if is_amount(text) else None)
     return found if any(value is not None for value in found) else []
 
@@ -160,7 +160,7 @@ def _target(parts: list[Cells], name: int, first: int) -> PerformanceTarget:
     funds, its goal (the column before the indicators); text a page break split is joined, text
     printed again on the next page taken once."""
     def joined(cell: int) -> str | None:
-        texts = [_text(part[cell]) for part in parts if cell in part]
+        texts = [cell_text(part[cell]) for part in parts if cell in part]
         kept = [text for index, text in enumerate(texts) if not index or text != texts[index - 1]]
         return "".join(kept) or None
 
@@ -175,7 +175,7 @@ def _target(parts: list[Cells], name: int, first: int) -> PerformanceTarget:
 def _indicator(cells: dict[int, list[Word]], first: int) -> Indicator:
     """An indicator row: 一级, 二级, 三级指标, then the value as its cells print it (性质 | 值 | 单位:
     ＝ | 100 | %, or 定性 | 优)."""
-    texts = {cell: _text(words) for cell, words in cells.items()}
+    texts = {cell: cell_text(words) for cell, words in cells.items()}
     rest = [texts[cell] for cell in sorted(texts) if cell > first + 2]
     if rest and fold(rest[0]) in _NATURE:
         rest = rest[1:]
