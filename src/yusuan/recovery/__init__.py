@@ -20,6 +20,7 @@ from .columns import by_header, header_cells, region_page, stated_sums
 from .extras import MONEY_UNIT as _MONEY_UNIT
 from .extras import matters_of, read_extra
 from .furniture import without_furniture, without_markup
+from .ledgers import by_sides
 from .levels import codes_from_indent
 from .matters import assets, projects
 from .narrative import headings, narrative, part3, statements
@@ -29,6 +30,7 @@ from .placement import Slot, candidates, grid_distance, solve, split_overflow, t
 from .rows import (
     Parsed,
     Pending,
+    expense_edge,
     numbers_in_text,
     parse_carryover,
     parse_coded,
@@ -167,6 +169,11 @@ def _read_table(lines: list[TextLine], region: Region, file: str, year: int | No
     own_header = len(columns_in(spec, header)) == len(spec.columns) and not _wider(parsed.rows, spec)
     cells = header_cells(spec, header_lines) if spec.rows not in ("ledger", "lines") and not own_header else {}
     placed, unmatched = by_header(cells, parsed.rows, spec)
+    sides = spec.rows == "ledger" and not own_header and not _one_figure_each(
+        spec, parsed.rows, columns_in(spec, header))
+    if sides:  # a ledger whose header is not the template's: each side's own header, read apart
+        placed, unmatched = by_sides(spec, header_lines, parsed.rows, expense_edge(tokens))
+        sides = bool(placed)
     if spec.rows not in ("ledger", "lines", "carryover") and len(_wider(parsed.rows, spec)) < _WIDER_ROWS:
         parsed.rows = split_overflow(parsed.rows, spec)  # a total printed without its label
     for pending in parsed.rows:
@@ -183,12 +190,16 @@ def _read_table(lines: list[TextLine], region: Region, file: str, year: int | No
     )
     known = columns_in(spec, header)
     if placed:  # the header's cells say which columns it prints
-        known = list(dict.fromkeys(cell.column for row in cells.values() for cell in row if cell.column))
+        known = list(dict.fromkeys(cell.column for row in cells.values() for cell in row if cell.column)
+                     if not sides else (column for columns, _ in placed.values() for column in columns))
         printed = dict.fromkeys(label for items in unmatched.values() for label, _ in items)
         for label in printed:
             parsed.problems.append(Problem(
                 f"{spec.id}（{spec.title}）的“{label}”列不是模板中的列：其数字按原表头保留，不参与核对",
                 Source(file, region_page(lines, region)), spec.id))
+    if sides:  # each figure under its side's header cell: the template's column, or its printed words
+        _by_printed_header(parsed, placed, unmatched)
+        return _Read(table, parsed, places, header, settled=True)
     wider = _wider(parsed.rows, spec)
     lacking = [part for row_sum in spec.row_sums if placed and column_of(spec, row_sum.target) in known
                for part in row_sum.parts if column_of(spec, part) not in known]

@@ -346,6 +346,22 @@ def _sides(tokens: list[Token]) -> Callable[[Token], str | None]:
     from where the leftmost expense name starts (of the names that follow an amount on their
     line) rightwards; else by the grid's cell (cells may be counted differently on lines whose
     rules differ: Beijing 预算04表)."""
+    cell = _expense_cell(tokens)
+    edge = expense_edge(tokens)
+
+    def side(token: Token) -> str | None:
+        if edge is not None and token.source.bbox is not None:
+            return "expense" if token.source.bbox[0] >= edge - 2 else "income"
+        if cell is not None and token.cell is not None:
+            return "expense" if token.cell >= cell else "income"
+        return None
+
+    return side
+
+
+def expense_edge(tokens: list[Token]) -> float | None:
+    """Where a ledger's expense side starts on the page: the left of its leftmost name that
+    stands to the right of an income figure on its line. None where the words keep no boxes."""
     starts: list[float] = []
     for row in _by_line(tokens).values():
         after: float | None = None  # the right edge of the amount before, where it has a box
@@ -360,17 +376,7 @@ def _sides(tokens: list[Token]) -> Callable[[Token], str | None]:
             elif token.kind == TEXT_KIND and after is not None and token.source.bbox[0] > after:
                 starts.append(token.source.bbox[0])  # to the right of it, not only after it in the text
                 break
-    cell = _expense_cell(tokens)
-    edge = min(starts, default=None)
-
-    def side(token: Token) -> str | None:
-        if edge is not None and token.source.bbox is not None:
-            return "expense" if token.source.bbox[0] >= edge - 2 else "income"
-        if cell is not None and token.cell is not None:
-            return "expense" if token.cell >= cell else "income"
-        return None
-
-    return side
+    return min(starts, default=None)
 
 
 def _by_line(tokens: list[Token]) -> dict[int, list[Token]]:

@@ -127,6 +127,9 @@ T10_LINES = (
     ),
 )
 
+# a ledger side's total as Jilin prints it: 本年预算 = 编制预算 + 上年结转, printed beside it
+THIS_YEAR = "本年预算"
+
 BASIC_PROJECT = (
     Column("合计", ("总计", "小计"), prior=0),  # Guangzhou 表3/表5: 小计 | 其中：基本支出 | 项目支出
     Column("基本支出", prior=1),
@@ -163,10 +166,10 @@ TABLES: tuple[TableSpec, ...] = (
         "T1",
         "收支总体情况表",
         "ledger",
-        columns=(Column("预算数", prior=0),),
+        columns=(Column("预算数", (THIS_YEAR,), prior=0),),
         titles=("收支预算总表", "收支总表", "财务收支预算总表"),
         income=T1_INCOME,
-        income_columns=(Column("预算数", prior=0),),
+        income_columns=(Column("预算数", (THIS_YEAR,), prior=0),),
     ),
     TableSpec(
         "T2",
@@ -206,7 +209,7 @@ TABLES: tuple[TableSpec, ...] = (
         "财政拨款收支预算总体情况表",
         "ledger",
         columns=(
-            Column("合计", ("总计",), prior=0),
+            Column("合计", ("总计", THIS_YEAR), prior=0),
             Column("一般公共预算", prior=1),
             Column("政府性基金预算", prior=2),
             Column("国有资本经营预算", prior=3),
@@ -214,7 +217,7 @@ TABLES: tuple[TableSpec, ...] = (
         titles=("财政拨款收支总体情况表", "财政拨款收支预算总表", "财政拨款收支总表"),
         row_sums=(RowSum("合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算")),),
         income=T4_INCOME,
-        income_columns=(Column("合计", ("预算数",), prior=0),),
+        income_columns=(Column("合计", ("预算数", THIS_YEAR), prior=0),),
     ),
     TableSpec(
         "T5",

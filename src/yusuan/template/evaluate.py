@@ -69,6 +69,14 @@ def printed(table: Table, side: str | None = None) -> set[str]:
     return {label for row in table.rows if side is None or row.side == side for label in row.values}
 
 
+def printed_columns(table: Table, side: str | None = None) -> set[str]:
+    """The template's columns the table prints a figure in: not those kept under a printed header
+    the template lacks (编制预算 | 上年结转 beside a ledger's 本年预算)."""
+    spec = TABLE_BY_ID[table.id]
+    labels = spec.income_columns if side == "income" else spec.columns
+    return printed(table, side) & {column.label for column in labels}
+
+
 def trees(table: Table) -> list[Breach]:
     """parent = Σ children, column by column (codes, units, totals; T10 lines)."""
     spec = TABLE_BY_ID[table.id]
@@ -158,11 +166,11 @@ def link(disclosure: Disclosure, identity: Link) -> list[Breach]:
     columns = {}
     for table, ref in ((left_table, identity.left), (right_table, identity.right)):
         columns[ref] = _standing_for(table, ref)
-        shown = printed(table, ref.side)
+        shown = printed_columns(table, ref.side)
         if len(shown) == 1 and not shown & set(columns[ref]):
             return []  # one column of figures, not this one (a ledger printing one per side)
     left_columns, right_columns = columns[identity.left], columns[identity.right]
-    left, right = select(left_table, identity.left), select(right_table, identity.right)
+    left, right = _filled(select(left_table, identity.left)), _filled(select(right_table, identity.right))
     # the coarser of the two tables' printed places, in the unit the left side is compared in
     half = max(step_of(left_table, left_table.money_unit), step_of(right_table, left_table.money_unit)) / 2
     out = []
@@ -186,6 +194,13 @@ def link(disclosure: Disclosure, identity: Link) -> list[Breach]:
     return out
 
 
+def _filled(selected: dict[str, list[Row]]) -> dict[str, list[Row]]:
+    """The rows selected, but a total printed blank: a cell left empty, not a zero (Shanghai
+    单位预算01表 prints 收入总计 with no figure); its blankness is a finding of its own."""
+    return {key: kept for key, rows in selected.items()
+            if (kept := [row for row in rows if row.values or row.kind != "total"])}
+
+
 def _carryover(table: Table) -> Decimal | None:
     """A ledger's carried-over income (its second income line and those under it); None where
     it prints no such line."""
@@ -200,7 +215,7 @@ def _standing_for(table: Table, ref: Ref) -> tuple[str, ...]:
     that total where the income side says every figure is of the one fund the identity names
     (Beijing 预算04表: all 一般公共预算)."""
     spec = TABLE_BY_ID[table.id]
-    shown = printed(table, ref.side)
+    shown = printed_columns(table, ref.side)
     for row_sum in spec.row_sums:
         if ref.columns == (row_sum.target,) and shown and row_sum.target not in shown:
             # a total column not printed (Shenzhen 表9 splits each item by fund only): its parts
