@@ -22,7 +22,8 @@ UNCHECKED = "未按模板核对"
 
 
 def _row(table: Table, side: str, name: str | None = None, code: str | None = None) -> Row:
-    return next(row for row in table.rows if row.side == side and (row.name == name if code is None else row.code == code))
+    return next(row for row in table.rows
+                if row.side == side and (row.name == name if code is None else row.code == code))
 
 
 def _figures(row: Row | None) -> dict[str, Decimal]:
