@@ -137,3 +137,20 @@ def test_a_ledger_total_printed_blank_is_said_once(real_pdf: Reader) -> None:
     findings = [f for f in check(document) if f.table == "T1"]
     assert [f.rule for f in findings] == ["C.blank-total"]
     assert "收入总计" in findings[0].message and "195,774,300" in findings[0].message
+
+
+def test_ledger_income_tree_under_a_funds_line(real_pdf: Reader) -> None:
+    """长春 预算表 1 (p.6) prints 一、财政拨款收入 1682.76 over 一般公共预算拨款收入 1682.76 | 政府性基金
+    预算拨款收入 0.00 | 国有资本经营预算拨款收入 0.00, then 二、财政专户管理资金收入 0.00, 三、单位资金收入
+    0.00 over 事业收入 … 其他收入, and 本年收入合计 1682.76. The funds line is the sum of the three, 本年
+    收入 of the five sources: both hold; with 一般公共预算拨款收入 printed 1682.86 both break."""
+    document = real_pdf(CHANGCHUN)
+    t1 = document.tables["T1"]
+    assert _row(t1, "income", "财政拨款").value("预算数") == D("1682.76")
+    assert _row(t1, "income", "本年收入/单位资金").value("预算数") == D("0.00")
+    assert not any("不是模板中的收入项目" in p.message for p in document.problems)
+    wrong = copy.deepcopy(document)
+    _set(_row(wrong.tables["T1"], "income", "本年收入/一般公共预算拨款"), "预算数", "1682.86")
+    found = {(f.rule, f.stated, f.expected) for f in check(wrong)}
+    assert ("T1.subtotal", D("1682.76"), D("1682.86")) in found
+    assert len([f for f in check(wrong) if f.rule == "T1.subtotal"]) == 2

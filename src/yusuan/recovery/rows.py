@@ -319,6 +319,11 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
             if found is not None:
                 out.rows.remove(current)
                 label = join_fragments([*current.words, label])
+        subtotal = next((line for line in spec.subtotals if folded in (line.name, *line.aliases)), None)
+        if found is None and subtotal is not None:  # 一、财政拨款收入 over the three funds
+            current = _new(out.rows, token, kind="line", name=subtotal.name, side="income")
+            current.words.append(label)
+            continue
         if found is None:
             if current is not None and not current.amounts and current.row.side == "expense" and whose != "income":
                 current.row.name = join_fragments([current.row.name or "", label])
@@ -332,7 +337,7 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
         cursor = found + 1
         current = _new(out.rows, token, kind="line", name=paths[found][0], side="income")
         current.words.append(label)
-    known = {path for path, _ in paths}
+    known = {path for path, _ in paths} | {line.name for line in spec.subtotals}
     out.problems += [
         Problem(f"收入项目“{pending.row.name}”不是模板中的收入项目", pending.row.source)
         for pending in out.rows

@@ -88,7 +88,7 @@ def trees(table: Table) -> list[Breach]:
     elif spec.lines:
         groups = line_children(table.rows, spec.lines)
     elif spec.income and not _unknown_income(table):  # T1/T4: 本年收入 = Σ its sources, …
-        groups = line_children(table.rows, spec.income, by_path=True)
+        groups = line_children(table.rows, spec.income, by_path=True) | _subtotals(table)
         columns = spec.income_columns
     return _tree_breaches(table, groups, [column.label for column in columns], places)
 
@@ -145,10 +145,23 @@ def header_trees(table: Table) -> list[Breach]:
     return _tree_breaches(table, children(table.rows), labels, places_of(table))
 
 
+def _subtotals(table: Table) -> dict[int, list[int]]:
+    """Each printed line standing over several of the template's (财政拨款收入 over the three
+    funds): its position → the positions of those printed."""
+    position = {row.name: index for index, row in enumerate(table.rows) if row.side == "income"}
+    out = {}
+    for line in TABLE_BY_ID[table.id].subtotals:
+        parts = [position[part] for part in line.parts if part in position]
+        if line.name in position and parts:
+            out[position[line.name]] = parts
+    return out
+
+
 def _unknown_income(table: Table) -> bool:
-    """Whether the income side prints amounts on lines the template does not know (Hangzhou:
-    一、财政拨款 over 一般公共预算 …): its sums cannot be told from the template's lines."""
-    known = {path for path, _ in line_paths(TABLE_BY_ID[table.id].income)}
+    """Whether the income side prints amounts on lines the template does not know (Xi'an:
+    一、部门预算 over 1、财政拨款 …): its sums cannot be told from the template's lines."""
+    spec = TABLE_BY_ID[table.id]
+    known = {path for path, _ in line_paths(spec.income)} | {line.name for line in spec.subtotals}
     return any(row.side == "income" and row.kind == "line" and row.values and row.name not in known
                for row in table.rows)
 
