@@ -154,3 +154,17 @@ def test_ledger_income_tree_under_a_funds_line(real_pdf: Reader) -> None:
     found = {(f.rule, f.stated, f.expected) for f in check(wrong)}
     assert ("T1.subtotal", D("1682.76"), D("1682.86")) in found
     assert len([f for f in check(wrong) if f.rule == "T1.subtotal"]) == 2
+
+
+def test_a_ledger_sides_split_is_held_to_its_total(real_pdf: Reader) -> None:
+    """上海 审计局 单位预算01表 (p.7): 一、一般公共服务支出 134,339,860 = 93,654,340 (人员经费) +
+    20,825,520 (公用经费) + 19,860,000 (项目支出); 四、住房保障支出 31,300,000 prints 人员经费 alone. The
+    split printed under 预算数 adds up to it on every line; with 公用经费 printed 20,825,530 it does not."""
+    document = real_pdf(SHANGHAI)
+    assert not [f for f in check(document) if f.rule == "T1.row-total"]
+    assert _figures(_row(document.tables["T1"], "expense", code="221")) == {
+        "预算数": D("31300000"), "预算数/基本支出/人员经费": D("31300000")}
+    wrong = copy.deepcopy(document)
+    _set(_row(wrong.tables["T1"], "expense", code="201"), "预算数/基本支出/公用经费", "20825530")
+    found = [f for f in check(wrong) if f.rule == "T1.row-total"]
+    assert [(f.code, f.stated, f.expected) for f in found] == [("201", D("134339860"), D("134339870"))]

@@ -61,7 +61,43 @@ def row_sums(table: Table) -> list[Breach]:
             stated = row.value(row_sum.target)
             if abs(stated - sum(parts)) > tolerance([stated, *parts], places):
                 out.append(Breach("row-sum", table.id, row, row_sum.target, stated, sum(parts), parts))
+        if spec.income:
+            out += _split(table, row, [column.label for column in labels], places)
     return out
+
+
+_TOTAL_WORDS = ("小计", "合计")
+
+
+def _split(table: Table, row: Row, labels: list[str], places: int) -> list[Breach]:
+    """A ledger side's total printed with its split in columns nested under it (Shanghai: 预算数
+    over 合计 | 基本支出 (人员经费 | 公用经费) | 项目支出, kept under their printed header): the total
+    is the sum of the split."""
+    shown = sorted(printed(table, row.side))
+    out = []
+    for label in labels:
+        terms = _nested(label, shown)
+        if len(terms) < 2 or not (label in row.values or any(term in row.values for term in terms)):
+            continue
+        parts = tuple(row.value(term) for term in terms)
+        stated = row.value(label)
+        if abs(stated - sum(parts)) > tolerance([stated, *parts], places):
+            out.append(Breach("row-sum", table.id, row, label, stated, sum(parts), parts))
+    return out
+
+
+def _nested(prefix: str, labels: list[str]) -> list[str]:
+    """The terms a printed group adds up to: its own 小计 where printed, else its cells', a cell
+    that is a group itself by its own terms."""
+    under = [label for label in labels if label.startswith(prefix + "/")]
+    own = next((f"{prefix}/{word}" for word in _TOTAL_WORDS if f"{prefix}/{word}" in under), None)
+    if own is not None:
+        return [own]
+    terms: list[str] = []
+    for piece in dict.fromkeys(label[len(prefix) + 1:].split("/")[0] for label in under):
+        path = f"{prefix}/{piece}"
+        terms += _nested(path, labels) or ([path] if path in labels else [])
+    return terms
 
 
 def printed(table: Table, side: str | None = None) -> set[str]:
