@@ -126,7 +126,21 @@ def trees(table: Table) -> list[Breach]:
     elif spec.income and not _unknown_income(table):  # T1/T4: 本年收入 = Σ its sources, …
         groups = line_children(table.rows, spec.income, by_path=True) | _subtotals(table)
         columns = spec.income_columns
-    return _tree_breaches(table, groups, [column.label for column in columns], places)
+    out = _tree_breaches(table, groups, [column.label for column in columns], places)
+    return out + (_split_classes(table, places) if spec.income else [])
+
+
+def _split_classes(table: Table, places: int) -> list[Breach]:
+    """A ledger's expense split (人员经费 | 公用经费 | 项目支出 under 预算数): 支出总计's figure in each
+    column is the sum of the 类' (the 预算数 itself is held to them across the table's sides)."""
+    total = table.total("expense")
+    classes = [index for index, row in enumerate(table.rows) if row.side == "expense" and row.kind == "class"]
+    if total is None or not classes:
+        return []
+    heads = tuple(f"{column.label}/" for column in TABLE_BY_ID[table.id].columns)
+    labels = sorted(label for label in printed(table, "expense") if label.startswith(heads))
+    labels = [label for label in labels if label in total.values]
+    return _tree_breaches(table, {table.rows.index(total): classes}, labels, places)
 
 
 def _tree_breaches(table: Table, groups: dict[int, list[int]], labels: list[str], places: int) -> list[Breach]:
