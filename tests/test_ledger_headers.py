@@ -85,6 +85,11 @@ def test_a_wrong_figure_in_a_jilin_ledger_is_found(real_pdf: Reader) -> None:
     found = {(f.rule, f.stated, f.expected) for f in check(document)}
     assert ("T4-T5.class", D("32.75"), D("32.65")) in found
     assert ("T1.expense-total", D("1682.76"), D("1682.85")) in found
+    # 支 出 总 计 printed 1682.86: the sides no longer balance, nor 预算表 5's 合计 1682.76 agrees
+    _set(document.tables["T4"].total("expense"), "合计", "1682.86")
+    found = {(f.rule, f.stated, f.expected) for f in check(document)}
+    assert ("T4.balance", D("1682.86"), D("1682.76")) in found
+    assert ("T5-T4.total", D("1682.76"), D("1682.86")) in found
 
 
 def test_three_public_under_this_years_group(real_pdf: Reader) -> None:
