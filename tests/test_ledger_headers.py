@@ -121,6 +121,8 @@ def test_shanghai_ledger_expense_split_under_its_total(real_pdf: Reader) -> None
         "预算数": D("6783536"), "预算数/基本支出/人员经费": D("2545183"), "预算数/基本支出/公用经费": D("3968353"),
         "预算数/项目支出": D("270000")}
     assert _figures(t1.total("income")) == {"预算数": D("7233086")}
+    said = [p.message for p in document.problems if p.table == "T1"]
+    assert len(said) == 3 and all("作为“预算数”的分项核对" in message for message in said)
     assert _figures(t1.total("expense"))["预算数"] == D("7233086")
     assert not [f for f in check(document) if f.table == "T1"]
     wrong = copy.deepcopy(document)

@@ -194,8 +194,12 @@ def _read_table(lines: list[TextLine], region: Region, file: str, year: int | No
                      if not sides else (column for columns, _ in placed.values() for column in columns))
         printed = dict.fromkeys(label for items in unmatched.values() for label, _ in items)
         for label in printed:
+            # a ledger side's split of its total (预算数/基本支出/人员经费) is held to that total
+            whole = next((column.label for column in spec.columns if sides and label.startswith(column.label + "/")),
+                         None)
+            checked = f"作为“{whole}”的分项核对" if whole else "不参与核对"
             parsed.problems.append(Problem(
-                f"{spec.id}（{spec.title}）的“{label}”列不是模板中的列：其数字按原表头保留，不参与核对",
+                f"{spec.id}（{spec.title}）的“{label}”列不是模板中的列：其数字按原表头保留，{checked}",
                 Source(file, region_page(lines, region)), spec.id))
     if sides:  # each figure under its side's header cell: the template's column, or its printed words
         _by_printed_header(parsed, placed, unmatched)
