@@ -169,9 +169,10 @@ def _read_table(lines: list[TextLine], region: Region, file: str, year: int | No
     own_header = len(columns_in(spec, header)) == len(spec.columns) and not _wider(parsed.rows, spec)
     cells = header_cells(spec, header_lines) if spec.rows not in ("ledger", "lines") and not own_header else {}
     placed, unmatched = by_header(cells, parsed.rows, spec)
-    sides = spec.rows == "ledger" and not own_header and not _one_figure_each(
-        spec, parsed.rows, columns_in(spec, header))
-    if sides:  # a ledger whose header is not the template's: each side's own header, read apart
+    in_place = columns_in(spec, header)
+    sides = spec.rows == "ledger" and not _one_figure_each(spec, parsed.rows, in_place) and (
+        len(in_place) * 2 < len(spec.columns) or len(_wider(parsed.rows, spec)) >= _WIDER_ROWS)
+    if sides:  # a ledger the template's columns cannot place: each side's own header, read apart
         placed, unmatched = by_sides(spec, header_lines, parsed.rows, expense_edge(tokens))
         sides = bool(placed)
     if spec.rows not in ("ledger", "lines", "carryover") and len(_wider(parsed.rows, spec)) < _WIDER_ROWS:
