@@ -21,6 +21,7 @@ from .columns import by_header, header_cells, region_page, stated_sums
 from .extras import MONEY_UNIT as _MONEY_UNIT
 from .extras import matters_of, read_extra
 from .furniture import without_furniture, without_markup
+from .ledgers import by_sides
 from .levels import codes_from_indent
 from .matters import assets, projects
 from .narrative import headings, narrative, part3, statements
@@ -39,6 +40,7 @@ from .placement import Slot, candidates, grid_distance, solve, split_overflow, t
 from .rows import (
     Parsed,
     Pending,
+    expense_edge,
     numbers_in_text,
     parse_carryover,
     parse_coded,
@@ -203,6 +205,12 @@ def _read_tokens(lines: list[TextLine], region: Region, file: str, year: int | N
     own_header = len(columns_in(spec, header)) == len(spec.columns) and not _wider(parsed.rows, spec)
     cells = header_cells(spec, header_lines) if spec.rows not in ("ledger", "lines") and not own_header else {}
     placed, unmatched = by_header(cells, parsed.rows, spec)
+    in_place = columns_in(spec, header)
+    sides = spec.rows == "ledger" and not _one_figure_each(spec, parsed.rows, in_place) and (
+        len(in_place) * 2 < len(spec.columns) or len(_wider(parsed.rows, spec)) >= _WIDER_ROWS)
+    if sides:  # a ledger the template's columns cannot place: each side's own header, read apart
+        placed, unmatched = by_sides(spec, header_lines, parsed.rows, expense_edge(tokens))
+        sides = bool(placed)
     if spec.rows not in ("ledger", "lines", "carryover") and len(_wider(parsed.rows, spec)) < _WIDER_ROWS:
         parsed.rows = split_overflow(parsed.rows, spec)  # a total printed without its label
     for pending in parsed.rows:
@@ -219,14 +227,22 @@ def _read_tokens(lines: list[TextLine], region: Region, file: str, year: int | N
     )
     known = columns_in(spec, header)
     if placed:  # the header's cells say which columns it prints
-        known = list(dict.fromkeys(cell.column for row in cells.values() for cell in row if cell.column))
+        known = list(dict.fromkeys(cell.column for row in cells.values() for cell in row if cell.column)
+                     if not sides else (column for columns, _ in placed.values() for column in columns))
         printed = dict.fromkeys(label for items in unmatched.values() for label, _ in items)
         counts = counted(spec, list(printed))
         for label in printed:
-            checked = f"计入“{counts[label]}”的核对" if label in counts else "不参与核对"
+            # a ledger side's split of its total (预算数/基本支出/人员经费) is held to that total
+            whole = next((column.label for column in spec.columns if sides and label.startswith(column.label + "/")),
+                         None)
+            checked = (f"计入“{counts[label]}”的核对" if label in counts
+                       else f"作为“{whole}”的分项核对" if whole else "不参与核对")
             parsed.problems.append(Problem(
                 f"{spec.id}（{spec.title}）的“{label}”列不是模板中的列：其数字按原表头保留，{checked}",
                 Source(file, region_page(lines, region)), spec.id))
+    if sides:  # each figure under its side's header cell: the template's column, or its printed words
+        _by_printed_header(parsed, placed, unmatched)
+        return _Read(table, parsed, places, header, settled=True)
     wider = _wider(parsed.rows, spec)
     lacking = [part for row_sum in spec.row_sums if placed and column_of(spec, row_sum.target) in known
                for part in row_sum.parts if column_of(spec, part) not in known]

@@ -197,6 +197,8 @@ def _adopt(group: _Box, boxes: list[_Box], groups: list[_Box]) -> None:
     the columns it spans)."""
     direct = [box for box in boxes if box.parent is None and _directly_under(box, group)]
     if not direct:
+        direct = _flanking(group, boxes)  # its words between two cells below (当年预算 over two groups)
+    if not direct:
         return
     band = min(direct, key=lambda b: b.top)
     direct = [box for box in direct if _level(box, band)]
@@ -226,6 +228,19 @@ def _adopt(group: _Box, boxes: list[_Box], groups: list[_Box]) -> None:
             index += step
     for box in direct:
         box.parent = group
+
+
+def _flanking(group: _Box, boxes: list[_Box]) -> list[_Box]:
+    """The cells of the next line down on either side of a group's centre, where its words stand
+    over the gap between them: a group spanning several groups, its words over none."""
+    below = [box for box in boxes if box.parent is None and box is not group and box.top >= group.bottom - 1]
+    for band in sorted(below, key=lambda b: b.top):  # the highest line below with a cell each side
+        level = [box for box in below if _level(box, band)]
+        left = max((box for box in level if box.x1 <= group.centre), key=lambda b: b.x1, default=None)
+        right = min((box for box in level if box.x0 >= group.centre), key=lambda b: b.x0, default=None)
+        if left is not None and right is not None:
+            return [left, right]
+    return []
 
 
 def _names(column: Column) -> list[str]:

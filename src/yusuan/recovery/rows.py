@@ -325,6 +325,11 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
             if found is not None:
                 out.rows.remove(current)
                 label = join_fragments([*current.words, label])
+        subtotal = next((line for line in spec.subtotals if folded in (line.name, *line.aliases)), None)
+        if found is None and subtotal is not None:  # 一、财政拨款收入 over the three funds
+            current = _new(out.rows, token, kind="line", name=subtotal.name, side="income")
+            current.words.append(label)
+            continue
         if found is None:
             if current is not None and not current.amounts and current.row.side == "expense" and whose != "income":
                 current.row.name = join_fragments([current.row.name or "", label])
@@ -338,7 +343,7 @@ def parse_ledger(tokens: list[Token], spec: TableSpec) -> Parsed:
         cursor = found + 1
         current = _new(out.rows, token, kind="line", name=paths[found][0], side="income")
         current.words.append(label)
-    known = {path for path, _ in paths}
+    known = {path for path, _ in paths} | {line.name for line in spec.subtotals}
     out.problems += [
         Problem(f"收入项目“{pending.row.name}”不是模板中的收入项目", pending.row.source)
         for pending in out.rows
@@ -353,6 +358,22 @@ def _sides(tokens: list[Token]) -> Callable[[Token], str | None]:
     from where the leftmost expense name starts (of the names that follow an amount on their
     line) rightwards; else by the grid's cell (cells may be counted differently on lines whose
     rules differ: Beijing 预算04表)."""
+    cell = _expense_cell(tokens)
+    edge = expense_edge(tokens)
+
+    def side(token: Token) -> str | None:
+        if edge is not None and token.source.bbox is not None:
+            return "expense" if token.source.bbox[0] >= edge - 2 else "income"
+        if cell is not None and token.cell is not None:
+            return "expense" if token.cell >= cell else "income"
+        return None
+
+    return side
+
+
+def expense_edge(tokens: list[Token]) -> float | None:
+    """Where a ledger's expense side starts on the page: the left of its leftmost name that
+    stands to the right of an income figure on its line. None where the words keep no boxes."""
     starts: list[float] = []
     for row in _by_line(tokens).values():
         after: float | None = None  # the right edge of the amount before, where it has a box
@@ -367,17 +388,7 @@ def _sides(tokens: list[Token]) -> Callable[[Token], str | None]:
             elif token.kind == TEXT_KIND and after is not None and token.source.bbox[0] > after:
                 starts.append(token.source.bbox[0])  # to the right of it, not only after it in the text
                 break
-    cell = _expense_cell(tokens)
-    edge = min(starts, default=None)
-
-    def side(token: Token) -> str | None:
-        if edge is not None and token.source.bbox is not None:
-            return "expense" if token.source.bbox[0] >= edge - 2 else "income"
-        if cell is not None and token.cell is not None:
-            return "expense" if token.cell >= cell else "income"
-        return None
-
-    return side
+    return min(starts, default=None)
 
 
 def _by_line(tokens: list[Token]) -> dict[int, list[Token]]:

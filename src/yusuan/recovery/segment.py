@@ -211,7 +211,8 @@ def lexicon(spec: TableSpec) -> str:
     if known is not None:
         return known
     # a ledger's lines bear these names (一般公共预算, 事业收入): there they are rows, not header words
-    words = [_HEADER_WORDS, *(variants.HEADER_WORDS if spec.rows != "ledger" else ()), *spec.all_titles]
+    words = [_HEADER_WORDS, *(variants.HEADER_WORDS if spec.rows != "ledger" else variants.LEDGER_HEADER_WORDS),
+             *spec.all_titles]
     for column in (*spec.columns, *spec.income_columns):
         words += [column.label, *column.aliases, *column.label.split("/")]
     known = _LEXICONS[spec.id] = fold("".join(words))

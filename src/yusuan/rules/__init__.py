@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Disclosure
 from .base import ERROR, NOTICE, SEVERITIES, WARNING, Finding, Rule
 from .classification import AdministrationProject, CodeName, EditionName, SameCodeTwoNames, UnknownCode
-from .completeness import MissingSection, MissingTable, UnexplainedEmptyTable
+from .completeness import BlankTotal, MissingSection, MissingTable, UnexplainedEmptyTable
 from .corpus import LastYear
 from .extras import extra_rules
 from .matters import AssetParts, Distribution, ProjectScale, Reserved, VehiclePurchase
@@ -21,7 +21,7 @@ __all__ = ["ERROR", "NOTICE", "SEVERITIES", "WARNING", "Finding", "Rule", "catal
 
 
 def catalogue() -> list[Rule]:
-    return [*table_rules(), MissingTable(), UnexplainedEmptyTable(), MissingSection(), ActualStaff(),
+    return [*table_rules(), MissingTable(), UnexplainedEmptyTable(), BlankTotal(), MissingSection(), ActualStaff(),
             Share(), Growth(), Typo(),
             ComparedYear(), BudgetYear(), ChangeTwice(), StatedParts(), TargetedFunds(),
             Restated(), NamedRow(), UnknownCode(), CodeName(), SameCodeTwoNames(), EditionName(),

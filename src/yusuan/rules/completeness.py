@@ -66,6 +66,30 @@ class UnexplainedEmptyTable(Rule):
                                    source=table.source)
 
 
+class BlankTotal(Rule):
+    id = "C.blank-total"
+    severity = WARNING
+    family = "完整性"
+    title = "收支总表一方的总计未填数字"
+    why = "收入总计与支出总计应同时列示且相等；一方留空，读者无从核对收支是否平衡。"
+    example = "财务收支预算总表的“收入总计”一栏空白，而“支出总计”为 195,774,300"
+
+    def check(self, disclosure: Disclosure) -> Iterator[Finding]:
+        for table_id, table in disclosure.tables.items():
+            spec = TABLE_BY_ID[table_id]
+            if not (spec.income and table.readable):
+                continue
+            totals = {side: table.total(side) for side in ("income", "expense")}
+            for side, other in (("income", "expense"), ("expense", "income")):
+                blank, filled = totals[side], totals[other]
+                if blank is None or blank.values or filled is None or not any(a.value for a in filled.values.values()):
+                    continue
+                figure = filled.values.get(spec.columns[0].label) or next(iter(filled.values.values()))
+                yield self.finding(
+                    f"{table_id}《{spec.title}》的“{blank.name}”一栏没有数字，而“{filled.name}”为 {figure.text}；"
+                    "收支两方的总计都应列示", table=table_id, source=blank.source)
+
+
 class MissingSection(Rule):
     id = "C.missing-section"
     severity = WARNING

@@ -46,10 +46,11 @@ class RowTotal(Rule):
     def __init__(self, spec: TableSpec) -> None:
         self.spec = spec
         self.id = f"{spec.id}.row-total"
-        sums = "；".join(f"{s.target} = {' + '.join(s.parts)}" for s in spec.row_sums)
+        sums = "；".join(f"{s.target} = {' + '.join(s.parts)}" for s in spec.row_sums) or "合计 = 表头所列分项之和"
         printed = "；".join(f"{s.target} 含 {'、'.join(c.label for c in s.columns)}" for s in spec.printed_sums)
         self.title = f"{spec.title}：每行 {sums}" + (f"（表中另列时：{printed}）" if printed else "")
-        self.example = f"{spec.id} 某行“{spec.row_sums[0].target}”与其分项之和相差 0.01 以上" if spec.row_sums else ""
+        target = spec.row_sums[0].target if spec.row_sums else spec.columns[0].label
+        self.example = f"{spec.id} 某行“{target}”与其分项之和相差 0.01 以上"
 
     def check(self, disclosure: Disclosure) -> Iterator[Finding]:
         table = disclosure.tables.get(self.spec.id)
@@ -109,7 +110,7 @@ class CrossTable(Rule):
 def table_rules() -> list[Rule]:
     rules: list[Rule] = []
     for spec in TABLES:
-        if spec.row_sums:
+        if spec.row_sums or spec.income:  # a ledger side may print its total's split (T1: 预算数)
             rules.append(RowTotal(spec))
         if spec.tree or spec.lines or spec.income:
             rules.append(Subtotal(spec))

@@ -6,7 +6,7 @@ workbook read its headers, the store reads its columns. Change the template here
 
 from __future__ import annotations
 
-from .spec import Column, Line, PrintedSum, RowSum, TableSpec
+from .spec import Column, Line, PrintedSum, RowSum, Subtotal, TableSpec
 
 FUNDS_T2 = (
     Column("一般公共预算", prior=2),
@@ -24,7 +24,7 @@ T1_INCOME = (
         children=(
             Line(
                 "一般公共预算拨款",
-                ("一般公共预算拨款收入", "一般公共预算资金"),
+                ("一般公共预算拨款收入", "一般公共预算资金", "一般公共预算", "一般公共预算收入"),
                 (
                     Line("一般财力"),
                     Line("上级一般公共预算安排转移支付", ("上级一般公共预算安排的转移支付",)),
@@ -32,7 +32,8 @@ T1_INCOME = (
             ),
             Line(
                 "政府性基金预算拨款",
-                ("基金预算拨款", "政府性基金预算拨款收入", "政府性基金预算资金", "政府性基金拨款"),
+                ("基金预算拨款", "政府性基金预算拨款收入", "政府性基金预算资金", "政府性基金拨款", "政府性基金预算",
+                 "政府性基金预算收入"),
                 (
                     Line("政府性基金收入"),
                     Line("上级政府性基金安排转移支付", ("上级政府性基金安排的转移支付",)),
@@ -40,7 +41,7 @@ T1_INCOME = (
             ),
             Line(
                 "国有资本经营预算拨款",
-                ("国有资本经营预算拨款收入", "国有资本经营预算资金", "国有资本经营预算收入"),
+                ("国有资本经营预算拨款收入", "国有资本经营预算资金", "国有资本经营预算", "国有资本经营预算收入"),
                 (
                     Line("国有资本经营收入"),
                     Line(
@@ -52,7 +53,8 @@ T1_INCOME = (
             Line("财政专户核拨", ("财政专户管理资金", "财政专户管理资金收入")),
             Line(
                 "单位资金",
-                children=(  # Chongqing prints each as …资金
+                ("单位资金收入",),
+                (  # Chongqing prints each as …资金
                     Line("事业收入", ("事业收入资金",)),
                     Line("上级补助收入", ("上级补助收入资金",)),
                     Line("附属单位上缴收入", ("附属单位上缴收入资金",)),
@@ -70,9 +72,9 @@ T1_INCOME = (
                 "财政拨款结转",
                 ("财政拨款结转结余", "财政拨款资金结转"),
                 (
-                    Line("一般公共预算拨款"),
-                    Line("政府性基金预算拨款", ("基金预算拨款",)),
-                    Line("国有资本经营预算拨款"),
+                    Line("一般公共预算拨款", ("一般公共预算",)),
+                    Line("政府性基金预算拨款", ("基金预算拨款", "政府性基金预算")),
+                    Line("国有资本经营预算拨款", ("国有资本经营预算",)),
                 ),
             ),
             Line(
@@ -82,6 +84,12 @@ T1_INCOME = (
             ),
         ),
     ),
+)
+
+# 一、财政拨款(收入) over the three funds (Jilin, Shanghai, Zhejiang, Shandong, Shenzhen)
+T1_SUBTOTALS = (
+    Subtotal("财政拨款", ("财政拨款收入",), tuple(f"本年收入/{fund}" for fund in (
+        "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款"))),
 )
 
 # the fund lines as the variants name them (预算资金 Beijing/Chongqing, 拨款收入 Quanzhou, 收入 Yantai)
@@ -128,6 +136,9 @@ T10_LINES = (
     ),
 )
 
+# a ledger side's total as Jilin prints it: 本年预算 = 编制预算 + 上年结转, printed beside it
+THIS_YEAR = "本年预算"
+
 BASIC_PROJECT = (
     Column("合计", ("总计", "小计"), prior=0),  # Guangzhou 表3/表5: 小计 | 其中：基本支出 | 项目支出
     Column("基本支出", prior=1),
@@ -166,10 +177,11 @@ TABLES: tuple[TableSpec, ...] = (
         "T1",
         "收支总体情况表",
         "ledger",
-        columns=(Column("预算数", prior=0),),
+        columns=(Column("预算数", (THIS_YEAR,), prior=0),),
         titles=("收支预算总表", "收支总表", "财务收支预算总表"),
         income=T1_INCOME,
-        income_columns=(Column("预算数", prior=0),),
+        income_columns=(Column("预算数", (THIS_YEAR,), prior=0),),
+        subtotals=T1_SUBTOTALS,
     ),
     TableSpec(
         "T2",
@@ -214,7 +226,7 @@ TABLES: tuple[TableSpec, ...] = (
         "财政拨款收支预算总体情况表",
         "ledger",
         columns=(
-            Column("合计", ("总计",), prior=0),
+            Column("合计", ("总计", THIS_YEAR), prior=0),
             Column("一般公共预算", prior=1),
             Column("政府性基金预算", prior=2),
             Column("国有资本经营预算", prior=3),
@@ -222,7 +234,7 @@ TABLES: tuple[TableSpec, ...] = (
         titles=("财政拨款收支总体情况表", "财政拨款收支预算总表", "财政拨款收支总表"),
         row_sums=(RowSum("合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算")),),
         income=T4_INCOME,
-        income_columns=(Column("合计", ("预算数",), prior=0),),
+        income_columns=(Column("合计", ("预算数", THIS_YEAR), prior=0),),
     ),
     TableSpec(
         "T5",

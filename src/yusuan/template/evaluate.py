@@ -65,6 +65,8 @@ def row_sums(table: Table) -> list[Breach]:
             stated = row.value(target)
             if abs(stated - sum(parts)) > tolerance([stated, *parts], places):
                 out.append(Breach("row-sum", table.id, row, target, stated, sum(parts), parts))
+        if spec.income:
+            out += _split(table, row, [column.label for column in labels], places)
     return out
 
 
@@ -99,9 +101,51 @@ def _part(printed_sum: PrintedSum, label: str) -> str | None:
     return next((column.label for column in printed_sum.columns if last in (column.label, *column.aliases)), None)
 
 
+_TOTAL_WORDS = ("小计", "合计")
+
+
+def _split(table: Table, row: Row, labels: list[str], places: int) -> list[Breach]:
+    """A ledger side's total printed with its split in columns nested under it (Shanghai: 预算数
+    over 合计 | 基本支出 (人员经费 | 公用经费) | 项目支出, kept under their printed header): the total
+    is the sum of the split."""
+    shown = sorted(printed(table, row.side))
+    out = []
+    for label in labels:
+        terms = _nested(label, shown)
+        if len(terms) < 2 or not (label in row.values or any(term in row.values for term in terms)):
+            continue
+        parts = tuple(row.value(term) for term in terms)
+        stated = row.value(label)
+        if abs(stated - sum(parts)) > tolerance([stated, *parts], places):
+            out.append(Breach("row-sum", table.id, row, label, stated, sum(parts), parts))
+    return out
+
+
+def _nested(prefix: str, labels: list[str]) -> list[str]:
+    """The terms a printed group adds up to: its own 小计 where printed, else its cells', a cell
+    that is a group itself by its own terms."""
+    under = [label for label in labels if label.startswith(prefix + "/")]
+    own = next((f"{prefix}/{word}" for word in _TOTAL_WORDS if f"{prefix}/{word}" in under), None)
+    if own is not None:
+        return [own]
+    terms: list[str] = []
+    for piece in dict.fromkeys(label[len(prefix) + 1:].split("/")[0] for label in under):
+        path = f"{prefix}/{piece}"
+        terms += _nested(path, labels) or ([path] if path in labels else [])
+    return terms
+
+
 def printed(table: Table, side: str | None = None) -> set[str]:
     """The columns the table prints a figure in (on one side of a ledger)."""
     return {label for row in table.rows if side is None or row.side == side for label in row.values}
+
+
+def printed_columns(table: Table, side: str | None = None) -> set[str]:
+    """The template's columns the table prints a figure in: not those kept under a printed header
+    the template lacks (编制预算 | 上年结转 beside a ledger's 本年预算)."""
+    spec = TABLE_BY_ID[table.id]
+    labels = spec.income_columns if side == "income" else spec.columns
+    return printed(table, side) & {column.label for column in labels}
 
 
 def trees(table: Table) -> list[Breach]:
@@ -116,9 +160,23 @@ def trees(table: Table) -> list[Breach]:
     elif spec.lines:
         groups = line_children(table.rows, spec.lines)
     elif spec.income and not _unknown_income(table):  # T1/T4: 本年收入 = Σ its sources, …
-        groups = line_children(table.rows, spec.income, by_path=True)
+        groups = line_children(table.rows, spec.income, by_path=True) | _subtotals(table)
         columns = spec.income_columns
-    return _tree_breaches(table, groups, [column.label for column in columns], places)
+    out = _tree_breaches(table, groups, [column.label for column in columns], places)
+    return out + (_split_classes(table, places) if spec.income else [])
+
+
+def _split_classes(table: Table, places: int) -> list[Breach]:
+    """A ledger's expense split (人员经费 | 公用经费 | 项目支出 under 预算数): 支出总计's figure in each
+    column is the sum of the 类' (the 预算数 itself is held to them across the table's sides)."""
+    total = table.total("expense")
+    classes = [index for index, row in enumerate(table.rows) if row.side == "expense" and row.kind == "class"]
+    if total is None or not classes:
+        return []
+    heads = tuple(f"{column.label}/" for column in TABLE_BY_ID[table.id].columns)
+    labels = sorted(label for label in printed(table, "expense") if label.startswith(heads))
+    labels = [label for label in labels if label in total.values]
+    return _tree_breaches(table, {table.rows.index(total): classes}, labels, places)
 
 
 def _tree_breaches(table: Table, groups: dict[int, list[int]], labels: list[str], places: int) -> list[Breach]:
@@ -173,10 +231,23 @@ def header_trees(table: Table) -> list[Breach]:
     return _tree_breaches(table, children(table.rows), labels, places_of(table))
 
 
+def _subtotals(table: Table) -> dict[int, list[int]]:
+    """Each printed line standing over several of the template's (财政拨款收入 over the three
+    funds): its position → the positions of those printed."""
+    position = {row.name: index for index, row in enumerate(table.rows) if row.side == "income"}
+    out = {}
+    for line in TABLE_BY_ID[table.id].subtotals:
+        parts = [position[part] for part in line.parts if part in position]
+        if line.name in position and parts:
+            out[position[line.name]] = parts
+    return out
+
+
 def _unknown_income(table: Table) -> bool:
-    """Whether the income side prints amounts on lines the template does not know (Hangzhou:
-    一、财政拨款 over 一般公共预算 …): its sums cannot be told from the template's lines."""
-    known = {path for path, _ in line_paths(TABLE_BY_ID[table.id].income)}
+    """Whether the income side prints amounts on lines the template does not know (Xi'an:
+    一、部门预算 over 1、财政拨款 …): its sums cannot be told from the template's lines."""
+    spec = TABLE_BY_ID[table.id]
+    known = {path for path, _ in line_paths(spec.income)} | {line.name for line in spec.subtotals}
     income = [row for row in table.rows if row.side == "income"]
     # a line of its own beside the template's top lines (上年实户资金余额) is no part of their sums;
     # a line printing 0 changes no sum
@@ -202,11 +273,11 @@ def link(disclosure: Disclosure, identity: Link) -> list[Breach]:
         if not standing:
             return []  # a column of the template's sums the table does not print
         columns[ref] = standing
-        shown = printed(table, ref.side)
+        shown = printed_columns(table, ref.side)
         if len(shown) == 1 and not shown & set(columns[ref]):
             return []  # one column of figures, not this one (a ledger printing one per side)
     left_columns, right_columns = columns[identity.left], columns[identity.right]
-    left, right = select(left_table, identity.left), select(right_table, identity.right)
+    left, right = _filled(select(left_table, identity.left)), _filled(select(right_table, identity.right))
     # the coarser of the two tables' printed places, in the unit the left side is compared in
     half = max(step_of(left_table, left_table.money_unit), step_of(right_table, left_table.money_unit)) / 2
     out = []
@@ -228,6 +299,13 @@ def link(disclosure: Disclosure, identity: Link) -> list[Breach]:
             out.append(Breach(identity.id, identity.left.table, rows[0] if rows else None,
                               identity.left.columns[0], stated, expected, (expected,)))
     return out
+
+
+def _filled(selected: dict[str, list[Row]]) -> dict[str, list[Row]]:
+    """The rows selected, but a total printed blank: a cell left empty, not a zero (Shanghai
+    单位预算01表 prints 收入总计 with no figure); its blankness is a finding of its own."""
+    return {key: kept for key, rows in selected.items()
+            if (kept := [row for row in rows if row.values or row.kind != "total"])}
 
 
 def _carryover(table: Table) -> Decimal | None:
@@ -256,7 +334,7 @@ def _standing_for(table: Table, ref: Ref) -> tuple[str, ...]:
     that total where the income side says every figure is of the one fund the identity names
     (Beijing 预算04表: all 一般公共预算)."""
     spec = TABLE_BY_ID[table.id]
-    shown = printed(table, ref.side)
+    shown = printed_columns(table, ref.side)
     for row_sum in spec.row_sums:
         if ref.columns == (row_sum.target,) and shown and row_sum.target not in shown:
             # a total column not printed (Shenzhen 表9 splits each item by fund only): its parts

@@ -42,6 +42,16 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
+class Subtotal:
+    """A line variants print over several of a ledger's lines that the template declares apart
+    (一、财政拨款收入 over the three funds): no line of the template's own, its figure their sum."""
+
+    name: str
+    aliases: tuple[str, ...]
+    parts: tuple[str, ...]  # the lines' paths
+
+
+@dataclass(frozen=True, slots=True)
 class TableSpec:
     id: str
     title: str  # canonical title, without the 单位/部门 prefix
@@ -55,6 +65,7 @@ class TableSpec:
     income: tuple[Line, ...] = ()
     income_columns: tuple[Column, ...] = ()
     lines: tuple[Line, ...] = ()  # 'lines' tables (T10)
+    subtotals: tuple[Subtotal, ...] = ()  # ledger income lines printed over several of `income`
     # the column a class row's amount belongs to by definition (T6: 302 → 公用经费)
     code_priors: tuple[tuple[str, str], ...] = ()
     # header cells spanning several columns (the writer's multi-level header): a group's name

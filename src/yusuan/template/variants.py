@@ -63,6 +63,9 @@ HEADER_WORDS: tuple[str, ...] = (
     "当年预算", "编制预算", "经费拨款", "金额", "一般公共预算", "政府性基金预算", "国有资本经营预算",
     "本年收入", "部门代码",  # Suzhou 公开02表: 本年收入 | 上年结转结余 over 小计 | 一般公共预算 … each
 )
+# the columns a ledger prints on each side besides the template's (Jilin: 本年预算 | 编制预算 | 上年结转,
+# 本年预算 being the side's total): a ledger's lines bear most other header words as their names
+LEDGER_HEADER_WORDS: tuple[str, ...] = ("编制预算", "上年结转")
 
 # Tables the canonical template lacks (none in VARIANTS.md), and tables only near a canonical one
 # in a way that would misread it (Guangzhou 表7: T7's title, economic classes instead of projects).
