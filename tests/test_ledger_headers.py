@@ -11,9 +11,10 @@ import copy
 from collections.abc import Callable
 from decimal import Decimal
 
-from yusuan.model import Amount, Disclosure, Row, Table
+from yusuan.model import Disclosure, Row, Table
 from yusuan.rules import check
 
+from .mutate import set_amount as _set
 from .test_real_layouts import CHANGCHUN, SHANGHAI, SHANGHAI_B
 
 D = Decimal
@@ -29,12 +30,6 @@ def _row(table: Table, side: str, name: str | None = None, code: str | None = No
 def _figures(row: Row | None) -> dict[str, Decimal]:
     assert row is not None
     return {label: amount.value for label, amount in row.values.items()}
-
-
-def _set(row: Row | None, label: str, value: str) -> None:
-    assert row is not None
-    old = row.values[label]
-    row.values[label] = Amount(D(value), value, old.source)
 
 
 def _notices(document: Disclosure, table: str) -> list[str]:

@@ -12,24 +12,17 @@ import copy
 from collections.abc import Callable
 from decimal import Decimal
 
-from yusuan.model import Amount, Disclosure, Row, Table
+from yusuan.model import Disclosure
 from yusuan.rules import check
 
+from .mutate import set_amount as _set
+from .mutate import side_row as _row
 from .test_real_layouts import BEIJING_SASAC
 
 D = Decimal
 Reader = Callable[..., Disclosure]
 HUZHOU = "2026-huzhou-finance-bureau-dept-budget.pdf"
 CHONGQING = "2026-chongqing-government-general-office-dept-budget.pdf"
-
-
-def _row(table: Table, name: str, side: str) -> Row:
-    return next(row for row in table.rows if row.name == name and row.side == side)
-
-
-def _set(row: Row, label: str, value: str) -> None:
-    old = row.values[label]
-    row.values[label] = Amount(D(value), value, old.source)
 
 
 def test_one_figure_per_side_is_read_as_the_total(real_pdf: Reader) -> None:

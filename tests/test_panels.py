@@ -12,23 +12,16 @@ import copy
 from collections.abc import Callable
 from decimal import Decimal
 
-from yusuan.model import Amount, Disclosure, ExtraTable, Row, Table
+from yusuan.model import Amount, Disclosure, ExtraTable
 from yusuan.rules import check
 
+from .mutate import set_amount as _set
+from .mutate import side_row as _row
 from .test_real_layouts import XIAN, XIAN_2022
 
 D = Decimal
 Reader = Callable[..., Disclosure]
 UNCHECKED = "未按模板核对"
-
-
-def _row(table: Table, name: str, side: str) -> Row:
-    return next(row for row in table.rows if row.name == name and row.side == side)
-
-
-def _set(row: Row, label: str, value: str) -> None:
-    old = row.values[label]
-    row.values[label] = Amount(D(value), value, old.source)
 
 
 def _unchecked(document: Disclosure, table: str) -> list[str]:

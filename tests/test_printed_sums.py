@@ -11,8 +11,10 @@ import copy
 from collections.abc import Callable
 from decimal import Decimal
 
-from yusuan.model import Amount, Disclosure, Row, Table
+from yusuan.model import Disclosure, Row, Table
 from yusuan.rules import check
+
+from .mutate import set_amount as _set
 
 D = Decimal
 Reader = Callable[..., Disclosure]
@@ -22,11 +24,6 @@ GUANGZHOU = "2026-guangzhou-ecology-environment-bureau-dept-budget.pdf"
 
 def _code(table: Table, code: str) -> Row:
     return next(row for row in table.rows if row.code == code)
-
-
-def _set(row: Row, label: str, value: str) -> None:
-    old = row.values.get(label)
-    row.values[label] = Amount(D(value), value, old.source if old else row.source)
 
 
 def test_the_split_of_basic_spending_is_read_and_holds(real_pdf: Reader) -> None:
