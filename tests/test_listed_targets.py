@@ -98,3 +98,18 @@ def test_one_row_a_project_with_its_indicators_written_out(real_pdf: Reader) -> 
         "效益指标", "社会效益", ">=", D(90), "%")
     assert not [t for t in projects if t.project in ("合计：", "广州市生态环境局")]
     assert all(target.indicators for target in projects)
+
+
+def test_a_grid_of_indicators_with_sign_and_unit_in_cells_of_their_own(real_pdf: Reader) -> None:
+    """重庆 表十 2026年部门整体绩效目标表 (p.22): 指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重(%),
+    no 一级/二级指标 columns. 市政府门户网站优化整改次数 ≥ 4 次, weight 10; 人大代表建议和政协提案办理率
+    ＝ 100 %, weight 10; the ten weights add up to 100."""
+    document = real_pdf("2026-chongqing-government-general-office-dept-budget.pdf")
+    unit = next(target for target in document.targets if target.kind == "unit")
+    assert unit.indicators_complete and len(unit.indicators) == 10
+    first = unit.indicators[0]
+    assert (first.name, first.operator, first.target, first.unit, first.weight) == (
+        "市政府门户网站优化整改次数", ">=", D(4), "次", D(10))
+    motions = next(i for i in unit.indicators if i.name == "人大代表建议和政协提案办理率")
+    assert (motions.operator, motions.target, motions.unit, motions.weight) == ("=", D(100), "%", D(10))
+    assert sum(indicator.weight or 0 for indicator in unit.indicators) == 100

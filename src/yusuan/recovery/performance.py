@@ -9,13 +9,14 @@ from decimal import Decimal
 
 from ..model import Indicator, PerformanceTarget, Source
 from ..readers.base import TextLine
-from ..template.performance import INDICATOR_COLUMNS, LEVELS
+from ..template.performance import INDICATOR_COLUMNS, LEVELS, PRINTED_COLUMNS
 from ..text import fold, join_fragments, operators
 from .target_list import listed, merged, with_value
 from .target_rows import one_row_each
 from .tokens import precision, rejoin_numbers
 
-_TITLE = re.compile(r"(项目支出|整体)(?:支出)?绩效目标(?:申报)?表")
+# 整体 for the unit; a project's by its kind of funds (重庆 重点专项资金 / 一般性项目, 西安 专项业务经费)
+_TITLE = re.compile(r"(项目支出|整体|重点专项资金|一般性项目|专项业务经费)(?:支出)?绩效目标(?:申报)?表")
 # a longer line is a title where it ends with one: 广州市生态环境局2026年项目支出绩效目标表（含转移支付项目）
 _TITLE_END = re.compile(r"绩效目标表(?:\([^()]{1,12}\))?$")
 _PROJECT = re.compile(r"项目名称(.+?)项目负责人")
@@ -49,12 +50,15 @@ def _grid(header: TextLine, body: list[TextLine]) -> list[Indicator] | None:
     for word in header.words:
         printed[word.cell] = printed.get(word.cell, "") + fold(word.text)  # type: ignore[index]
     columns = {cell: column.field for cell, text in printed.items()
-               for column in INDICATOR_COLUMNS if column.matches(text)}
+               for column in (*INDICATOR_COLUMNS, *PRINTED_COLUMNS) if column.matches(text)}
     if "name" not in columns.values():
         return None
     out: list[Indicator] = []
     level1 = level2 = None
     for line in body:
+        if any(fold(word.text).replace(" ", "") == printed.get(word.cell, "") for word in line.words  # type: ignore[arg-type]
+               if columns.get(word.cell) == "name"):  # type: ignore[arg-type]
+            break  # the header of the next table
         pieces: dict[str, list[str]] = {}
         for word in line.words:
             if word.cell in columns and word.text.strip():
@@ -67,8 +71,17 @@ def _grid(header: TextLine, body: list[TextLine]) -> list[Indicator] | None:
         indicator = Indicator(level1=level1, level2=level2, name=cells.get("name"), basis=cells.get("basis"),
                               last_year=cells.get("last_year"), weight=_weight(cells.get("weight", "")),
                               rule=cells.get("rule"), evidence=cells.get("evidence"), source=line.source)
-        out.append(with_value(indicator, cells["value"]) if "value" in cells else indicator)
+        out.append(with_value(indicator, _value(cells)) if "value" in cells else indicator)
     return out
+
+
+def _value(cells: dict[str, str]) -> str:
+    """The value with the sign and unit a province prints in cells of their own (≥ | 4 | 次)."""
+    sign = cells.get("operator", "")
+    sign = sign if operators(fold(sign)) in (">=", "<=", "=", ">", "<") else ""
+    unit = cells.get("unit", "")
+    value = cells["value"]
+    return sign + value + (unit if unit and not value.endswith(unit) else "")
 
 
 def _peel(text: str, names: list[str] | tuple[str, ...]) -> tuple[str | None, str]:
@@ -168,7 +181,9 @@ def _close(indicator: Indicator, following: list[_Token]) -> int:
 
 
 def _indicators(block: list[TextLine]) -> tuple[list[Indicator], bool]:
-    at = next((i for i, line in enumerate(block) if fold(line.text).replace(" ", "").startswith("一级")), None)
+    names = {"三级指标", *INDICATOR_COLUMNS[2].aliases}  # a grid without levels (重庆) starts at 指标名称
+    at = next((i for i, line in enumerate(block) if fold(line.text).replace(" ", "").startswith("一级")
+               or any(fold(word.text).replace(" ", "") in names for word in line.words[:3])), None)
     if at is None:
         return [], False
     grid = _grid(block[at], block[at + 1 :])
@@ -195,7 +210,7 @@ def targets(lines: list[TextLine]) -> list[PerformanceTarget]:
     for position, (start, kind) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
         printed = lines[start:end]
-        projects = (listed(printed) or one_row_each(printed)) if kind == "项目支出" else None
+        projects = (listed(printed) or one_row_each(printed)) if kind != "整体" else None
         if projects:
             out = merged(out, projects)
             continue
@@ -209,7 +224,7 @@ def targets(lines: list[TextLine]) -> list[PerformanceTarget]:
         goal = _GOAL.search(head.replace("\t", ""))
         indicators, complete = _indicators(block)
         out.append(PerformanceTarget(
-            kind="project" if kind == "项目支出" else "unit",
+            kind="unit" if kind == "整体" else "project",
             project=project.group(1).strip() if project else None,
             total=_amount(_TOTAL, head), fiscal=_amount(_FISCAL, head), other=_amount(_OTHER, head),
             goal=goal.group(1).strip() if goal else None, indicators=indicators,

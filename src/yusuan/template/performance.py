@@ -22,13 +22,20 @@ class IndicatorColumn:
 INDICATOR_COLUMNS: tuple[IndicatorColumn, ...] = (
     IndicatorColumn("level1", "一级指标"),
     IndicatorColumn("level2", "二级指标"),
-    IndicatorColumn("name", "三级指标"),
-    IndicatorColumn("value", "指标值", ("目标值",)),
+    IndicatorColumn("name", "三级指标", ("指标名称", "绩效指标名称")),
+    IndicatorColumn("value", "指标值", ("目标值", "本年绩效指标值", "年度指标值")),
     IndicatorColumn("basis", "指标值设置依据", ("指标值设定依据", "指标设定依据", "指标设置依据", "设置依据")),
     IndicatorColumn("last_year", "上年完成值", ("上年完成情况", "上年实际完成值", "上年指标值")),
-    IndicatorColumn("weight", "指标分值权重", ("分值权重", "指标分值", "权重", "分值")),
+    IndicatorColumn("weight", "指标分值权重", ("分值权重", "指标分值", "权重", "分值", "指标权重", "指标权重(%)")),
     IndicatorColumn("rule", "指标赋分规则", ("赋分规则", "评分标准")),
     IndicatorColumn("evidence", "佐证资料", ("佐证材料",)),
+)
+
+# columns some provinces print beside the national template's, read into the indicator's value
+# (重庆: 指标名称 | 指标性质 ≥ | 指标值 4 | 计量单位 次 | 指标权重(%) | 是否核心); never written
+PRINTED_COLUMNS: tuple[IndicatorColumn, ...] = (
+    IndicatorColumn("operator", "指标性质", ("绩效指标性质",)),
+    IndicatorColumn("unit", "计量单位", ("度量单位", "绩效度量单位")),
 )
 
 # 一级指标 and the 二级指标 under each, as 财预〔2020〕10号 lists them
