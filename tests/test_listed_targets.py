@@ -113,3 +113,17 @@ def test_a_grid_of_indicators_with_sign_and_unit_in_cells_of_their_own(real_pdf:
     motions = next(i for i in unit.indicators if i.name == "人大代表建议和政协提案办理率")
     assert (motions.operator, motions.target, motions.unit, motions.weight) == ("=", D(100), "%", D(10))
     assert sum(indicator.weight or 0 for indicator in unit.indicators) == 100
+
+
+def test_a_list_of_projects_without_indicator_levels(real_pdf: Reader) -> None:
+    """重庆 表十二 市级一般性项目绩效目标表 (p.24): 序号 | 项目名称 | 当年财政拨款预算金额 | 当年绩效目标 |
+    指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重(%). One project, 市政府办公厅业务及日常运行项目,
+    8,534.17, with 11 indicators whose weights add up to 100, 年度预算执行率 ＝100% among them (10)."""
+    document = real_pdf("2026-chongqing-government-general-office-dept-budget.pdf")
+    project = _project(document, "市政府办公厅业务及日常运行项目")
+    assert project.total == D("8534.17")
+    assert project.goal is not None and project.goal.startswith("完成各项业务工作")
+    assert len(project.indicators) == 11 and sum(i.weight or 0 for i in project.indicators) == 100
+    rate = next(i for i in project.indicators if i.name == "年度预算执行率")
+    assert (rate.target, rate.unit, rate.weight) == (D(100), "%", D(10))
+    assert not [f for f in check(document) if f.rule.startswith("P.")]

@@ -9,9 +9,9 @@ from decimal import Decimal
 
 from ..model import Indicator, PerformanceTarget, Source
 from ..readers.base import TextLine
-from ..template.performance import INDICATOR_COLUMNS, LEVELS, PRINTED_COLUMNS
+from ..template.performance import INDICATOR_COLUMNS, LEVELS
 from ..text import fold, join_fragments, operators
-from .target_list import listed, merged, with_value
+from .target_list import WEIGHT, header_fields, indicator_of, listed, merged, weight_of, with_value
 from .target_rows import one_row_each
 from .tokens import precision, rejoin_numbers
 
@@ -25,7 +25,6 @@ _TOTAL = re.compile(r"(?:资金|预算)总(?:额|计)[:：]?" + _NUMBER)
 _FISCAL = re.compile(r"财政(?:拨款|资金)[:：]?" + _NUMBER)
 _OTHER = re.compile(r"其他资金[:：]?" + _NUMBER)
 _GOAL = re.compile(r"(?:项目总体目标|年度绩效目标|总体目标)(.+?)(?:年度预算|一级指标|一级|$)")
-_WEIGHT = re.compile(r"^\d{1,3}(?:\.\d+)?$")
 _RULE_START = re.compile(r"^[^\d\s]{0,8}?(?:赋分|得分|计分|扣分|评分)|^按")
 _SPLIT_DECIMAL = re.compile(r"\d\.\d$")
 _HEADER_CHARS = set("一二三级指标值设置定依据上年完成情况实际分权重赋规则佐证资料材目")
@@ -37,11 +36,6 @@ def _amount(pattern: re.Pattern[str], text: str) -> Decimal | None:
     return Decimal(match.group(1).replace(",", "")) if match else None
 
 
-def _weight(text: str) -> Decimal | None:
-    text = fold(text)
-    return Decimal(text) if _WEIGHT.match(text) else None
-
-
 def _grid(header: TextLine, body: list[TextLine]) -> list[Indicator] | None:
     """Indicators of a table whose cells the extractor kept (tab-separated)."""
     if any(word.cell is None for word in header.words):
@@ -49,8 +43,7 @@ def _grid(header: TextLine, body: list[TextLine]) -> list[Indicator] | None:
     printed: dict[int, str] = {}  # a header cell wrapped over lines (指标分值权 | 重) is one cell
     for word in header.words:
         printed[word.cell] = printed.get(word.cell, "") + fold(word.text)  # type: ignore[index]
-    columns = {cell: column.field for cell, text in printed.items()
-               for column in (*INDICATOR_COLUMNS, *PRINTED_COLUMNS) if column.matches(text)}
+    columns = header_fields(printed)
     if "name" not in columns.values():
         return None
     out: list[Indicator] = []
@@ -68,20 +61,8 @@ def _grid(header: TextLine, body: list[TextLine]) -> list[Indicator] | None:
             continue
         level1 = cells.get("level1", level1)
         level2 = cells.get("level2", level2)
-        indicator = Indicator(level1=level1, level2=level2, name=cells.get("name"), basis=cells.get("basis"),
-                              last_year=cells.get("last_year"), weight=_weight(cells.get("weight", "")),
-                              rule=cells.get("rule"), evidence=cells.get("evidence"), source=line.source)
-        out.append(with_value(indicator, _value(cells)) if "value" in cells else indicator)
+        out.append(indicator_of({**cells, "level1": level1 or "", "level2": level2 or ""}, line.source))
     return out
-
-
-def _value(cells: dict[str, str]) -> str:
-    """The value with the sign and unit a province prints in cells of their own (≥ | 4 | 次)."""
-    sign = cells.get("operator", "")
-    sign = sign if operators(fold(sign)) in (">=", "<=", "=", ">", "<") else ""
-    unit = cells.get("unit", "")
-    value = cells["value"]
-    return sign + value + (unit if unit and not value.endswith(unit) else "")
 
 
 def _peel(text: str, names: list[str] | tuple[str, ...]) -> tuple[str | None, str]:
@@ -127,7 +108,7 @@ def _delimited(body: list[TextLine], cells_before_weight: int) -> list[Indicator
                         for word in line.text.split() if (folded := fold(word))])
     texts = [token.folded for token in tokens]
     weights = [i for i, token in enumerate(texts)
-               if _WEIGHT.match(token) and _RULE_START.search(following := "".join(texts[i + 1 : i + 4]))
+               if WEIGHT.match(token) and _RULE_START.search(following := "".join(texts[i + 1 : i + 4]))
                and not following[:1].isdigit()]
     out: list[Indicator] = []
     level1 = level2 = None
@@ -150,7 +131,7 @@ def _delimited(body: list[TextLine], cells_before_weight: int) -> list[Indicator
         # the name as printed: the same number of characters from the end of its tokens
         printed = join_fragments([token.printed for token in cells[:anchor]])
         indicator = Indicator(level1=level1, level2=level2, name=printed[len(printed) - len(head):] or None,
-                              weight=_weight(texts[end]), source=tokens[end].source)
+                              weight=weight_of(texts[end]), source=tokens[end].source)
         if anchor is not None:
             value, rest = cells[anchor : anchor + 1], cells[anchor + 1 :]
             if rest and len(rest[0].folded) <= 5 and not re.search(r"\d|标准|依据", rest[0].folded):

@@ -5,16 +5,46 @@ and below it (its band): a project's merged cell is one band, and its indicator 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from decimal import Decimal
 
 from ..model import Indicator, PerformanceTarget, Source
 from ..readers.base import TextLine, Word
-from ..template.performance import LEVELS
-from ..text import fold, is_amount, join_fragments, parse_amount, split_target
+from ..template.performance import INDICATOR_COLUMNS, LEVELS, PRINTED_COLUMNS
+from ..text import fold, is_amount, join_fragments, operators, parse_amount, split_target
 
 _NATURE = ("定性", "定量")  # 绩效指标性质: a value in words, or a number
 _SLACK = 1.0  # points: rules drawn with their width on either side
+
+
+WEIGHT = re.compile(r"^\d{1,3}(?:\.\d+)?$")
+
+
+def header_fields(printed: dict[int, str]) -> dict[int, str]:
+    """The indicator field each header cell names (cell → 'name', 'value', 'weight' …)."""
+    return {cell: column.field for cell, text in printed.items()
+            for column in (*INDICATOR_COLUMNS, *PRINTED_COLUMNS) if column.matches(fold(text).replace(" ", ""))}
+
+
+def weight_of(text: str) -> Decimal | None:
+    text = fold(text)
+    return Decimal(text) if WEIGHT.match(text) else None
+
+
+def indicator_of(cells: dict[str, str], source: Source) -> Indicator:
+    """An indicator from its cells' texts by field; the value with the sign and unit a province
+    prints in cells of their own (≥ | 4 | 次)."""
+    indicator = Indicator(level1=cells.get("level1") or None, level2=cells.get("level2") or None,
+                          name=cells.get("name"), basis=cells.get("basis"), last_year=cells.get("last_year"),
+                          weight=weight_of(cells.get("weight", "")), rule=cells.get("rule"),
+                          evidence=cells.get("evidence"), source=source)
+    if "value" not in cells:
+        return indicator
+    sign = cells.get("operator", "")
+    sign = sign if operators(fold(sign)) in (">=", "<=", "=", ">", "<") else ""
+    unit, value = cells.get("unit", ""), cells["value"]
+    return with_value(indicator, sign + value + (unit if unit and not value.endswith(unit) else ""))
 
 
 def with_value(indicator: Indicator, value: str) -> Indicator:
@@ -26,6 +56,7 @@ def with_value(indicator: Indicator, value: str) -> Indicator:
     return indicator
 
 
+_NAMES = ("三级指标", *INDICATOR_COLUMNS[2].aliases)  # the header cell over an indicator's name
 Key = tuple[int, tuple[float, float]]  # a page, and the rules above and below a cell there
 Cells = dict[int, list[Word]]
 
@@ -34,15 +65,22 @@ def listed(block: list[TextLine]) -> list[PerformanceTarget] | None:
     """The projects of a table that lists them with their indicators, or None where the block is
     not one (a form per project) or its rules were not all kept."""
     header = next((i for i, line in enumerate(block[:10])
-                   if {"项目名称", "一级指标"} <= set(_words(line))), None)
+                   if "项目名称" in _words(line) and {"一级指标", *_NAMES} & set(_words(line))), None)
     if header is None:
         return None
     name = next(word.cell for word in block[header].words if fold(word.text).replace(" ", "") == "项目名称")
     body = [(line, word) for line in block[header + 1 :] for word in line.words if word.cell is not None]
     levels = Counter(word.cell for _, word in body if fold(word.text) in LEVELS)
-    if name is None or not levels:
+    # the indicators' first column: 一级指标, or where the header prints none, the name (重庆: 指标名称)
+    printed: dict[int, str] = {}  # a header cell's words together (指标权重 | (%))
+    for word in block[header].words:
+        if word.cell is not None:
+            printed[word.cell] = printed.get(word.cell, "") + word.text
+    fields = header_fields(printed)
+    first = levels.most_common(1)[0][0] if levels else next((c for c, f in fields.items() if f == "name"), None)
+    if name is None or first is None or first <= name:
         return None
-    first = levels.most_common(1)[0][0]  # the 一级指标 column
+    read = (lambda cells: _indicator(cells, first)) if levels else (lambda cells: _by_fields(cells, fields))
     if any(word.band is None and name <= word.cell < first for _, word in body):  # type: ignore[operator]
         return None
     rows: dict[Key, Cells] = {}
@@ -65,7 +103,7 @@ def listed(block: list[TextLine]) -> list[PerformanceTarget] | None:
     for key in sorted(rows):
         band = min((b for b in bands if _inside(key, b)), key=_height, default=None)
         current = owner[band] if band is not None else current
-        out[current].indicators.append(_indicator(rows[key], first))
+        out[current].indicators.append(read(rows[key]))
     if not out[0].indicators:
         out = out[1:]
     for target in out:
@@ -170,6 +208,13 @@ def _target(parts: list[Cells], name: int, first: int) -> PerformanceTarget:
     return PerformanceTarget(kind="project", project=joined(name), total=funds[0], fiscal=funds[1],
                              other=funds[2], goal=joined(first - 1),
                              source=Source(source.file, source.page, source.line))
+
+
+def _by_fields(cells: Cells, fields: dict[int, str]) -> Indicator:
+    """An indicator row under a header naming each cell (指标名称 | 指标性质 | 指标值 | 计量单位 | 权重)."""
+    word = min((w for words in cells.values() for w in words), key=_place)
+    return indicator_of({fields[cell]: cell_text(words) for cell, words in cells.items() if cell in fields},
+                        Source(word.source.file, word.source.page, word.source.line))
 
 
 def _indicator(cells: dict[int, list[Word]], first: int) -> Indicator:
