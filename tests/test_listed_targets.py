@@ -127,3 +127,18 @@ def test_a_list_of_projects_without_indicator_levels(real_pdf: Reader) -> None:
     rate = next(i for i in project.indicators if i.name == "年度预算执行率")
     assert (rate.target, rate.unit, rate.weight) == (D(100), "%", D(10))
     assert not [f for f in check(document) if f.rule.startswith("P.")]
+
+
+def test_the_header_names_the_value_among_explanations(real_pdf: Reader) -> None:
+    """长春 预算表11 (p.16): 单位名称 | 项目名称 | 年度资金总额 | 年度绩效目标 | 一级 | 二级 | 三级指标 |
+    指标解释 | 指标值 | 权重. 2026年信访专项经费, 30.00: 专家评审 >=2次 (40), 信访信息系统运维成本
+    <=17万元 (20); its four weights add up to 90. The explanation is no part of the value."""
+    document = real_pdf("2026-changchun-petitions-bureau-dept-budget.pdf")
+    project = _project(document, "2026年信访专项经费")
+    assert project.total == D("30.00")
+    review = next(i for i in project.indicators if i.name == "专家评审")
+    assert (review.value, review.operator, review.target, review.unit, review.weight) == (
+        ">=2次", ">=", D(2), "次", D(40))
+    cost = next(i for i in project.indicators if i.name == "信访信息系统运维成本")
+    assert (cost.target, cost.unit, cost.weight) == (D(17), "万元", D(20))
+    assert sum(i.weight or 0 for i in project.indicators) == 90

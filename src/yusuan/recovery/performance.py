@@ -18,7 +18,7 @@ from .tokens import precision, rejoin_numbers
 # 整体 for the unit; a project's by its kind of funds (重庆 重点专项资金 / 一般性项目, 西安 专项业务经费)
 _TITLE = re.compile(r"(项目支出|整体|重点专项资金|一般性项目|专项业务经费)(?:支出)?绩效目标(?:申报)?表")
 # a longer line is a title where it ends with one: 广州市生态环境局2026年项目支出绩效目标表（含转移支付项目）
-_TITLE_END = re.compile(r"绩效目标表(?:\([^()]{1,12}\))?$")
+_TITLE_END = re.compile(r"绩效目标表(?:预算表)?(?:\([^()]{1,12}\))?$")
 _PROJECT = re.compile(r"项目名称(.+?)项目负责人")
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
 _TOTAL = re.compile(r"(?:资金|预算)总(?:额|计)[:：]?" + _NUMBER)

@@ -80,7 +80,10 @@ def listed(block: list[TextLine]) -> list[PerformanceTarget] | None:
     first = levels.most_common(1)[0][0] if levels else next((c for c, f in fields.items() if f == "name"), None)
     if name is None or first is None or first <= name:
         return None
-    read = (lambda cells: _indicator(cells, first)) if levels else (lambda cells: _by_fields(cells, fields))
+    # cells read by the header where it names the value's cell (长春: … 三级指标 | 指标解释 | 指标值 | 权重),
+    # else by their place after the levels (北京: its wrapped header cells run into each other)
+    by_header = not levels or ("value" in fields.values() and fields.get(first) == "level1")
+    read = (lambda cells: _by_fields(cells, fields)) if by_header else (lambda cells: _indicator(cells, first))
     if any(word.band is None and name <= word.cell < first for _, word in body):  # type: ignore[operator]
         return None
     rows: dict[Key, Cells] = {}
