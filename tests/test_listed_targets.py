@@ -142,3 +142,17 @@ def test_the_header_names_the_value_among_explanations(real_pdf: Reader) -> None
     cost = next(i for i in project.indicators if i.name == "信访信息系统运维成本")
     assert (cost.target, cost.unit, cost.weight) == (D(17), "万元", D(20))
     assert sum(i.weight or 0 for i in project.indicators) == 90
+
+
+def test_a_form_named_by_its_title_with_levels_merged_over_rows(real_pdf: Reader) -> None:
+    """泉州 (p.29): 市级机关保留公务用车委托管理费项目绩效目标表, the project named by the title; 资金总额
+    1778.31, 财政拨款 1778.31, 其他资金 0.00. 产出指标 is printed once, across 时效/数量/质量指标:
+    目标完成率 ≥90% is an 产出指标, though its row stands above the word. No weights are printed."""
+    document = real_pdf("2026-quanzhou-government-office-dept-budget.pdf")
+    project = _project(document, "市级机关保留公务用车委托管理费项目")
+    assert (project.total, project.fiscal, project.other) == (D("1778.31"), D("1778.31"), D("0.00"))
+    assert project.goal is not None and project.goal.startswith("优化平台驾驶员")
+    assert project.indicators_complete and len(project.indicators) == 6
+    timely = next(i for i in project.indicators if i.name == "目标完成率")
+    assert (timely.level1, timely.level2, timely.operator, timely.target) == ("产出指标", "时效指标", ">=", D(90))
+    assert [i.level1 for i in project.indicators].count("产出指标") == 3

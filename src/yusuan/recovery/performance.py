@@ -8,15 +8,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Indicator, PerformanceTarget, Source
-from ..readers.base import TextLine
+from ..readers.base import TextLine, Word
 from ..template.performance import INDICATOR_COLUMNS, LEVELS
 from ..text import fold, join_fragments, operators
-from .target_list import WEIGHT, header_fields, indicator_of, listed, merged, weight_of, with_value
+from .target_list import WEIGHT, cell_text, header_fields, indicator_of, listed, merged, weight_of, with_value
 from .target_rows import one_row_each
 from .tokens import precision, rejoin_numbers
 
-# 整体 for the unit; a project's by its kind of funds (重庆 重点专项资金 / 一般性项目, 西安 专项业务经费)
-_TITLE = re.compile(r"(项目支出|整体|重点专项资金|一般性项目|专项业务经费)(?:支出)?绩效目标(?:申报)?表")
+# 整体 for the unit; a project's by its kind of funds (重庆 重点专项资金 / 一般性项目, 西安 专项业务经费),
+# or by its own name before 项目 (泉州: 市行政中心保安服务项目绩效目标表)
+_TITLE = re.compile(r"(项目支出|整体|重点专项资金|一般性项目|专项业务经费|项目)(?:支出)?绩效目标(?:申报)?表")
+_NAMED = re.compile(r"^(.{2,40}?项目)绩效目标(?:申报)?表$")
 # a longer line is a title where it ends with one: 广州市生态环境局2026年项目支出绩效目标表（含转移支付项目）
 _TITLE_END = re.compile(r"绩效目标表(?:预算表)?(?:\([^()]{1,12}\))?$")
 _PROJECT = re.compile(r"项目名称(.+?)项目负责人")
@@ -24,7 +26,7 @@ _NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
 _TOTAL = re.compile(r"(?:资金|预算)总(?:额|计)[:：]?" + _NUMBER)
 _FISCAL = re.compile(r"财政(?:拨款|资金)[:：]?" + _NUMBER)
 _OTHER = re.compile(r"其他资金[:：]?" + _NUMBER)
-_GOAL = re.compile(r"(?:项目总体目标|年度绩效目标|总体目标)(.+?)(?:年度预算|一级指标|一级|$)")
+_GOAL = re.compile(r"(?:项目总体目标|年度绩效目标|总体目标|实施期目标)(.+?)(?:年度预算|一级指标|一级|$)")
 _RULE_START = re.compile(r"^[^\d\s]{0,8}?(?:赋分|得分|计分|扣分|评分)|^按")
 _SPLIT_DECIMAL = re.compile(r"\d\.\d$")
 _HEADER_CHARS = set("一二三级指标值设置定依据上年完成情况实际分权重赋规则佐证资料材目")
@@ -46,12 +48,16 @@ def _grid(header: TextLine, body: list[TextLine]) -> list[Indicator] | None:
     columns = header_fields(printed)
     if "name" not in columns.values():
         return None
+    end = next((i for i, line in enumerate(body) if any(
+        fold(word.text).replace(" ", "") == printed.get(word.cell, "")  # type: ignore[arg-type]
+        for word in line.words if columns.get(word.cell) == "name")), len(body))  # type: ignore[arg-type]
+    body = body[:end]  # up to the header of the next table
+    words = [word for line in body for word in line.words if word.cell in columns]
+    if words and all(word.band is not None for word in words):
+        return _banded(words, columns)
     out: list[Indicator] = []
     level1 = level2 = None
     for line in body:
-        if any(fold(word.text).replace(" ", "") == printed.get(word.cell, "") for word in line.words  # type: ignore[arg-type]
-               if columns.get(word.cell) == "name"):  # type: ignore[arg-type]
-            break  # the header of the next table
         pieces: dict[str, list[str]] = {}
         for word in line.words:
             if word.cell in columns and word.text.strip():
@@ -62,6 +68,24 @@ def _grid(header: TextLine, body: list[TextLine]) -> list[Indicator] | None:
         level1 = cells.get("level1", level1)
         level2 = cells.get("level2", level2)
         out.append(indicator_of({**cells, "level1": level1 or "", "level2": level2 or ""}, line.source))
+    return out
+
+
+def _banded(words: list[Word], columns: dict[int, str]) -> list[Indicator]:
+    """A ruled grid's indicators, a row for each band of the name column: a cell's words are
+    those within its rules however they wrapped, and a 一级/二级指标 merged over several rows
+    (its words in a band holding theirs) is each of those rows' own."""
+    cells: dict[tuple[int, int, tuple[float, float]], list[Word]] = {}
+    for word in words:
+        cells.setdefault((word.source.page or 0, word.cell, word.band), []).append(word)  # type: ignore[arg-type]
+    names = sorted((page, band) for page, cell, band in cells if columns[cell] == "name")
+    out: list[Indicator] = []
+    for page, (top, bottom) in names:
+        found = {columns[cell]: cell_text(held) for (at, cell, (above, below)), held in cells.items()
+                 if at == page and above - 1 <= top and bottom <= below + 1}
+        first = min((w for (at, cell, band), held in cells.items() for w in held
+                     if at == page and band == (top, bottom)), key=lambda w: w.source.line or 0)
+        out.append(indicator_of(found, Source(first.source.file, page, first.source.line)))
     return out
 
 
@@ -168,7 +192,10 @@ def _indicators(block: list[TextLine]) -> tuple[list[Indicator], bool]:
     if at is None:
         return [], False
     grid = _grid(block[at], block[at + 1 :])
-    if grid and all(indicator.weight is not None for indicator in grid):
+    weighed = any(column.field == "weight" for column in INDICATOR_COLUMNS
+                  if any(column.matches(fold(word.text).replace(" ", "")) for word in block[at].words))
+    # a grid is whole where every row has its weight, or the table weighs nothing (泉州)
+    if grid and (all(indicator.weight is not None for indicator in grid) or not weighed):
         return grid, True
     end = at
     header = ""
@@ -201,7 +228,7 @@ def targets(lines: list[TextLine]) -> list[PerformanceTarget]:
         block = rejoin_numbers(printed[:rows_at], precision(printed[:min(goal_at, rows_at)])) + printed[rows_at:]
         # up to the indicators: the head of the table holds the project, its funds and its goal
         head = join_fragments([line.text for line in block[:40]]).split("一级指标")[0]
-        project = _PROJECT.search(head.replace("\t", ""))
+        project = _PROJECT.search(head.replace("\t", "")) or _NAMED.search(fold(lines[start].text).replace(" ", ""))
         goal = _GOAL.search(head.replace("\t", ""))
         indicators, complete = _indicators(block)
         out.append(PerformanceTarget(
