@@ -37,8 +37,11 @@ _LEVEL = re.compile(r"[，,]?(?:与|和|同)" + _LAST_YEAR + r"(?:相比)?(?:基
 _GROWTH = re.compile(r"[，,]?(增长|下降|增加|减少)" + _NUMBER + r"\s*%")
 _CHANGE_WORDS = ("增加", "减少", "增长", "下降")
 _NAME_REACH = 600
-_NAME_END = re.compile(r"[，,。；;：:]")
+# a name ends at a stop or at a list's 、, not at a thousands separator (6,516.50)
+_NAME_END = re.compile(r"[，。；;：:、]|,(?!\d)")
 _CLAUSE_END = re.compile(r"[，,。；;]")
+# a section's run-in heading: （一）收入预算：… , a few words with no figure before the colon
+_RUN_IN = re.compile(r"^([（(][一二三四五六七八九十]+[）)][^，,。；;：:\d]{2,20}?)(?:[：:]|$)")
 _GENERIC = re.compile(r"^(?:(?:19|20)\d{2}年)?(?:预算数|预算)?(?:为|是)?$")
 
 
@@ -53,9 +56,9 @@ def part3(lines: list[TextLine], tables: tuple[int, ...] = ()) -> list[TextLine]
         return _numbered_part(lines, tables)
     begin = starts[-1] + 1  # the last heading: the first one may be the table of contents'
     own = _PART.match(fold(lines[starts[-1]].text))
-    if own is None:  # a bare 2026部门预算情况说明: up to the first table after it
-        end = min((line for line in tables if line >= begin), default=len(lines))
-        return _until_next_part(lines[:end], begin, own)
+    if own is None:  # a bare 2026部门预算情况说明: up to the first table after it, its heading kept
+        end = min((line for line in tables if line >= begin), default=len(lines))  # as the title of
+        return _until_next_part(lines[:end], begin - 1, own)  # what no numbered section heads
     out = _until_next_part(lines, begin, own)
     headings = [line for line in out if _TOP.match(line.text.strip())]
     if len(out) >= 2 and len(headings) * 5 >= len(out) * 4:  # a table of contents: the body
@@ -133,50 +136,73 @@ def joined(lines: list[TextLine]) -> tuple[str, Callable[[int], Source]]:
     return text, source_at
 
 
+def _parts(title: str, section: list[TextLine], numbered: re.Pattern[str]) -> list[tuple[str, list[TextLine]]]:
+    """A section split where the next level of numbering begins (（一） under 一、); a part that
+    opens with a run-in heading (（一）收入预算：…) is titled by the section's title and that heading
+    (三、部门收支总体情况 （一）收入预算), any other by the section's title."""
+    out: list[tuple[str, list[TextLine]]] = [(title, [])]
+    for line in section:
+        text = line.text.strip()
+        if numbered is _TOP and out[-1][1] and _SUB.match(text):
+            heading = _RUN_IN.match(join_fragments([text]))
+            out.append((f"{title} {heading.group(1)}" if heading else title, []))
+        out[-1][1].append(line)
+    return [part for part in out if part[1]]
+
+
 def statements(part: list[TextLine]) -> list[Statement]:
     """The statements of Part 3 (its lines, as `part3` gives them)."""
-    out: list[Statement] = []
     numbered = _numbering(part)
-    for title, section in _sections(part):
-        text, source_at = joined(section)
-        body = _after_heading(text, title, numbered)
-        for match in _AMOUNT.finditer(text):
-            if text[max(0, match.start() - 2) : match.start()] in _CHANGE_WORDS:
-                continue  # a change, read with the amount it follows
-            # a name is never longer than _NAME_REACH, and never reaches back into the heading
-            window = max(body if body <= match.start() else 0, match.start() - _NAME_REACH)
-            before = text[window : match.start()]
-            name_start = max((m.end() for m in _NAME_END.finditer(before)), default=0)
-            if _GENERIC.match(before[name_start:]) and before[:name_start].endswith(("：", ":")):
-                # 行政运行（项）：2024 年预算数为 16.40 万元 — the subject stands before the colon
-                name_start = max((m.end() for m in _CLAUSE_END.finditer(before[: name_start - 1])), default=0)
-            position = match.end()
-            share = _SHARE.match(text, position)
-            position = share.end() if share else position
-            change = _CHANGE.match(text, position)
-            level = None if change else _LEVEL.match(text, position)
-            position = change.end() if change else level.end() if level else position
-            growth = _GROWTH.match(text, position) if change else None
-            end = growth.end() if growth else position
-            source = source_at(match.start())
-            out.append(Statement(
-                section=title,
-                name=before[name_start:].strip(),
-                amount=_decimal(match.group(1)),
-                share=_decimal(share.group(1)) if share else None,
-                change=_signed(change.group(1), change.group(2)) if change else Decimal(0) if level else None,
-                growth=_signed(growth.group(1), growth.group(2)) if growth else None,
-                quote=text[window + name_start : end],
-                source=source,
-            ))
+    return [statement for title, section in _sections(part)
+            for index, (sub, lines) in enumerate(_parts(title, section, numbered))
+            for statement in _stated(sub, lines, numbered, index == 0)]
+
+
+def _stated(title: str, section: list[TextLine], numbered: re.Pattern[str], headed: bool) -> list[Statement]:
+    """The statements of one part of a section; `headed`: the part opens with the section's heading."""
+    out: list[Statement] = []
+    text, source_at = joined(section)
+    body = _after_heading(text, title, numbered, join_fragments([section[0].text])) if headed else 0
+    for match in _AMOUNT.finditer(text):
+        if text[max(0, match.start() - 2) : match.start()] in _CHANGE_WORDS:
+            continue  # a change, read with the amount it follows
+        # a name is never longer than _NAME_REACH, and never reaches back into the heading
+        window = max(body if body <= match.start() else 0, match.start() - _NAME_REACH)
+        before = text[window : match.start()]
+        name_start = max((m.end() for m in _NAME_END.finditer(before)), default=0)
+        if _GENERIC.match(before[name_start:]) and before[:name_start].endswith(("：", ":")):
+            # 行政运行（项）：2024 年预算数为 16.40 万元 — the subject stands before the colon
+            name_start = max((m.end() for m in _CLAUSE_END.finditer(before[: name_start - 1])), default=0)
+        position = match.end()
+        share = _SHARE.match(text, position)
+        position = share.end() if share else position
+        change = _CHANGE.match(text, position)
+        level = None if change else _LEVEL.match(text, position)
+        position = change.end() if change else level.end() if level else position
+        growth = _GROWTH.match(text, position) if change else None
+        end = growth.end() if growth else position
+        source = source_at(match.start())
+        out.append(Statement(
+            section=title,
+            name=before[name_start:].strip(),
+            amount=_decimal(match.group(1)),
+            share=_decimal(share.group(1)) if share else None,
+            change=_signed(change.group(1), change.group(2)) if change else Decimal(0) if level else None,
+            growth=_signed(growth.group(1), growth.group(2)) if growth else None,
+            quote=text[window + name_start : end],
+            source=source,
+        ))
     return out
 
 
-def _after_heading(text: str, title: str, numbered: re.Pattern[str]) -> int:
+def _after_heading(text: str, title: str, numbered: re.Pattern[str], first: str) -> int:
     """Where the section's first sentence begins in its text: after the heading when the heading
-    ends with 说明 (a heading and its sentence run on with no stop between them), else 0."""
-    if not (numbered.match(title) and title.endswith("说明")):
+    ends with 说明 (a heading and its sentence run on with no stop between them) or stands alone
+    on its line with no figure (四、一般公共预算拨款支出), else 0."""
+    if not (numbered.match(title) or title.endswith("说明")):
         return 0
+    if not title.endswith("说明"):
+        return len(first) if title == first and not _AMOUNT.search(first) else 0
     wanted, seen = title.replace(" ", ""), 0
     for offset, char in enumerate(text):
         if char != " ":

@@ -8,12 +8,17 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..model import Disclosure, Row, Statement, Table
 from ..template.evaluate import printed, step_of
-from ..template.restatements import RESTATEMENTS, Restatement
+from ..template.restatements import RESTATEMENTS, UNIT_RESTATEMENTS, Restatement
 from ..template.select import amount, in_unit, select
 from ..text import fold, unnumbered
 from .base import ERROR, WARNING, Finding, Rule
 
-_CLASS = re.compile(r"([^、.．\d（）()]+)（类）")
+# a 类 as the text names it: 教育支出（类）, or “一般公共服务支出”科目
+_CLASS = re.compile(r"([^、.．\d（）()“”]+)(?:（类）|”科目)")
+# what a statement's name may open with before its subject: the year and who it is of
+# (2026年本单位收入预算, 2026年，上海市审计局收入预算, 深圳市审计局预算)
+_OF_WHOM = r"(?:本单位|本部门|我单位|我部门|单位|部门)"
+_YEAR = re.compile(r"^(?:19|20)\d{2}年度?[，,]?")
 _ITEM = re.compile(r"（款）(.+?)（项）")
 
 
@@ -34,24 +39,60 @@ def _named(table: Table, statement: Statement, level: str) -> list[Row] | None:
             and (not classes or row.code[:3] in classes)][:1]
 
 
-def restated_rows(disclosure: Disclosure, restatement: Restatement, statement: Statement) -> list[Row] | None:
-    """The rows holding the figure a statement restates; None where the rule cannot tell."""
+def restated_rows(disclosure: Disclosure, restatement: Restatement, statement: Statement,
+                  unit: str | None = None) -> list[Row] | None:
+    """The rows holding the figure a statement restates; None where the rule cannot tell.
+    `unit`: the unit the statement's section is named for, whose own row is meant."""
     ref = restatement.figure
     table = disclosure.tables.get(ref.table)
     if table is None or not table.readable or not set(ref.columns) <= printed(table):
         return None  # a column no row prints a figure in (泉州 九 prints its 合计 alone) says nothing
     if ref.row.startswith("name:"):
         return _named(table, statement, ref.row[5:])
-    return select(table, ref).get("", [])
+    if ref.row == "unit":
+        return [row for row in table.rows if row.kind == "unit" and fold(row.name or "") == unit][:1] or None
+    rows = select(table, ref).get("", [])
+    if ref.row.startswith("line:") and not rows:
+        return None  # a line the table prints under another name (长沙 一、本级财政拨款收入) is not known
+    if ref.row == "total" and rows and not any(set(ref.columns) & row.values.keys() for row in rows):
+        return None  # a total printed blank (上海 收入总计) has no figure to agree with
+    return rows
+
+
+def _units(disclosure: Disclosure) -> set[str]:
+    """The units a department's tables print rows of, and the disclosure's own."""
+    return {fold(name) for table in disclosure.tables.values() for row in table.rows
+            for name in (row.unit, row.name if row.kind == "unit" else None) if name} | (
+        {fold(disclosure.unit)} if disclosure.unit else set())
+
+
+def _unit_of(section: str, units: set[str]) -> str | None:
+    """The unit a section is named for (一、深圳市审计局, 二、XX中心（本级）), if it is."""
+    head = fold(unnumbered(section.split(" ")[0]))
+    head = re.sub(r"[（(]?本级[）)]?$", "", head)
+    return head if head in units else None
+
+
+def _subject(name: str, units: tuple[str, ...]) -> str:
+    """A statement's name without its list numbering, year and whose it is: what it names."""
+    name = _YEAR.sub("", unnumbered(name))
+    for whom in (*units, _OF_WHOM):
+        name = re.sub(f"^{whom}(?:本级)?", "", name)
+    return name
 
 
 def restated_statements(disclosure: Disclosure) -> Iterator[tuple[Statement, Restatement, list[Row] | None]]:
+    units = _units(disclosure)
     for statement in disclosure.statements:
-        name = unnumbered(statement.name)  # （1）一般公共预算拨款收入: a list's numbering is no part of it
-        restatement = next((r for r in RESTATEMENTS if r.section.search(statement.section)
-                            and r.name.search(name)), None)
+        unit = _unit_of(statement.section, units)
+        name = _subject(statement.name, tuple(re.escape(u) for u in (unit, disclosure.unit) if u))
+        if unit is not None:  # a unit's own figures: its rows, never the department's totals
+            restatement = next((r for r in UNIT_RESTATEMENTS if r.name.search(name)), None)
+        else:
+            restatement = next((r for r in RESTATEMENTS if r.section.search(statement.section)
+                                and r.name.search(name)), None)
         if restatement is not None:
-            yield statement, restatement, restated_rows(disclosure, restatement, statement)
+            yield statement, restatement, restated_rows(disclosure, restatement, statement, unit)
 
 
 def agrees(stated: Decimal, figure: Decimal, figure_step: Decimal) -> bool:
