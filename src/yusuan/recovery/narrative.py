@@ -25,6 +25,7 @@ _EXPLAINED = re.compile(r"^(?:第[一二三四五六七八九十]+部分.{0,12}|
 # are numbered one level down: （一）收支预算情况的总体说明
 _EXPLAINED_SECTION = re.compile(r"^[一二三四五六七八九十]+、(?:(?:19|20)\d{2}年度?)?.{0,20}?(?:部门|单位)"
                                 r"预算(?:情况|安排情况|编制)?的?说明$")
+_OTHER_MATTERS = re.compile(r"^其他(?:相关|重要)?(?:事项|情况)的?(?:情况)?说明$")
 _TOP = re.compile(r"^(?:-\s*)?([一二三四五六七八九十]+)、")
 _SUB = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
 _PERFORMANCE = re.compile(r"绩效目标(?:申报)?表")
@@ -58,7 +59,15 @@ def part3(lines: list[TextLine], tables: tuple[int, ...] = ()) -> list[TextLine]
     own = _PART.match(fold(lines[starts[-1]].text))
     if own is None:  # a bare 2026部门预算情况说明: up to the first table after it, its heading kept
         end = min((line for line in tables if line >= begin), default=len(lines))  # as the title of
-        return _until_next_part(lines[:end], begin - 1, own)  # what no numbered section heads
+        out = _until_next_part(lines[:end], begin - 1, own)  # what no numbered section heads
+        # and its other matters, where they follow the tables under a bare heading of their own
+        # (上海: 其他相关情况说明 一、…“三公”经费预算情况说明)
+        later = next((i for i in range(end, len(lines)) if "说明" in lines[i].text
+                      and _OTHER_MATTERS.match(fold(lines[i].text))), None)
+        if later is not None:
+            stop = min((line for line in tables if line > later), default=len(lines))
+            out += _until_next_part(lines[:stop], later, own)
+        return out
     out = _until_next_part(lines, begin, own)
     headings = [line for line in out if _TOP.match(line.text.strip())]
     if len(out) >= 2 and len(headings) * 5 >= len(out) * 4:  # a table of contents: the body

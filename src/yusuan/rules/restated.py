@@ -66,11 +66,17 @@ def _units(disclosure: Disclosure) -> set[str]:
         {fold(disclosure.unit)} if disclosure.unit else set())
 
 
+# a section's title that is an organisation's name, not a topic: 二、深圳市XX中心（本级）
+_ORGANISATION = re.compile(r"^(?!.*(?:预算|支出|收入|经费|情况|说明|职责|职能|设置|构成)).{2,40}?"
+                           r"(?:局|委员会|委|办公室|中心|院|所|站|队|馆|署|厅|处|校|学|园|社|台|场)$")
+
+
 def _unit_of(section: str, units: set[str]) -> str | None:
-    """The unit a section is named for (一、深圳市审计局, 二、XX中心（本级）), if it is."""
+    """The unit a section is named for (一、深圳市审计局, 二、XX中心（本级）), if it is: '' where
+    the title is an organisation's name that no table prints rows of."""
     head = fold(unnumbered(section.split(" ")[0]))
-    head = re.sub(r"[（(]?本级[）)]?$", "", head)
-    return head if head in units else None
+    head = re.sub(r"[(]?本级[)]?$", "", head)
+    return head if head in units else "" if _ORGANISATION.match(head) else None
 
 
 def _subject(name: str, units: tuple[str, ...]) -> str:
@@ -86,6 +92,8 @@ def restated_statements(disclosure: Disclosure) -> Iterator[tuple[Statement, Res
     for statement in disclosure.statements:
         unit = _unit_of(statement.section, units)
         name = _subject(statement.name, tuple(re.escape(u) for u in (unit, disclosure.unit) if u))
+        if unit == "":
+            continue  # a unit whose tables are not printed: its figures are no department's totals
         if unit is not None:  # a unit's own figures: its rows, never the department's totals
             restatement = next((r for r in UNIT_RESTATEMENTS if r.name.search(name)), None)
         else:
