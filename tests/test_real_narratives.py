@@ -161,6 +161,19 @@ def test_sections_run_in_under_a_wider_section() -> None:
     assert not [s for s in d.statements if s.name.startswith("四、")]
 
 
+def test_a_class_named_bare_is_compared_in_the_section_of_the_whole() -> None:
+    # 长沙 p7: 四、一般公共预算拨款支出 …其中：教育支出 656.73 万元，占 100.00%; p17 一般公共预算支出情况表:
+    # 205 教育支出 656.73 | 386.73 | 270.00. （二）项目支出：…其中：教育支出 270.00 万元 is the class's
+    # 项目支出, not its whole: not compared with its total
+    d = parsed(CHANGSHA)
+    whole = next(s for s in d.statements if s.name == "教育支出" and s.section == "四、一般公共预算拨款支出")
+    compared = _compared(d)
+    assert compared[("教育支出", Decimal("656.73"))] == ("T5", Decimal("656.73"))
+    assert ("教育支出", Decimal("270.00")) not in compared
+    [finding] = [f for f in check(_altered(d, whole, "665.73")) if f.rule == "N.amount"]
+    assert (finding.table, finding.code, finding.expected) == ("T5", "205", Decimal("656.73"))
+
+
 def test_a_wrong_figure_in_a_run_in_section_is_found() -> None:
     d = parsed(CHANGSHA)
     wrong = _altered(d, _stated(d, "收入预算", "656.73"), "665.73")

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..classification import code_by_name
 from ..model import Disclosure, Row, Statement, Table
 from ..template.evaluate import printed, step_of
 from ..template.restatements import RESTATEMENTS, UNIT_RESTATEMENTS, Restatement
@@ -17,7 +18,7 @@ from .base import ERROR, WARNING, Finding, Rule
 _CLASS = re.compile(r"([^、.．\d（）()“”]+)(?:（类）|”科目)")
 # what a statement's name may open with before its subject: the year and who it is of
 # (2026年本单位收入预算, 2026年，上海市审计局收入预算, 深圳市审计局预算)
-_OF_WHOM = r"(?:本单位|本部门|我单位|我部门|单位|部门)"
+_OF_WHOM = r"(?:本单位|本部门|我单位|我部门)"  # not 单位 alone: 单位资金 is a subject
 _YEAR = re.compile(r"^(?:19|20)\d{2}年度?[，,]?")
 _ITEM = re.compile(r"（款）(.+?)（项）")
 
@@ -25,8 +26,12 @@ _ITEM = re.compile(r"（款）(.+?)（项）")
 def _named(table: Table, statement: Statement, level: str) -> list[Row] | None:
     """The T5 row a statement names: a 类 by its name, a 项 by its name under its 类."""
     found = _CLASS.findall(statement.name)
-    if not found:
-        return None
+    if not found:  # a 类 named bare (其中：教育支出 656.73 万元), where the classification knows it
+        subject = _subject(statement.name, ())
+        code = code_by_name(subject)
+        if code is None or len(code[0]) != 3:
+            return None
+        found = [subject]
     class_name = fold(found[-1])
     classes = {row.code: row for row in table.rows if row.kind == "class" and fold(row.name or "") == class_name}
     if level == "class":
@@ -54,8 +59,6 @@ def restated_rows(disclosure: Disclosure, restatement: Restatement, statement: S
     rows = select(table, ref).get("", [])
     if ref.row.startswith("line:") and not rows:
         return None  # a line the table prints under another name (长沙 一、本级财政拨款收入) is not known
-    if ref.row == "total" and rows and not any(set(ref.columns) & row.values.keys() for row in rows):
-        return None  # a total printed blank (上海 收入总计) has no figure to agree with
     return rows
 
 

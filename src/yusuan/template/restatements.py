@@ -37,6 +37,8 @@ _GENERAL = r"一般公共预算(?:当年拨款|(?:拨款)?支出(?!预算表))|"
 _THREE_PUBLIC = r"“?三公”?经费”?(?:支出)?(?:数|预算)?(?:支出)?(?:数)?为?$"  # the whole 三公 amount
 _BASIC = r"(?<!财政拨款)基本支出(?:预算)?情况"  # 财政拨款 basic spending spans T5, T8 and T9
 _BUDGET = r"(?:预算)?(?:数)?为?$"  # 项目支出 / 项目支出预算 / 项目支出预算数为
+_BARE_CLASS = r"^[^（）()“”]{2,16}支出$"  # 教育支出: a 类 where the classification knows the name
+_WHOLE_PART = r"^[^ ]*(?:{})[^ ]*$"  # a section itself, not a run-in part of it (（二）项目支出)
 
 RESTATEMENTS: tuple[Restatement, ...] = (
     _r(r"(?<!财政拨款)收支(?:预算情况的总体|总表情况)说明", r"(?<!财政拨款)收支总预算$", "T1", "total", "预算数",
@@ -62,6 +64,9 @@ RESTATEMENTS: tuple[Restatement, ...] = (
     _r(_GENERAL, r"^基本支出" + _BUDGET, "T5", "total", "基本支出"),
     _r(_GENERAL, r"^项目支出" + _BUDGET, "T5", "total", "项目支出"),
     _r(_GENERAL, r"（类）$", "T5", "name:class", "合计"),
+    # a 类 named bare, in the section of the whole (not in its part on 基本支出 or 项目支出)
+    _r(_WHOLE_PART.format(_GENERAL), _BARE_CLASS, "T5", "name:class", "合计"),
+    _r(_WHOLE_PART.format(_SPENDING) + r"|[、）)\s]支出预算$", _BARE_CLASS, "T3", "name:class", "合计"),
     _r(_GENERAL, r"（项）", "T5", "name:item", "合计"),
     _r(_BASIC, r"基本支出(?:预算)?$", "T6", "total", "合计"),
     _r(_BASIC, r"^人员经费$", "T6", "total", "人员经费"),
