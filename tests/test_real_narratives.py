@@ -17,6 +17,7 @@ from yusuan.api import parse
 from yusuan.model import Disclosure, Statement
 from yusuan.rules import check
 from yusuan.rules.restated import restated_statements
+from yusuan.template.evaluate import standing_for
 from yusuan.template.select import amount, in_unit
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
@@ -28,6 +29,7 @@ QUANZHOU = REAL / "2026-quanzhou-government-office-dept-budget.pdf"
 CHANGSHA = REAL / "2026-changsha-vocational-education-base-office-dept-budget.pdf"
 SHENZHEN = REAL / "2026-shenzhen-audit-bureau-dept-budget.pdf"
 DIAMOND = REAL / "2026-shanghai-diamond-gem-exchange-office-unit-budget.pdf"
+XIAN = REAL / "2026-xian-audit-bureau-dept-budget.pdf"
 
 
 @cache
@@ -130,8 +132,8 @@ def _compared(d: Disclosure) -> dict[tuple[str, Decimal], tuple[str, Decimal]]:
     for s, r, rows in restated_statements(d):
         if rows:
             table = d.tables[r.figure.table]
-            out[(s.name, s.amount)] = (r.figure.table, in_unit(amount(rows, r.figure.columns), table.money_unit,
-                                                                "万元"))
+            figure = amount(rows, standing_for(table, r.figure))
+            out[(s.name, s.amount)] = (r.figure.table, in_unit(figure, table.money_unit, "万元"))
     return out
 
 
@@ -241,3 +243,40 @@ def test_a_class_restated_in_whole_wan_is_compared_at_that_precision() -> None:
     [finding] = [f for f in check(wrong) if f.rule == "N.amount"]
     assert (finding.table, finding.stated) == ("T4", Decimal("13443"))
     assert finding.expected == Decimal("13433.986")
+
+
+def test_parts_beside_part_3_that_carry_the_narrative_on() -> None:
+    # 深圳 p10: 第二部分 部门预算收支总体情况 2026 年深圳市审计局部门预算收入 10,737.69 万元 … 部门预算支出
+    # 10,737.69 万元; p18 表1 收支总表: 收入总计 10,737.69, 支出总计 10,737.69. p12: 第五部分 财政拨款“三公”
+    # 经费预算情况 2026 年财政拨款“三公”经费预算 35.10 万元; p34 表9 prints each item by fund only: 2026 年
+    # 总计 一般公共预算 35.10, 政府性基金预算 0.00, 国有资本经营预算 0.00
+    d = parsed(SHENZHEN)
+    income = _stated(d, "部门预算收入", "10737.69")
+    assert income.section.startswith("第二部分")
+    compared = _compared(d)
+    assert compared[(income.name, income.amount)] == ("T1", Decimal("10737.69"))
+    assert compared[("2026年深圳市审计局部门预算支出", Decimal("10737.69"))] == ("T1", Decimal("10737.69"))
+    three = _stated(d, "“三公”经费预算", "35.10")
+    assert three.section.startswith("第五部分")
+    assert compared[(three.name, three.amount)] == ("T10", Decimal("35.10"))
+    [finding] = [f for f in check(_altered(d, three, "35.01")) if f.rule == "N.amount"]
+    assert (finding.table, finding.stated, finding.expected) == ("T10", Decimal("35.01"), Decimal("35.10"))
+
+
+def test_a_change_after_amounts_listed_with_a_pause_mark_is_their_wholes() -> None:
+    # 西安 p10: 第二部分：部门预算收支情况说明 五、收支预算总体情况说明 本部门当年预算收入 4,203.47 万元，其中：一般
+    # 公共预算拨款 4,005.29 万元、上年实户资金余额 98.18 万元、其他收入 100.00 万元，较上年增加 142.30 万元，
+    # 增长 3.50%: the change is the 4,203.47's, not the 100.00's
+    d = parsed(XIAN)
+    other = _stated(d, "其他收入", "100.00")
+    assert other.section == "五、收支预算总体情况说明"
+    assert (other.change, other.growth) == (None, None)
+    # p11: 六、财政拨款收支情况说明 …其中：一般公共预算拨款收入 4,005.29 万元，较上年减少 28.10 万元，下降 0.70%
+    running = _stated(d, "一般公共预算拨款收入", "4005.29")
+    assert running.section == "六、财政拨款收支情况说明"
+    assert (running.change, running.growth) == (Decimal("-28.10"), Decimal("-0.70"))
+    assert not [f for f in check(d) if f.rule.startswith("N.")]
+    wrong = dataclasses.replace(d, statements=[
+        dataclasses.replace(s, growth=Decimal("-0.07")) if s is running else s for s in d.statements])
+    [finding] = [f for f in check(wrong) if f.rule == "N.growth"]
+    assert finding.stated == Decimal("-0.07")

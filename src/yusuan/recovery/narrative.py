@@ -6,6 +6,7 @@ change on last year's budget (增加/减少 D 万元) and the growth rate (增�
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -25,6 +26,9 @@ _EXPLAINED = re.compile(r"^(?:第[一二三四五六七八九十]+部分.{0,12}|
 # are numbered one level down: （一）收支预算情况的总体说明
 _EXPLAINED_SECTION = re.compile(r"^[一二三四五六七八九十]+、(?:(?:19|20)\d{2}年度?)?.{0,20}?(?:部门|单位)"
                                 r"预算(?:情况|安排情况|编制)?的?说明$")
+# a part that is the 情况说明's, not its tables', glossary or overview
+_NARRATIVE_PART = re.compile(r"^第[一二三四五六七八九十]+部分[:：]?(?!.*(?:名词|报表|预算表|概况|表格))"
+                             r".*(?:收支|收入|支出|三公|采购|绩效|运行经费|其他|说明)")
 _OTHER_MATTERS = re.compile(r"^其他(?:相关|重要)?(?:事项|情况)的?(?:情况)?说明$")
 _TOP = re.compile(r"^(?:-\s*)?([一二三四五六七八九十]+)、")
 _SUB = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
@@ -75,7 +79,38 @@ def part3(lines: list[TextLine], tables: tuple[int, ...] = ()) -> list[TextLine]
         again = next((i for i in range(begin + len(out), len(lines)) if fold(lines[i].text) == first), None)
         if again is not None:
             out = _until_next_part(lines, again, own)
-    return out
+    return _with_adjacent_parts(lines, starts[-1], out)
+
+
+def _part_heads(lines: list[TextLine]) -> list[int]:
+    """Where each 第X部分 begins: its last heading (the first may be the table of contents')."""
+    heads: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        if "部分" in line.text:
+            folded = fold(line.text)
+            part = _PART.match(folded)
+            if part and len(folded) <= 40:
+                heads[part.group(1)] = i
+    return sorted(heads.values())
+
+
+def _with_adjacent_parts(lines: list[TextLine], heading: int, out: list[TextLine]) -> list[TextLine]:
+    """Part 3 with the parts beside it that carry the 情况说明 on (深圳: 第二部分 部门预算收支总体情况,
+    第四部分 政府采购预算情况 … 第八部分 其他需要说明情况; 西安: 第二部分：部门预算收支情况说明), each part's
+    heading kept as the title of its first section."""
+    heads = _part_heads(lines)
+    if heading not in heads:
+        return out
+    at = heads.index(heading)
+    before = list(itertools.takewhile(lambda i: _NARRATIVE_PART.match(fold(lines[i].text)), heads[at - 1 :: -1]
+                                      if at else []))
+    after = list(itertools.takewhile(lambda i: _NARRATIVE_PART.match(fold(lines[i].text)), heads[at + 1 :]))
+    if not before and not after:
+        return out
+    parts = [[lines[i], *_until_next_part(lines, i + 1, _PART.match(fold(lines[i].text)))] for i in before[::-1]]
+    parts += [[lines[heading], *out]]
+    parts += [[lines[i], *_until_next_part(lines, i + 1, _PART.match(fold(lines[i].text)))] for i in after]
+    return [line for part in parts for line in part]
 
 
 def _numbered_part(lines: list[TextLine], tables: tuple[int, ...]) -> list[TextLine]:
@@ -120,7 +155,7 @@ def _sections(lines: list[TextLine]) -> list[tuple[str, list[TextLine]]]:
     numbered = _numbering(lines)
     sections: list[list[TextLine]] = []
     for line in lines:
-        if numbered.match(line.text.strip()) or not sections:
+        if numbered.match(line.text.strip()) or not sections or _is_part_heading(line):
             sections.append([])
         sections[-1].append(line)
     out = []
@@ -129,6 +164,13 @@ def _sections(lines: list[TextLine]) -> list[tuple[str, list[TextLine]]]:
         end = head.find("说明")
         out.append((head[: end + 2] if 0 <= end <= 80 else join_fragments([section[0].text]), section))
     return out
+
+
+def _is_part_heading(line: TextLine) -> bool:
+    if "部分" not in line.text:
+        return False
+    folded = fold(line.text)
+    return bool(_PART.match(folded)) and len(folded) <= 40
 
 
 def joined(lines: list[TextLine]) -> tuple[str, Callable[[int], Source]]:
@@ -164,14 +206,15 @@ def statements(part: list[TextLine]) -> list[Statement]:
     numbered = _numbering(part)
     return [statement for title, section in _sections(part)
             for index, (sub, lines) in enumerate(_parts(title, section, numbered))
-            for statement in _stated(sub, lines, numbered, index == 0)]
+            for statement in _stated(sub, lines, numbered, title if index == 0 else sub[len(title) + 1 :])]
 
 
-def _stated(title: str, section: list[TextLine], numbered: re.Pattern[str], headed: bool) -> list[Statement]:
-    """The statements of one part of a section; `headed`: the part opens with the section's heading."""
+def _stated(title: str, section: list[TextLine], numbered: re.Pattern[str], heading: str) -> list[Statement]:
+    """The statements of one part of a section, which opens with `heading` (a run-in part's own,
+    or none)."""
     out: list[Statement] = []
     text, source_at = joined(section)
-    body = _after_heading(text, title, numbered, join_fragments([section[0].text])) if headed else 0
+    body = _after_heading(text, heading, numbered, join_fragments([section[0].text])) if heading else 0
     for match in _AMOUNT.finditer(text):
         if text[max(0, match.start() - 2) : match.start()] in _CHANGE_WORDS:
             continue  # a change, read with the amount it follows
@@ -185,8 +228,11 @@ def _stated(title: str, section: list[TextLine], numbered: re.Pattern[str], head
         position = match.end()
         share = _SHARE.match(text, position)
         position = share.end() if share else position
-        change = _CHANGE.match(text, position)
-        level = None if change else _LEVEL.match(text, position)
+        # the last of amounts listed with 、 (其中：a 万元、b 万元、c 万元，较上年增加…) is followed by the
+        # change of their whole, not its own
+        listed = before[:name_start].endswith("、") and before[:name_start - 1].endswith("万元")
+        change = None if listed else _CHANGE.match(text, position)
+        level = None if change or listed else _LEVEL.match(text, position)
         position = change.end() if change else level.end() if level else position
         growth = _GROWTH.match(text, position) if change else None
         end = growth.end() if growth else position
@@ -208,7 +254,7 @@ def _after_heading(text: str, title: str, numbered: re.Pattern[str], first: str)
     """Where the section's first sentence begins in its text: after the heading when the heading
     ends with 说明 (a heading and its sentence run on with no stop between them) or stands alone
     on its line with no figure (四、一般公共预算拨款支出), else 0."""
-    if not (numbered.match(title) or title.endswith("说明")):
+    if not (numbered.match(title) or _SUB.match(title) or title.endswith("说明") or _PART.match(fold(title))):
         return 0
     if not title.endswith("说明"):
         return len(first) if title == first and not _AMOUNT.search(first) else 0

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..classification import code_by_name
 from ..model import Disclosure, Row, Statement, Table
-from ..template.evaluate import printed, step_of
+from ..template.evaluate import printed, standing_for, step_of
 from ..template.restatements import RESTATEMENTS, UNIT_RESTATEMENTS, Restatement
 from ..template.select import amount, in_unit, select
 from ..text import fold, unnumbered
@@ -50,7 +50,7 @@ def restated_rows(disclosure: Disclosure, restatement: Restatement, statement: S
     `unit`: the unit the statement's section is named for, whose own row is meant."""
     ref = restatement.figure
     table = disclosure.tables.get(ref.table)
-    if table is None or not table.readable or not set(ref.columns) <= printed(table):
+    if table is None or not table.readable or not set(standing_for(table, ref)) <= printed(table):
         return None  # a column no row prints a figure in (泉州 九 prints its 合计 alone) says nothing
     if ref.row.startswith("name:"):
         return _named(table, statement, ref.row[5:])
@@ -130,7 +130,8 @@ class Restated(Rule):
             if not rows and (rows is None or ref.row.startswith("name:")):
                 continue  # not found: NamedRow says so
             table = disclosure.tables[ref.table]
-            figure = in_unit(amount(rows, ref.columns), table.money_unit, "万元")
+            # a total column not printed stands as its printed parts (深圳 表9: by fund only)
+            figure = in_unit(amount(rows, standing_for(table, ref)), table.money_unit, "万元")
             if not agrees(statement.amount, figure, step_of(table, "万元")):
                 yield self.on(statement,
                               f"{ref.table}的“{ref.columns[0]}”为 {figure} 万元，文中为 {statement.amount} 万元",

@@ -157,7 +157,7 @@ def link(disclosure: Disclosure, identity: Link) -> list[Breach]:
         return []
     columns = {}
     for table, ref in ((left_table, identity.left), (right_table, identity.right)):
-        columns[ref] = _standing_for(table, ref)
+        columns[ref] = standing_for(table, ref)
         shown = printed(table, ref.side)
         if len(shown) == 1 and not shown & set(columns[ref]):
             return []  # one column of figures, not this one (a ledger printing one per side)
@@ -194,7 +194,7 @@ def _carryover(table: Table) -> Decimal | None:
     return sum((row.value(label) for row in rows for label in row.values), Decimal(0)) if rows else None
 
 
-def _standing_for(table: Table, ref: Ref) -> tuple[str, ...]:
+def standing_for(table: Table, ref: Ref) -> tuple[str, ...]:
     """The columns a side of an identity reads: its own; for a total not printed, its printed
     parts; or, in a ledger whose expense side prints its total alone (预算数, no split by fund),
     that total where the income side says every figure is of the one fund the identity names
