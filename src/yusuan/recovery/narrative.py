@@ -27,7 +27,7 @@ _EXPLAINED = re.compile(r"^(?:第[一二三四五六七八九十]+部分.{0,12}|
 _EXPLAINED_SECTION = re.compile(r"^[一二三四五六七八九十]+、(?:(?:19|20)\d{2}年度?)?.{0,20}?(?:部门|单位)"
                                 r"预算(?:情况|安排情况|编制)?的?说明$")
 # a part that is the 情况说明's, not its tables', glossary or overview
-_NARRATIVE_PART = re.compile(r"^第[一二三四五六七八九十]+部分[:：]?(?!.*(?:名词|报表|预算表|概况|表格))"
+_NARRATIVE_PART = re.compile(r"^第[一二三四五六七八九十]+部分[:：]?(?!.*(?:名词|表$|报表|表格|概况))"
                              r".*(?:收支|收入|支出|三公|采购|绩效|运行经费|其他|说明)")
 _OTHER_MATTERS = re.compile(r"^其他(?:相关|重要)?(?:事项|情况)的?(?:情况)?说明$")
 _TOP = re.compile(r"^(?:-\s*)?([一二三四五六七八九十]+)、")
@@ -84,13 +84,7 @@ def part3(lines: list[TextLine], tables: tuple[int, ...] = ()) -> list[TextLine]
 
 def _part_heads(lines: list[TextLine]) -> list[int]:
     """Where each 第X部分 begins: its last heading (the first may be the table of contents')."""
-    heads: dict[str, int] = {}
-    for i, line in enumerate(lines):
-        if "部分" in line.text:
-            folded = fold(line.text)
-            part = _PART.match(folded)
-            if part and len(folded) <= 40:
-                heads[part.group(1)] = i
+    heads = {part.group(1): i for i, line in enumerate(lines) if (part := _part_heading(line))}
     return sorted(heads.values())
 
 
@@ -107,9 +101,9 @@ def _with_adjacent_parts(lines: list[TextLine], heading: int, out: list[TextLine
     after = list(itertools.takewhile(lambda i: _NARRATIVE_PART.match(fold(lines[i].text)), heads[at + 1 :]))
     if not before and not after:
         return out
-    parts = [[lines[i], *_until_next_part(lines, i + 1, _PART.match(fold(lines[i].text)))] for i in before[::-1]]
+    parts = [[lines[i], *_until_next_part(lines, i + 1, _part_heading(lines[i]))] for i in before[::-1]]
     parts += [[lines[heading], *out]]
-    parts += [[lines[i], *_until_next_part(lines, i + 1, _PART.match(fold(lines[i].text)))] for i in after]
+    parts += [[lines[i], *_until_next_part(lines, i + 1, _part_heading(lines[i]))] for i in after]
     return [line for part in parts for line in part]
 
 
@@ -155,7 +149,7 @@ def _sections(lines: list[TextLine]) -> list[tuple[str, list[TextLine]]]:
     numbered = _numbering(lines)
     sections: list[list[TextLine]] = []
     for line in lines:
-        if numbered.match(line.text.strip()) or not sections or _is_part_heading(line):
+        if numbered.match(line.text.strip()) or not sections or _part_heading(line):
             sections.append([])
         sections[-1].append(line)
     out = []
@@ -166,11 +160,12 @@ def _sections(lines: list[TextLine]) -> list[tuple[str, list[TextLine]]]:
     return out
 
 
-def _is_part_heading(line: TextLine) -> bool:
+def _part_heading(line: TextLine) -> re.Match[str] | None:
+    """The line as a 第X部分 heading (not a sentence that opens so), if it is one."""
     if "部分" not in line.text:
-        return False
+        return None
     folded = fold(line.text)
-    return bool(_PART.match(folded)) and len(folded) <= 40
+    return _PART.match(folded) if len(folded) <= 40 else None
 
 
 def joined(lines: list[TextLine]) -> tuple[str, Callable[[int], Source]]:
