@@ -98,12 +98,15 @@ def restated_statements(disclosure: Disclosure) -> Iterator[tuple[Statement, Res
         if unit == "":
             continue  # a unit whose tables are not printed: its figures are no department's totals
         if unit is not None:  # a unit's own figures: its rows, never the department's totals
-            restatement = next((r for r in UNIT_RESTATEMENTS if r.name.search(name)), None)
+            candidates = [r for r in UNIT_RESTATEMENTS if r.name.search(name)]
         else:
-            restatement = next((r for r in RESTATEMENTS if r.section.search(statement.section)
-                                and r.name.search(name)), None)
-        if restatement is not None:
-            yield statement, restatement, restated_rows(disclosure, restatement, statement, unit)
+            candidates = [r for r in RESTATEMENTS if r.section.search(statement.section) and r.name.search(name)]
+        # a figure more than one table prints (declared once per table, in the same words): the
+        # first of them that can be read (上海 prints T1 in a layout read by position only)
+        found = [(r, rows) for r in candidates if r.name == candidates[0].name
+                 and (rows := restated_rows(disclosure, r, statement, unit)) is not None][:1]
+        for restatement, rows in found or [(r, None) for r in candidates[:1]]:
+            yield statement, restatement, rows
 
 
 def agrees(stated: Decimal, figure: Decimal, figure_step: Decimal) -> bool:

@@ -48,6 +48,10 @@ RESTATEMENTS: tuple[Restatement, ...] = (
     # 深圳 第二部分 部门预算收支总体情况: 2026年XX局部门预算收入 10,737.69 万元 … 部门预算支出 …
     _r(_OVERALL, r"^(?:部门|单位)?(?:当年|本年)?预算收入(?:总计|合计)?为?$", "T1", "total", "预算数", "income"),
     _r(_OVERALL, r"^(?:部门|单位)?(?:当年|本年)?预算支出(?:总计|合计)?为?$", "T1", "total", "预算数", "expense"),
+    # where T1 cannot be read by its header, the same totals as 收入总表 and 支出总表 print them
+    _r(_INCOME, r"收入预算(?:总计|合计)?为?$", "T2", "total", "总计"),
+    _r(_OVERALL, r"^(?:部门|单位)?(?:当年|本年)?预算收入(?:总计|合计)?为?$", "T2", "total", "总计"),
+    _r(_OVERALL, r"^(?:部门|单位)?(?:当年|本年)?预算支出(?:总计|合计)?为?$", "T3", "total", "合计"),
     _r(_INCOME, r"^上级一般公共预算安排的?转移支付", "T1",
        "line:本年收入/一般公共预算拨款/上级一般公共预算安排转移支付", "预算数"),
     _r(_INCOME, r"^一般公共预算(?:拨款)?$", "T1", "line:本年收入/一般公共预算拨款/一般财力", "预算数"),
@@ -62,6 +66,7 @@ RESTATEMENTS: tuple[Restatement, ...] = (
     _r(_SPENDING, r"^国有资本经营预算(?:拨款)?支出" + _BUDGET, "T9", "total", "合计"),
     _r(_GENERAL, r"一般公共预算(?:拨款)?(?:合计|支出" + _BUDGET[:-1] + r")$", "T5", "total", "合计"),
     _r(_SPENDING, r"支出(?:预算|总计)为?$", "T1", "total", "预算数", "expense"),
+    _r(_SPENDING, r"支出(?:预算|总计)为?$", "T3", "total", "合计"),
     # a 类 the 财政拨款 spending is divided into: 1.“一般公共服务支出”科目 13,434 万元
     _r(_WHOLE, r"”科目$", "T4", "name:class", "合计"),
     _r(r"财政拨款收支(?:预算|总表)情况", r"财政拨款收支总预算$", "T4", "total", "合计", "income"),
