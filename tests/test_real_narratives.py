@@ -240,6 +240,9 @@ def test_a_class_restated_in_whole_wan_is_compared_at_that_precision() -> None:
     compared = _compared(d)
     assert compared[("1.“一般公共服务支出”科目", Decimal("13434"))] == ("T4", Decimal("13433.986"))
     assert compared[("2026年“三公”经费预算数为", Decimal("237.92"))] == ("T10", Decimal("237.92"))
+    # p6: 支出预算19,577万元; p7's 财务收支预算总表 is read by position only, so p11's 支出预算总表 合计
+    # 195,774,300 元 is the figure it restates
+    assert compared[("支出预算", Decimal("19577"))] == ("T3", Decimal("19577.43"))
     assert not [f for f in check(d) if f.rule.startswith("N.")]
     wrong = _altered(d, _stated(d, "“一般公共服务支出”科目", "13434"), "13443")
     [finding] = [f for f in check(wrong) if f.rule == "N.amount"]
