@@ -112,7 +112,7 @@ class Overview:
 class Statement:
     """A figure Part 3 states: an amount, its share of a whole, its change on last year."""
 
-    section: str  # the numbered section it stands in, as printed
+    section: str  # the numbered section it stands in, as printed (and its run-in part: 三、… （一）收入预算)
     name: str  # what the amount is of, as the sentence names it
     amount: Decimal
     share: Decimal | None = None  # 占 S%

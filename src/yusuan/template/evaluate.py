@@ -269,7 +269,7 @@ def link(disclosure: Disclosure, identity: Link) -> list[Breach]:
     columns = {}
     for table, ref in ((left_table, identity.left), (right_table, identity.right)):
         part = _printed_part(table, ref.columns)
-        standing = _standing_for(table, ref) if part is None else part
+        standing = standing_for(table, ref) if part is None else part
         if not standing:
             return []  # a column of the template's sums the table does not print
         columns[ref] = standing
@@ -328,7 +328,7 @@ def _printed_part(table: Table, columns: tuple[str, ...]) -> tuple[str, ...] | N
                  if found[label] == printed_sum.target and _part(printed_sum, label) in columns)
 
 
-def _standing_for(table: Table, ref: Ref) -> tuple[str, ...]:
+def standing_for(table: Table, ref: Ref) -> tuple[str, ...]:
     """The columns a side of an identity reads: its own; for a total not printed, its printed
     parts; or, in a ledger whose expense side prints its total alone (预算数, no split by fund),
     that total where the income side says every figure is of the one fund the identity names

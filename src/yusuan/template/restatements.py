@@ -24,18 +24,34 @@ def _r(section: str, name: str, table: str, row: str, column: str, side: str | N
     return Restatement(re.compile(section), re.compile(name), Ref(table, row, (column,), side))
 
 
+# A 说明 that no numbered section divides (上海: 2026年单位预算编制说明) restates the totals by
+# their names alone
+_WHOLE = r"^(?:(?:19|20)\d{2}年度?)?(?:部门|单位)?预算(?:编制|情况)?的?说明$"
 # 支出预算情况 is the section of all spending only where nothing qualifies it (not 基本支出预算,
 # 政府性基金预算支出预算, 培训费支出预算 …): right after the number, a year, 关于, 部门 or 单位
-# a section may be named for its table instead (Jilin: 二、收入总表情况说明)
-_INCOME, _SPENDING = r"收入(?:预算|总表)情况", r"(?:^|[、年度]|关于|部门|单位)支出(?:预算|总表)情况"
-_GENERAL = r"一般公共预算当年拨款"
+# a section may be named for its table instead (Jilin: 二、收入总表情况说明), or be a part run in
+# under a wider section: 三、部门收支总体情况 （一）收入预算：…
+_INCOME = r"收入(?:预算|总表)情况|[、）)\s]收入预算$|" + _WHOLE
+_SPENDING = r"(?:^|[、年度]|关于|部门|单位)支出(?:预算|总表)情况|[、）)\s]支出预算$|" + _WHOLE
+_GENERAL = r"一般公共预算(?:当年拨款|(?:拨款)?支出(?!预算表))|" + _WHOLE
+_OVERALL = r"收支(?:预算)?总体情况"
 _THREE_PUBLIC = r"“?三公”?经费”?(?:支出)?(?:数|预算)?(?:支出)?(?:数)?为?$"  # the whole 三公 amount
 _BASIC = r"(?<!财政拨款)基本支出(?:预算)?情况"  # 财政拨款 basic spending spans T5, T8 and T9
+_BUDGET = r"(?:预算)?(?:数)?为?$"  # 项目支出 / 项目支出预算 / 项目支出预算数为
+_BARE_CLASS = r"^[^（）()“”]{2,16}支出$"  # 教育支出: a 类 where the classification knows the name
+_WHOLE_PART = r"^[^ ]*(?:{})[^ ]*$"  # a section itself, not a run-in part of it (（二）项目支出)
 
 RESTATEMENTS: tuple[Restatement, ...] = (
     _r(r"(?<!财政拨款)收支(?:预算情况的总体|总表情况)说明", r"(?<!财政拨款)收支总预算$", "T1", "total", "预算数",
        "income"),
     _r(_INCOME, r"收入预算(?:总计|合计)?为?$", "T1", "total", "预算数", "income"),
+    # 深圳 第二部分 部门预算收支总体情况: 2026年XX局部门预算收入 10,737.69 万元 … 部门预算支出 …
+    _r(_OVERALL, r"^(?:部门|单位)?(?:当年|本年)?预算收入(?:总计|合计)?为?$", "T1", "total", "预算数", "income"),
+    _r(_OVERALL, r"^(?:部门|单位)?(?:当年|本年)?预算支出(?:总计|合计)?为?$", "T1", "total", "预算数", "expense"),
+    # where T1 cannot be read by its header, the same totals as 收入总表 and 支出总表 print them
+    _r(_INCOME, r"收入预算(?:总计|合计)?为?$", "T2", "total", "总计"),
+    _r(_OVERALL, r"^(?:部门|单位)?(?:当年|本年)?预算收入(?:总计|合计)?为?$", "T2", "total", "总计"),
+    _r(_OVERALL, r"^(?:部门|单位)?(?:当年|本年)?预算支出(?:总计|合计)?为?$", "T3", "total", "合计"),
     _r(_INCOME, r"^上级一般公共预算安排的?转移支付", "T1",
        "line:本年收入/一般公共预算拨款/上级一般公共预算安排转移支付", "预算数"),
     _r(_INCOME, r"^一般公共预算(?:拨款)?$", "T1", "line:本年收入/一般公共预算拨款/一般财力", "预算数"),
@@ -44,23 +60,43 @@ RESTATEMENTS: tuple[Restatement, ...] = (
     # 基本支出预算 / 项目支出预算 (Beijing) are T3's, not the whole 支出预算
     _r(_SPENDING, r"^(?:其中：?)?基本支出(?:预算|合计)?(?:数)?为?$", "T3", "total", "基本支出"),
     _r(_SPENDING, r"^(?:其中：?)?项目支出(?:预算|合计)?(?:数)?为?$", "T3", "total", "项目支出"),
+    # the spending of one kind of funds, before the whole spending its name ends like
+    _r(_SPENDING, r"^财政拨款支出" + _BUDGET, "T4", "total", "合计", "expense"),
+    _r(_SPENDING, r"^政府性基金(?:预算)?(?:拨款)?支出" + _BUDGET, "T8", "total", "合计"),
+    _r(_SPENDING, r"^国有资本经营预算(?:拨款)?支出" + _BUDGET, "T9", "total", "合计"),
+    _r(_GENERAL, r"一般公共预算(?:拨款)?(?:合计|支出" + _BUDGET[:-1] + r")$", "T5", "total", "合计"),
     _r(_SPENDING, r"支出(?:预算|总计)为?$", "T1", "total", "预算数", "expense"),
+    _r(_SPENDING, r"支出(?:预算|总计)为?$", "T3", "total", "合计"),
+    # a 类 the 财政拨款 spending is divided into: 1.“一般公共服务支出”科目 13,434 万元
+    _r(_WHOLE, r"”科目$", "T4", "name:class", "合计"),
     _r(r"财政拨款收支(?:预算|总表)情况", r"财政拨款收支总预算$", "T4", "total", "合计", "income"),
-    _r(_GENERAL, r"一般公共预算拨款合计$", "T5", "total", "合计"),
-    _r(_GENERAL, r"^基本支出$", "T5", "total", "基本支出"),
-    _r(_GENERAL, r"^项目支出$", "T5", "total", "项目支出"),
+    _r(_GENERAL, r"^基本支出" + _BUDGET, "T5", "total", "基本支出"),
+    _r(_GENERAL, r"^项目支出" + _BUDGET, "T5", "total", "项目支出"),
     _r(_GENERAL, r"（类）$", "T5", "name:class", "合计"),
+    # a 类 named bare, in the section of the whole (not in its part on 基本支出 or 项目支出)
+    _r(_WHOLE_PART.format(_GENERAL), _BARE_CLASS, "T5", "name:class", "合计"),
+    _r(_WHOLE_PART.format(_SPENDING) + r"|[、）)\s]支出预算$", _BARE_CLASS, "T3", "name:class", "合计"),
     _r(_GENERAL, r"（项）", "T5", "name:item", "合计"),
     _r(_BASIC, r"基本支出(?:预算)?$", "T6", "total", "合计"),
     _r(_BASIC, r"^人员经费$", "T6", "total", "人员经费"),
     _r(_BASIC, r"^公用经费$", "T6", "total", "公用经费"),
     _r(r"三公", _THREE_PUBLIC, "T10", "total", "合计"),
-    _r(r"三公", r"^因公出国（境）费$", "T10", "line:因公出国（境）费", "合计"),
+    _r(r"三公", r"^因公出国（境）费(?:用)?$", "T10", "line:因公出国（境）费", "合计"),
+    _r(r"三公", r"^公务用车购置及运行(?:维护)?费$", "T10", "line:公务用车购置及运行费", "合计"),
     _r(r"三公", r"^公务用车购置费$", "T10", "line:公务用车购置费", "合计"),
     _r(r"三公", r"^公务用车运行(?:维护)?费$", "T10", "line:公务用车运行费", "合计"),
     _r(r"三公", r"^公务接待费$", "T10", "line:公务接待费", "合计"),
     # 机关运行经费 is no restatement: it is the 公用经费 of the 行政 and 参公 units only, at most
     # T6's (rules X.running-basic and X.running-cost)
+)
+
+
+# A section named for one of a department's units (深圳 第三部分: 一、深圳市审计局) restates that
+# unit's own row, never the department's totals: the rows a table prints for the unit
+UNIT_RESTATEMENTS: tuple[Restatement, ...] = (
+    _r("", r"^预算(?:总额|总计|合计)?" + _BUDGET, "T3", "unit", "合计"),
+    _r("", r"^(?:其中：?)?基本支出" + _BUDGET, "T3", "unit", "基本支出"),
+    _r("", r"^(?:其中：?)?项目支出" + _BUDGET, "T3", "unit", "项目支出"),
 )
 
 
