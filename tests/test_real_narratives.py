@@ -110,9 +110,9 @@ def test_sections_named_for_their_tables() -> None:
     # 合计为 474.56 万元: each the restatement of a table's figure, and agreeing with 预算表3
     d = parsed(CHANGCHUN)
     restated = {(s.name, s.amount): (r.figure.table, bool(rows)) for s, r, rows in restated_statements(d)}
-    # the whole spending is T1's and 预算表3's figure alike; T1 (read by position only) cannot be
-    # compared, so it is compared with 预算表3's 合计
-    assert restated[("2026年支出总计", Decimal("1682.76"))] == ("T3", True)
+    # the whole spending is T1's and 预算表3's figure alike: T1 (预算表1, read side by side by its
+    # own header) holds it; where T1 could be read by position only, 预算表3's 合计 would stand
+    assert restated[("2026年支出总计", Decimal("1682.76"))] == ("T1", True)
     assert restated[("基本支出合计为", Decimal("1208.20"))] == ("T3", True)
     assert restated[("项目支出合计为", Decimal("474.56"))] == ("T3", True)
     assert "N.amount" not in {f.rule for f in check(d)}
@@ -240,9 +240,9 @@ def test_a_class_restated_in_whole_wan_is_compared_at_that_precision() -> None:
     compared = _compared(d)
     assert compared[("1.“一般公共服务支出”科目", Decimal("13434"))] == ("T4", Decimal("13433.986"))
     assert compared[("2026年“三公”经费预算数为", Decimal("237.92"))] == ("T10", Decimal("237.92"))
-    # p6: 支出预算19,577万元; p7's 财务收支预算总表 is read by position only, so p11's 支出预算总表 合计
-    # 195,774,300 元 is the figure it restates
-    assert compared[("支出预算", Decimal("19577"))] == ("T3", Decimal("19577.43"))
+    # p6: 支出预算19,577万元; p7's 财务收支预算总表 支出总计 195,774,300 元 is the figure it restates;
+    # its 收入总计 is printed blank, which C.blank-total says, not N.amount
+    assert compared[("支出预算", Decimal("19577"))] == ("T1", Decimal("19577.43"))
     assert not [f for f in check(d) if f.rule.startswith("N.")]
     wrong = _altered(d, _stated(d, "“一般公共服务支出”科目", "13434"), "13443")
     [finding] = [f for f in check(wrong) if f.rule == "N.amount"]

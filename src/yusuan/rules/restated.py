@@ -132,6 +132,8 @@ class Restated(Rule):
             ref = restatement.figure
             if not rows and (rows is None or ref.row.startswith("name:")):
                 continue  # not found: NamedRow says so
+            if rows and not any(row.values for row in rows):
+                continue  # a line printed with no figure at all (上海 收入总计): C.blank-total says so
             table = disclosure.tables[ref.table]
             # a total column not printed stands as its printed parts (深圳 表9: by fund only)
             figure = in_unit(amount(rows, standing_for(table, ref)), table.money_unit, "万元")
