@@ -72,15 +72,20 @@ def _grid(header: TextLine, body: list[TextLine]) -> list[Indicator] | None:
 
 
 def _banded(words: list[Word], columns: dict[int, str]) -> list[Indicator]:
-    """A ruled grid's indicators, a row for each band of the name column: a cell's words are
+    """A ruled grid's indicators, a row for each band of its cells: a cell's words are
     those within its rules however they wrapped, and a 一级/二级指标 merged over several rows
     (its words in a band holding theirs) is each of those rows' own."""
     cells: dict[tuple[int, int, tuple[float, float]], list[Word]] = {}
     for word in words:
         cells.setdefault((word.source.page or 0, word.cell, word.band), []).append(word)  # type: ignore[arg-type]
-    names = sorted((page, band) for page, cell, band in cells if columns[cell] == "name")
+    # the rows: the bands of the cells that are no level, but a band holding others is a cell
+    # merged over their rows (an empty name still leaves its row to its value and weight)
+    bands = {(page, band) for page, cell, band in cells if columns[cell] not in ("level1", "level2")}
+    rows = sorted(key for key in bands if not any(
+        other != key and other[0] == key[0] and key[1][0] - 1 <= other[1][0] and other[1][1] <= key[1][1] + 1
+        for other in bands))
     out: list[Indicator] = []
-    for page, (top, bottom) in names:
+    for page, (top, bottom) in rows:
         found = {columns[cell]: cell_text(held) for (at, cell, (above, below)), held in cells.items()
                  if at == page and above - 1 <= top and bottom <= below + 1}
         first = min((w for (at, cell, band), held in cells.items() for w in held
