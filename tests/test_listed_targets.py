@@ -156,3 +156,13 @@ def test_a_form_named_by_its_title_with_levels_merged_over_rows(real_pdf: Reader
     timely = next(i for i in project.indicators if i.name == "目标完成率")
     assert (timely.level1, timely.level2, timely.operator, timely.target) == ("产出指标", "时效指标", ">=", D(90))
     assert [i.level1 for i in project.indicators].count("产出指标") == 3
+
+
+def test_targets_read_with_their_tables_raise_no_false_alarm(real_pdf: Reader) -> None:
+    """广州's tables with its 297 projects' targets: 机动车污染防治工作经费's goal speaks of 公路, 客运
+    and 道路 (where the vehicles it checks run) beside 污染 and 排放, the bureau's own field; it
+    is the bureau's own work, not a goal copied from a transport unit."""
+    document = real_pdf(GUANGZHOU_TARGETS, "2026-guangzhou-ecology-environment-bureau-dept-budget.pdf")
+    vehicles = _project(document, "机动车污染防治工作经费")
+    assert vehicles.goal is not None and "道路" in vehicles.goal and "排放" in vehicles.goal
+    assert not [f for f in check(document) if f.rule.startswith("P.")]

@@ -344,10 +344,18 @@ def test_last_year_value_as_a_fraction_of_a_percentage() -> None:
 
 
 def test_goal_copied_from_another_field() -> None:
-    found = only(_replaced("提高全州医保经办服务人员业务水平", "提高教育教学质量，解决学生资助资金不足问题"),
+    # 干部保健费项目's goal, which names nothing of 医保's own field, with another field's words
+    found = only(_replaced("通过该项目的实施，使克州副厅级以上领导", "提高教育教学质量，解决学生资助资金不足问题，使"),
                  "P.foreign-text")
     assert [f.quote is not None and "学生" in f.quote for f in found] == [True]
     assert "教育支出" in found[0].message
+
+
+def test_goal_in_its_own_field_reaching_into_another_is_no_copy() -> None:
+    # 医保业务经费's goal speaks of 医疗保险 and 医保: a phrase of another field beside them is the
+    # unit's own work reaching there (广州 生态环境局: 机动车排放 on 公路 and 道路), not a copy
+    changed = _replaced("提高全州医保经办服务人员业务水平", "提高教育教学质量，解决学生资助资金不足问题")
+    assert not [f for f in changed if f.rule == "P.foreign-text"]
 
 
 def test_name_of_an_earlier_edition() -> None:

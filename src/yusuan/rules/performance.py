@@ -190,7 +190,7 @@ class ForeignGoal(Rule):
     id = "P.foreign-text"
     severity = WARNING
     family = "绩效目标"
-    title = "绩效目标的文字属于本单位没有支出的领域（多半抄自别的单位）"
+    title = "绩效目标的文字只属于本单位没有支出的领域（多半抄自别的单位）"
     why = "医保部门的项目目标写“提高教育教学质量，解决学生资助资金不足”，显然是从别的单位照抄的，目标失去意义。"
     example = "全民参保及医疗服务经费项目：通过该项目的实施，提高教育教学质量，解决学生资助资金不足问题"
 
@@ -203,6 +203,8 @@ class ForeignGoal(Rule):
         own_words = {word for code in spent for word in SECTOR_WORDS.get(code, ())}
         for target in disclosure.targets:
             goal = fold(target.goal or "")
+            if any(word in goal for word in own_words):
+                continue  # a goal in the unit's own field that reaches into another (机动车排放 on 道路)
             # words the project's own indicators use too are its subject, not another unit's
             # (a greening office's 校园微花园建设 for 学生): a copied goal does not fit them
             indicators = fold("".join(indicator.name or "" for indicator in target.indicators))
