@@ -9,7 +9,7 @@ import click
 
 from .cli_chinese import Group
 from .errors import YusuanError
-from .store.accounts import ROLES
+from .roles import ROLES
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine

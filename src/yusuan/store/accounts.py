@@ -17,10 +17,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ..errors import YusuanError
+from ..roles import ADMIN, REVIEWER, ROLES
 from .models import Base
 
-ADMIN, REVIEWER, READER = "管理员", "审核员", "只读"
-ROLES = (ADMIN, REVIEWER, READER)
 MIN_PASSWORD = 8
 SESSION_HOURS = 12
 SIGN_IN_LIMIT, SIGN_IN_WINDOW = 5, timedelta(seconds=300)  # tries of one name from one address, per window

@@ -10,8 +10,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from pydantic import BaseModel, Field
 
 from ..errors import YusuanError
+from ..roles import ROLES
 from ..store import accounts
-from ..store.accounts import ROLES, User
+from ..store.accounts import User
 from . import auth
 from .app import Id, templates
 
